@@ -1,0 +1,6 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the PostgreSQL readiness check.</summary>
+public static class NpgsqlReadinessExtensions
+{
+}

@@ -1,0 +1,35 @@
+namespace ProductionReady;
+
+/// <summary>
+/// Root options of ProductionReady, bound from the <c>ProductionReady</c> configuration section.
+/// Each capability has its own options object, bound from its own sub-section
+/// (<c>ProductionReady:Health</c>, <c>ProductionReady:Logging</c>, <c>ProductionReady:Secrets</c>,
+/// <c>ProductionReady:SecurityHeaders</c>).
+/// </summary>
+/// <remarks>
+/// The lambda passed to <c>AddProductionReady</c> runs once for each capability's options, after the
+/// configuration has been bound, so code wins over configuration. Keep it free of side effects.
+/// </remarks>
+public sealed class ProductionReadyOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "ProductionReady";
+
+    /// <summary>
+    /// The service name reported by the health report and on every log event.
+    /// Defaults to the host's application name.
+    /// </summary>
+    public string? ServiceName { get; set; }
+
+    /// <summary>Health probe options (<c>ProductionReady:Health</c>).</summary>
+    public HealthProbeOptions Health { get; internal set; } = new();
+
+    /// <summary>Logging options (<c>ProductionReady:Logging</c>).</summary>
+    public ProductionReadyLoggingOptions Logging { get; internal set; } = new();
+
+    /// <summary>Secret validation options (<c>ProductionReady:Secrets</c>).</summary>
+    public SecretValidationOptions Secrets { get; internal set; } = new();
+
+    /// <summary>Security header options (<c>ProductionReady:SecurityHeaders</c>).</summary>
+    public SecurityHeadersOptions SecurityHeaders { get; internal set; } = new();
+}

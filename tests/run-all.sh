@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# The one test command (README: "Run every test"). On a fresh machine it installs what the tests
+# need (PostgreSQL 15 and Chromium, via apt-get when root), builds the solution warning-free and
+# runs every test project. Tests that need PostgreSQL or Chromium fail loudly without them; none
+# is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root_dir=$(pwd)
+configuration=${CONFIGURATION:-Release}
+
+need=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    echo "run-all: installing ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" fonts-liberation >/dev/null
+  else
+    echo "run-all: missing ${need[*]}; install them (apt-get install ${need[*]}) or run as root" >&2
+    exit 1
+  fi
+fi
+# Debian's postgresql package starts a cluster of its own; the tests start throwaway clusters instead.
+if command -v pg_ctlcluster >/dev/null 2>&1; then
+  pg_ctlcluster 15 main stop >/dev/null 2>&1 || true
+fi
+
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+dotnet build ProductionReady.sln -c "$configuration" -warnaserror -nologo -v:minimal
+
+results="$root_dir/artifacts/test-results"
+rm -rf "$results"
+status=0
+for project in tests/ProductionReady.Tests tests/ProductionReady.Analyzers.Tests tests/ProductionReady.IntegrationTests; do
+  name=$(basename "$project")
+  echo "run-all: $name"
+  dotnet test "$project" -c "$configuration" --no-build --nologo \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" --blame-hang-timeout 10m || status=1
+done
+
+# One closing line for the whole run, summed over every project's TRX report.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters"); e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
+done
+if [ "$passed" -eq 0 ]; then
+  echo "run-all: no test ran" >&2
+  status=1
+fi
+echo "Tests: $passed passed, $failed failed, $skipped skipped"
+exit $status
