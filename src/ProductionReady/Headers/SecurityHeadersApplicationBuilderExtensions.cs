@@ -6,9 +6,11 @@ namespace Microsoft.AspNetCore.Builder;
 public static class SecurityHeadersApplicationBuilderExtensions
 {
     /// <summary>
-    /// Adds the security headers to the pipeline. Put it first: it sets the headers when each response
-    /// starts, so everything after it (404s, exception-handler 500s, status-code pages, static files,
-    /// short-circuited and probe responses) carries them. Also serves the CSP violation report endpoint.
+    /// Adds the security headers to the pipeline, and the CSP violation report endpoint. The middleware
+    /// runs first wherever this is called: ahead of the routing <c>WebApplication</c> adds implicitly
+    /// (so <c>ShortCircuit()</c> endpoints and probes get the headers too) and of every other middleware.
+    /// It sets the headers when each response starts, so 404s, exception-handler 500s, status-code
+    /// pages, static files and short-circuited responses carry them.
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same builder, for chaining.</returns>
@@ -18,12 +20,11 @@ public static class SecurityHeadersApplicationBuilderExtensions
         ArgumentNullException.ThrowIfNull(app);
         var headers = app.ApplicationServices.GetService<CompiledSecurityHeaders>() ?? throw new InvalidOperationException(
             "The security headers are not registered: call builder.AddProductionReadySecurityHeaders() (or builder.AddProductionReady()) before building the app.");
-        if (!headers.Enabled)
+        if (headers.Enabled)
         {
-            return app;
+            app.ApplicationServices.GetRequiredService<SecurityHeadersPipeline>().Request(app);
         }
 
-        var reports = app.ApplicationServices.GetRequiredService<CspReportEndpoint>();
-        return app.Use(next => new SecurityHeadersMiddleware(next, headers, reports).InvokeAsync);
+        return app;
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
@@ -32,6 +33,8 @@ public static class SecurityHeadersHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityHeadersOptions>, SecurityHeadersOptionsValidator>());
         services.TryAddSingleton<CompiledSecurityHeaders>();
         services.TryAddSingleton<CspReportEndpoint>();
+        services.TryAddSingleton<SecurityHeadersPipeline>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, SecurityHeadersPipeline>(sp => sp.GetRequiredService<SecurityHeadersPipeline>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, TurnOffServerHeader>());
         return builder;
