@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Routing;
 
 namespace ProductionReady.Headers;
 
@@ -27,7 +28,7 @@ internal sealed class SecurityHeadersPipeline : IStartupFilter
         _filterRan = true;
 
         // The factory runs when the pipeline is built, after the app's own configuration has run.
-        app.Use(rest => _requested ? Create(rest) : rest);
+        app.Use(rest => _requested ? Create(app, rest) : rest);
         next(app);
     };
 
@@ -35,8 +36,36 @@ internal sealed class SecurityHeadersPipeline : IStartupFilter
     public void Request(IApplicationBuilder app)
     {
         _requested = true;
-        app.Use(rest => _filterRan ? rest : Create(rest));
+        app.Use(rest => _filterRan ? rest : Create(app, rest));
     }
 
-    private RequestDelegate Create(RequestDelegate next) => new SecurityHeadersMiddleware(next, _headers, _reports).InvokeAsync;
+    private RequestDelegate Create(IApplicationBuilder app, RequestDelegate next)
+    {
+        CheckEndpointPolicies(app.ApplicationServices);
+        return new SecurityHeadersMiddleware(next, _headers, _reports).InvokeAsync;
+    }
+
+    /// <summary>
+    /// Stops the app when an endpoint names a policy nobody defined. Done while the pipeline is built:
+    /// the endpoints are all known then, and an exception stops the host from starting.
+    /// </summary>
+    private void CheckEndpointPolicies(IServiceProvider services)
+    {
+        if (services.GetService<EndpointDataSource>() is not { } endpoints)
+        {
+            return;
+        }
+
+        var unknown = endpoints.Endpoints
+            .SelectMany(e => e.Metadata.OfType<ISecurityHeadersPolicyMetadata>().Select(m => (Endpoint: e.DisplayName ?? e.ToString(), m.PolicyName)))
+            .Where(x => x.PolicyName is not null && !_headers.Policies.ContainsKey(x.PolicyName))
+            .Select(x => $"'{x.Endpoint}' uses '{x.PolicyName}'")
+            .ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"Undefined security headers policy: {string.Join("; ", unknown)}. Define it under {SecurityHeadersOptions.SectionName}:Policies " +
+                $"(or options.Policies[\"name\"] in AddProductionReadySecurityHeaders), or use one of: {string.Join(", ", _headers.Policies.Keys.Order(StringComparer.Ordinal))}.");
+        }
+    }
 }

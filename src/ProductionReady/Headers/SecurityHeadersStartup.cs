@@ -1,13 +1,12 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpsPolicy;
-using Microsoft.AspNetCore.Routing;
 
 namespace ProductionReady.Headers;
 
 /// <summary>
-/// Once at startup: stops the app when an endpoint names an undefined policy, logs the effective
-/// policy, and in Production warns when nothing makes the app's traffic HTTPS.
+/// Once at startup: logs the effective policy, and in Production warns when nothing makes the app's
+/// traffic HTTPS.
 /// </summary>
 internal sealed class SecurityHeadersStartup : IHostedService
 {
@@ -29,7 +28,6 @@ internal sealed class SecurityHeadersStartup : IHostedService
             return Task.CompletedTask;
         }
 
-        CheckEndpointPolicies();
         LogEffectivePolicy();
         var lifetime = _services.GetService<IHostApplicationLifetime>();
         lifetime?.ApplicationStarted.Register(WarnWithoutHttpsInProduction);
@@ -37,26 +35,6 @@ internal sealed class SecurityHeadersStartup : IHostedService
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private void CheckEndpointPolicies()
-    {
-        if (_services.GetService<EndpointDataSource>() is not { } endpoints)
-        {
-            return;
-        }
-
-        var unknown = endpoints.Endpoints
-            .SelectMany(e => e.Metadata.OfType<ISecurityHeadersPolicyMetadata>().Select(m => (Endpoint: e.DisplayName ?? e.ToString(), m.PolicyName)))
-            .Where(x => x.PolicyName is not null && !_headers.Policies.ContainsKey(x.PolicyName))
-            .Select(x => $"'{x.Endpoint}' uses '{x.PolicyName}'")
-            .ToList();
-        if (unknown.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"Undefined security headers policy: {string.Join("; ", unknown)}. Define it under {SecurityHeadersOptions.SectionName}:Policies " +
-                $"(or options.Policies[\"name\"] in AddProductionReadySecurityHeaders), or use one of: {string.Join(", ", _headers.Policies.Keys.Order(StringComparer.Ordinal))}.");
-        }
-    }
 
     private void LogEffectivePolicy()
     {
