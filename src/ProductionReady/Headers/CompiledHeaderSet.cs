@@ -17,7 +17,7 @@ internal sealed class CompiledHeaderSet
     private readonly StringValues _cspWithoutNonce;
     private readonly string[]? _cspNonceParts;
 
-    public CompiledHeaderSet(SecurityHeaderPolicy policy, bool reportOnlyDefault, string? reportPath)
+    public CompiledHeaderSet(SecurityHeaderPolicy policy, bool reportOnlyDefault, string? reportPath, string? reportingEndpointUrl)
     {
         var headers = new List<KeyValuePair<string, StringValues>>();
         foreach (var (name, value) in SecurityHeaderDefaults.Headers(policy))
@@ -33,9 +33,13 @@ internal sealed class CompiledHeaderSet
         {
             if (reportPath is not null && !HasDirective(csp, "report-uri") && !HasDirective(csp, "report-to"))
             {
-                // report-uri for browsers without the Reporting API; report-to wins where both are known.
-                csp = $"{csp}; report-uri {reportPath}; report-to {ReportGroup}";
-                headers.Add(new("Reporting-Endpoints", $"{ReportGroup}=\"{reportPath}\""));
+                // report-uri everywhere; report-to (which Chromium prefers where both are given) only with the absolute URL it needs.
+                csp = $"{csp}; report-uri {reportPath}";
+                if (reportingEndpointUrl is not null)
+                {
+                    csp = $"{csp}; report-to {ReportGroup}";
+                    headers.Add(new("Reporting-Endpoints", $"{ReportGroup}=\"{reportingEndpointUrl}\""));
+                }
             }
 
             _cspHeaderName = policy.CspReportOnly ?? reportOnlyDefault ? "Content-Security-Policy-Report-Only" : "Content-Security-Policy";

@@ -184,5 +184,6 @@ internal sealed class CompiledSecurityHeaders
         }
     }
 
-    private CompiledHeaderSet Compile(SecurityHeaderPolicy policy) => new(policy, _options.CspReportOnly, _reportPath);
+    private CompiledHeaderSet Compile(SecurityHeaderPolicy policy) =>
+        new(policy, _options.CspReportOnly, _reportPath, _reportPath is null ? null : _options.CspReports.ReportingEndpointUrl);
 }

@@ -50,6 +50,12 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
                 errors.Add($"{Section}:CspReports:Path ('{reports.Path}') must be a path starting with '/', without query, quotes, spaces, ';' or ','; e.g. /csp-reports.");
             }
 
+            if (reports.ReportingEndpointUrl is { } url &&
+                (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp) || !IsHeaderText(url) || url.Contains('"', StringComparison.Ordinal)))
+            {
+                errors.Add($"{Section}:CspReports:ReportingEndpointUrl ('{url}') must be the endpoint's absolute https URL as browsers reach it, e.g. https://api.example.com/csp-reports.");
+            }
+
             if (reports.MaxBodyBytes is < 256 or > 1024 * 1024)
             {
                 errors.Add($"{Section}:CspReports:MaxBodyBytes ({reports.MaxBodyBytes}) must be between 256 and 1048576; reports are a few hundred bytes each.");

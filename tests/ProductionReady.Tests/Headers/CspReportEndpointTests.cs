@@ -103,9 +103,15 @@ public sealed class CspReportEndpointTests
     }
 
     [Fact]
-    public async Task Endpoint_path_is_configurable_and_the_endpoint_can_be_turned_off()
+    public async Task Endpoint_path_and_reporting_api_url_are_configurable_and_the_endpoint_can_be_turned_off()
     {
-        await using var moved = await TestApp.StartAsync(o => o.CspReports.Path = "/security/csp", a => a.MapGet("/", () => Results.Ok()));
+        await using var moved = await TestApp.StartAsync(
+            o =>
+            {
+                o.CspReports.Path = "/security/csp";
+                o.CspReports.ReportingEndpointUrl = "https://api.example.com/security/csp";
+            },
+            a => a.MapGet("/", () => Results.Ok()));
         await using var off = await TestApp.StartAsync(o => o.CspReports.Enabled = false, _ => { });
 
         using var movedResponse = await moved.CreateClient().PostAsync(new Uri("/security/csp", UriKind.Relative), Json(Legacy, "application/csp-report"));
@@ -114,7 +120,7 @@ public sealed class CspReportEndpointTests
 
         Assert.Equal(HttpStatusCode.NoContent, movedResponse.StatusCode);
         Assert.EndsWith("report-uri /security/csp; report-to csp-endpoint", HeaderAssert.Get(page, "Content-Security-Policy"), StringComparison.Ordinal);
-        Assert.Equal("csp-endpoint=\"/security/csp\"", HeaderAssert.Get(page, "Reporting-Endpoints"));
+        Assert.Equal("csp-endpoint=\"https://api.example.com/security/csp\"", HeaderAssert.Get(page, "Reporting-Endpoints"));
         Assert.Equal(HttpStatusCode.NotFound, offResponse.StatusCode);
         Assert.Empty(Violations(off));
     }

@@ -21,6 +21,7 @@ public sealed class StartupTests
                 o.TrustedProxies.Add("10.0.0.0/99");
                 o.CspReports.Path = "csp";
                 o.CspReports.PermitsPerMinute = 0;
+                o.CspReports.ReportingEndpointUrl = "/relative";
                 o.Hsts.MaxAge = TimeSpan.FromSeconds(-1);
             },
             a => a.MapGet("/", () => "x")));
@@ -33,6 +34,7 @@ public sealed class StartupTests
         Assert.Contains("TrustedProxies:0 ('10.0.0.0/99')", message, StringComparison.Ordinal);
         Assert.Contains("CspReports:Path ('csp')", message, StringComparison.Ordinal);
         Assert.Contains("PermitsPerMinute (0)", message, StringComparison.Ordinal);
+        Assert.Contains("ReportingEndpointUrl ('/relative')", message, StringComparison.Ordinal);
         Assert.Contains("Hsts:MaxAge is negative", message, StringComparison.Ordinal);
     }
 
