@@ -62,20 +62,18 @@ internal sealed class CompiledHeaderSet
     public bool UsesNonce => _cspNonceParts is not null;
 
     /// <summary>
-    /// Adds the headers the response does not already have: a value the app set on purpose for one
-    /// response wins over the policy.
+    /// Sets the headers, replacing any value already there (as ASP.NET Core's own HSTS middleware does):
+    /// a response that needs other values gets them from a named or per-endpoint policy. One write per
+    /// header, no lookup first; allocation-free unless a nonce goes into the CSP.
     /// </summary>
     public void Apply(IHeaderDictionary headers, string? nonce)
     {
         foreach (var header in _headers)
         {
-            if (!headers.ContainsKey(header.Key))
-            {
-                headers[header.Key] = header.Value;
-            }
+            headers[header.Key] = header.Value;
         }
 
-        if (_cspHeaderName is not null && !headers.ContainsKey(_cspHeaderName))
+        if (_cspHeaderName is not null)
         {
             headers[_cspHeaderName] = nonce is not null && _cspNonceParts is not null
                 ? string.Join(nonce, _cspNonceParts)

@@ -56,7 +56,7 @@ internal sealed class SecurityHeadersMiddleware
         set.Apply(headers, set.UsesNonce ? context.Features.Get<CspNonceFeature>()?.Nonce : null);
 
         var cookies = _headers.Cookies;
-        var needHsts = _headers.Hsts.Count > 0 && !headers.ContainsKey(StrictTransportSecurity);
+        var needHsts = _headers.Hsts.Count > 0;
         if (needHsts || (cookies is not null && headers.SetCookie.Count > 0))
         {
             var isHttps = _headers.IsHttps(context);

@@ -64,5 +64,5 @@ public sealed class SecurityHeadersOptions
     /// Response headers removed because they leak the server's software and version (OWASP). Kestrel's
     /// <c>Server</c> header is turned off at its source (<c>AddServerHeader = false</c>) as well.
     /// </summary>
-    public List<string> RemoveHeaders { get; set; } = ["Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version", "X-SourceFiles"];
+    public List<string> RemoveHeaders { get; set; } = ["Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"];
 }
