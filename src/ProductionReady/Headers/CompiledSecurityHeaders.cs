@@ -17,13 +17,9 @@ internal sealed class CompiledSecurityHeaders
     private readonly string[] _excludedHosts;
     private readonly IPNetwork[] _trustedProxies;
 
-    public CompiledSecurityHeaders(IOptions<SecurityHeadersOptions> options)
-        : this(options.Value)
+    public CompiledSecurityHeaders(IOptions<SecurityHeadersOptions> optionsAccessor)
     {
-    }
-
-    public CompiledSecurityHeaders(SecurityHeadersOptions options)
-    {
+        var options = optionsAccessor.Value;
         _options = options;
         Enabled = options.Enabled;
         ReportsEnabled = options.CspReports.Enabled;

@@ -30,6 +30,7 @@ public static class SecurityHeadersEndpointConventionBuilderExtensions
     /// <param name="builder">The endpoints.</param>
     /// <param name="configure">Sets the values to change.</param>
     /// <returns>The same builder, for chaining.</returns>
+    /// <exception cref="ArgumentException">A value no HTTP header may carry.</exception>
     public static TBuilder WithSecurityHeaders<TBuilder>(this TBuilder builder, Action<SecurityHeaderPolicy> configure)
         where TBuilder : IEndpointConventionBuilder
     {
@@ -37,6 +38,13 @@ public static class SecurityHeadersEndpointConventionBuilderExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var overlay = new SecurityHeaderPolicy();
         configure(overlay);
+        var errors = new List<string>();
+        SecurityHeadersOptionsValidator.ValidatePolicy(overlay, "WithSecurityHeaders", errors);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(configure));
+        }
+
         var metadata = new InlineSecurityHeadersPolicy(overlay);
         builder.Add(endpoint => endpoint.Metadata.Add(metadata));
         return builder;

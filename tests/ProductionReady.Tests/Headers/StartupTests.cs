@@ -39,6 +39,17 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Invalid_inline_endpoint_policy_is_refused_where_it_is_declared()
+    {
+        var builder = WebApplication.CreateBuilder();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<ArgumentException>(() => app.MapGet("/", () => "x").WithSecurityHeaders(p => p.ReferrerPolicy = "no-referrer\n"));
+
+        Assert.Contains("WithSecurityHeaders:ReferrerPolicy has a line break", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Effective_policy_is_logged_once_at_startup()
     {
         await using var app = await TestApp.StartAsync(o => o.Policies["docs"] = new SecurityHeaderPolicy { XFrameOptions = "SAMEORIGIN" }, a => a.MapGet("/", () => "x"));
