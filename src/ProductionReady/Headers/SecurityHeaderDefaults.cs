@@ -38,19 +38,12 @@ internal static class SecurityHeaderDefaults
         XPermittedCrossDomainPolicies = "none",
     };
 
-    public static SecurityHeaderPolicy Html { get; } = new()
+    /// <summary>The API profile with a page's CSP and a referrer policy that keeps same-origin navigation useful.</summary>
+    public static SecurityHeaderPolicy Html { get; } = Merge(Api, new()
     {
         ContentSecurityPolicy = HtmlContentSecurityPolicy,
-        XContentTypeOptions = "nosniff",
-        XFrameOptions = "DENY",
         ReferrerPolicy = "strict-origin-when-cross-origin",
-        CrossOriginOpenerPolicy = "same-origin",
-        CrossOriginResourcePolicy = "same-origin",
-        CrossOriginEmbedderPolicy = string.Empty,
-        PermissionsPolicy = PermissionsPolicy,
-        XXssProtection = "0",
-        XPermittedCrossDomainPolicies = "none",
-    };
+    });
 
     /// <summary>The header each property of <see cref="SecurityHeaderPolicy"/> sets, CSP aside.</summary>
     public static IEnumerable<(string Name, string? Value)> Headers(SecurityHeaderPolicy p)
