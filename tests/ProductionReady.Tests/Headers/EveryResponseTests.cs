@@ -116,6 +116,54 @@ public sealed class EveryResponseTests
     }
 
     [Fact]
+    public async Task Https_redirect_gets_the_headers()
+    {
+        await using var app = await TestApp.StartAsync(
+            null,
+            a =>
+            {
+                a.UseHttpsRedirection();
+                a.MapGet("/", () => "x");
+            },
+            setup: b => b.Services.AddHttpsRedirection(o => o.HttpsPort = 443));
+
+        using var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https://service.test/", response.Headers.Location?.ToString());
+        HeaderAssert.HasApiProfile(response);
+    }
+
+    [Fact]
+    public async Task Exception_handler_added_before_the_headers_call_gets_the_headers_too()
+    {
+        await using var app = await TestApp.StartAsync(
+            null,
+            a => a.MapGet("/boom", IResult () => throw new InvalidOperationException("boom")),
+            beforeHeaders: a => a.UseExceptionHandler(e => e.Run(c => c.Response.WriteAsync("handled"))));
+
+        using var response = await app.CreateClient().GetAsync(new Uri("/boom", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Equal("handled", await response.Content.ReadAsStringAsync());
+        HeaderAssert.HasApiProfile(response);
+    }
+
+    [Fact]
+    public async Task Developer_exception_page_gets_the_headers()
+    {
+        await using var app = await TestApp.StartAsync(null, a => a.MapGet("/boom", IResult () => throw new InvalidOperationException("boom")));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/boom");
+        request.Headers.Accept.ParseAdd("text/html");
+
+        using var response = await app.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("boom", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        HeaderAssert.HtmlCsp(response);
+    }
+
+    [Fact]
     public async Task Empty_204_and_head_responses_get_the_headers()
     {
         await using var app = await TestApp.StartAsync(null, a => a.MapMethods("/empty", ["GET", "HEAD"], () => Results.NoContent()));
