@@ -33,8 +33,15 @@ public static class SecurityHeadersHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityHeadersOptions>, SecurityHeadersOptionsValidator>());
         services.TryAddSingleton<CompiledSecurityHeaders>();
         services.TryAddSingleton<CspReportEndpoint>();
-        services.TryAddSingleton<SecurityHeadersPipeline>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, SecurityHeadersPipeline>(sp => sp.GetRequiredService<SecurityHeadersPipeline>()));
+        if (!services.Any(d => d.ServiceType == typeof(SecurityHeadersPipeline)))
+        {
+            services.AddSingleton<SecurityHeadersPipeline>();
+
+            // First of the startup filters, so its middleware is the outermost: a response another
+            // filter's middleware short-circuits (host filtering, a probe) still gets the headers.
+            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(sp => sp.GetRequiredService<SecurityHeadersPipeline>()));
+        }
+
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, TurnOffServerHeader>());
         return builder;

@@ -164,6 +164,20 @@ public sealed class EveryResponseTests
     }
 
     [Fact]
+    public async Task Response_short_circuited_by_another_startup_filter_registered_earlier_gets_the_headers()
+    {
+        await using var app = await TestApp.StartAsync(
+            null,
+            a => a.MapGet("/", () => "x"),
+            setup: b => b.Services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ShortCircuitingFilter>());
+
+        using var response = await app.CreateClient().GetAsync(new Uri("/early", UriKind.Relative));
+
+        Assert.Equal("early", await response.Content.ReadAsStringAsync());
+        HeaderAssert.HasApiProfile(response);
+    }
+
+    [Fact]
     public async Task Empty_204_and_head_responses_get_the_headers()
     {
         await using var app = await TestApp.StartAsync(null, a => a.MapMethods("/empty", ["GET", "HEAD"], () => Results.NoContent()));
@@ -204,5 +218,15 @@ public sealed class EveryResponseTests
 
         Assert.False(kestrel.AddServerHeader);
         Assert.Single(app.Services.GetServices<IHostedService>(), s => s.GetType().Name == "SecurityHeadersStartup");
+    }
+
+    /// <summary>A library's startup filter that answers /early itself, ahead of the app's pipeline.</summary>
+    private sealed class ShortCircuitingFilter : Microsoft.AspNetCore.Hosting.IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Map("/early", b => b.Run(c => c.Response.WriteAsync("early")));
+            next(app);
+        };
     }
 }
