@@ -139,9 +139,15 @@ public sealed partial class ProfileAndPolicyTests
     {
         await using var app = await TestApp.StartAsync(
             null,
-            a => a.MapGet("/", () => Results.Ok()),
+            a =>
+            {
+                a.MapGet("/", () => Results.Ok());
+                a.MapGet("/docs", () => Results.Ok()).WithSecurityHeaders("DOCS");
+            },
             setup: b => b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
+                ["ProductionReady:SecurityHeaders:Policies:docs:XFrameOptions"] = "SAMEORIGIN",
+                ["ProductionReady:SecurityHeaders:Api:ReferrerPolicy"] = "same-origin",
                 ["ProductionReady:SecurityHeaders:Api:ContentSecurityPolicy"] = "default-src 'none'; frame-ancestors 'self'",
                 ["ProductionReady:SecurityHeaders:Api:XFrameOptions"] = "SAMEORIGIN",
                 ["ProductionReady:SecurityHeaders:Api:PermissionsPolicy"] = "",
@@ -150,7 +156,10 @@ public sealed partial class ProfileAndPolicyTests
             }));
 
         using var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+        using var docs = await app.CreateClient().GetAsync(new Uri("/docs", UriKind.Relative));
 
+        Assert.Equal("SAMEORIGIN", HeaderAssert.Get(docs, "X-Frame-Options"));
+        Assert.Equal("same-origin", HeaderAssert.Get(docs, "Referrer-Policy"));
         Assert.Equal("default-src 'none'; frame-ancestors 'self'", HeaderAssert.Get(response, "Content-Security-Policy"));
         Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
         Assert.Equal("require-corp", HeaderAssert.Get(response, "Cross-Origin-Embedder-Policy"));
