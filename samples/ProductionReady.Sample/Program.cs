@@ -10,6 +10,12 @@ if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 })
 var app = builder.Build();
 app.UseProductionReady();
 
+// Outside Development, plain HTTP is redirected to HTTPS (the headers' HSTS then pins it).
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHttpsRedirection();
+}
+
 app.MapGet("/", () => Results.Ok(new { service = "ProductionReady.Sample", status = "running" }));
 
 app.Run();

@@ -1,8 +1,68 @@
 namespace ProductionReady;
 
-/// <summary>Security header options. Bound from the <c>ProductionReady:SecurityHeaders</c> configuration section.</summary>
+/// <summary>
+/// Security header options. Bound from the <c>ProductionReady:SecurityHeaders</c> configuration section,
+/// then from code. The defaults are the OWASP-grade values in the README; every header can be changed or
+/// turned off (an empty string sends no header).
+/// </summary>
 public sealed class SecurityHeadersOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:SecurityHeaders";
+
+    /// <summary>The name of the built-in API profile, usable with <c>WithSecurityHeaders("api")</c>.</summary>
+    public const string ApiPolicyName = "api";
+
+    /// <summary>The name of the built-in HTML profile, usable with <c>WithSecurityHeaders("html")</c>.</summary>
+    public const string HtmlPolicyName = "html";
+
+    /// <summary>When false, no header is added or removed and no CSP report endpoint is mapped. Defaults to true.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Changes to the API profile, used for every response whose content type is not HTML
+    /// (JSON, problem details, plain text, files, empty bodies). Unset values keep the defaults.
+    /// </summary>
+    public SecurityHeaderPolicy Api { get; set; } = new();
+
+    /// <summary>
+    /// Changes to the HTML profile, used for <c>text/html</c> and <c>application/xhtml+xml</c> responses:
+    /// a strict, nonce-based Content-Security-Policy. Unset values keep the defaults.
+    /// </summary>
+    public SecurityHeaderPolicy Html { get; set; } = new();
+
+    /// <summary>
+    /// Named policies that endpoints opt into with <c>.WithSecurityHeaders("name")</c> or
+    /// <c>[SecurityHeadersPolicy("name")]</c>, e.g. a looser CSP for a documentation UI. A named policy
+    /// changes the profile chosen by the response's content type; unset values keep that profile's values.
+    /// </summary>
+    public Dictionary<string, SecurityHeaderPolicy> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Sends every Content-Security-Policy as <c>Content-Security-Policy-Report-Only</c>: violations are
+    /// reported, nothing is blocked. For rolling out a policy; a policy can override it. Defaults to false.
+    /// </summary>
+    public bool CspReportOnly { get; set; }
+
+    /// <summary>Strict-Transport-Security, sent on HTTPS responses only.</summary>
+    public HstsOptions Hsts { get; set; } = new();
+
+    /// <summary>The built-in CSP violation report endpoint.</summary>
+    public CspReportOptions CspReports { get; set; } = new();
+
+    /// <summary>Hardening of the cookies the app issues (Secure over HTTPS, HttpOnly, SameSite=Lax).</summary>
+    public CookieHardeningOptions Cookies { get; set; } = new();
+
+    /// <summary>
+    /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of reverse proxies that terminate TLS:
+    /// a request from one of them with <c>X-Forwarded-Proto: https</c> counts as HTTPS (HSTS, Secure cookies).
+    /// Empty by default: X-Forwarded-Proto from anyone else is ignored, as it can be forged.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>
+    /// Response headers removed because they leak the server's software and version (OWASP). Kestrel's
+    /// <c>Server</c> header is turned off at its source (<c>AddServerHeader = false</c>) as well.
+    /// </summary>
+    public List<string> RemoveHeaders { get; set; } = ["Server", "X-Powered-By", "X-AspNet-Version", "X-AspNetMvc-Version"];
 }

@@ -1,0 +1,185 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Primitives;
+
+namespace ProductionReady.Headers;
+
+/// <summary>
+/// Everything the middleware needs, computed once from the validated options: the profiles and named
+/// policies as frozen header values, HSTS, the trusted proxies and the headers to remove.
+/// </summary>
+internal sealed class CompiledSecurityHeaders
+{
+    private readonly SecurityHeadersOptions _options;
+    private readonly string? _reportPath;
+    private readonly string[] _excludedHosts;
+    private readonly IPNetwork[] _trustedProxies;
+
+    public CompiledSecurityHeaders(IOptions<SecurityHeadersOptions> optionsAccessor)
+    {
+        var options = optionsAccessor.Value;
+        _options = options;
+        Enabled = options.Enabled;
+        ReportsEnabled = options.CspReports.Enabled;
+        _reportPath = ReportsEnabled ? options.CspReports.Path : null;
+        ReportPath = ReportsEnabled ? new PathString(options.CspReports.Path) : PathString.Empty;
+
+        var api = SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Api, options.Api);
+        var html = SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Html, options.Html);
+        Default = new CompiledPolicy("default", Compile(api), Compile(html));
+        var named = new Dictionary<string, CompiledPolicy>(StringComparer.OrdinalIgnoreCase)
+        {
+            // The built-in profiles by name force a profile whatever the content type.
+            [SecurityHeadersOptions.ApiPolicyName] = new(SecurityHeadersOptions.ApiPolicyName, Default.Api, Default.Api),
+            [SecurityHeadersOptions.HtmlPolicyName] = new(SecurityHeadersOptions.HtmlPolicyName, Default.Html, Default.Html),
+        };
+        foreach (var (name, policy) in options.Policies)
+        {
+            named[name] = CompileOverlay(name, policy);
+        }
+
+        Policies = named.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+        if (options.Hsts.Enabled)
+        {
+            var value = "max-age=" + ((long)options.Hsts.MaxAge.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            value += options.Hsts.IncludeSubDomains ? "; includeSubDomains" : string.Empty;
+            value += options.Hsts.Preload ? "; preload" : string.Empty;
+            Hsts = value;
+        }
+
+        _excludedHosts = options.Hsts.ExcludedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
+        _trustedProxies = options.TrustedProxies.Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(ParseNetwork).ToArray();
+        RemoveHeaders = options.RemoveHeaders.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
+        Cookies = options.Cookies.Enabled ? new CookieHardener(options.Cookies) : null;
+    }
+
+    public bool Enabled { get; }
+
+    public bool ReportsEnabled { get; }
+
+    public PathString ReportPath { get; }
+
+    /// <summary>The profiles used when an endpoint names no policy.</summary>
+    public CompiledPolicy Default { get; }
+
+    /// <summary>The built-in profiles by name ("api", "html") and the configured named policies.</summary>
+    public FrozenDictionary<string, CompiledPolicy> Policies { get; }
+
+    /// <summary>The Strict-Transport-Security value; empty when HSTS is off.</summary>
+    public StringValues Hsts { get; }
+
+    public string[] RemoveHeaders { get; }
+
+    public CookieHardener? Cookies { get; }
+
+    public bool HasTrustedProxies => _trustedProxies.Length > 0;
+
+    /// <summary>Compiles a per-endpoint overlay on the default profiles (once per endpoint, on first use).</summary>
+    public CompiledPolicy CompileOverlay(string name, SecurityHeaderPolicy overlay) => new(
+        name,
+        Compile(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Api, _options.Api), overlay)),
+        Compile(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Html, _options.Html), overlay)));
+
+    /// <summary>
+    /// True when the request arrived over HTTPS: directly, or through a trusted proxy that says so in
+    /// <c>X-Forwarded-Proto</c> (its last entry: the one the nearest proxy added). Allocation-free.
+    /// </summary>
+    public bool IsHttps(HttpContext context)
+    {
+        if (context.Request.IsHttps)
+        {
+            return true;
+        }
+
+        if (_trustedProxies.Length == 0 || context.Connection.RemoteIpAddress is not { } remote)
+        {
+            return false;
+        }
+
+        var trusted = false;
+        foreach (var network in _trustedProxies)
+        {
+            if (network.Contains(remote))
+            {
+                trusted = true;
+                break;
+            }
+        }
+
+        if (!trusted)
+        {
+            return false;
+        }
+
+        var forwarded = context.Request.Headers["X-Forwarded-Proto"];
+        if (forwarded.Count == 0)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> last = forwarded[forwarded.Count - 1];
+        var comma = last.LastIndexOf(',');
+        return (comma >= 0 ? last[(comma + 1)..] : last).Trim().Equals("https", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>True when the request's host (without port) is one HSTS is never sent to. Allocation-free.</summary>
+    public bool IsExcludedHost(HostString host)
+    {
+        if (_excludedHosts.Length == 0 || host.Value is not { Length: > 0 } value)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> name = value;
+        if (name[0] == '[')
+        {
+            var close = name.IndexOf(']');
+            name = close > 0 ? name[..(close + 1)] : name;
+        }
+        else if (name.IndexOf(':') is var colon and >= 0)
+        {
+            name = name[..colon];
+        }
+
+        foreach (var excluded in _excludedHosts)
+        {
+            if (name.Equals(excluded, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"host1, host2" for the startup log.</summary>
+    public string DescribeExcludedHosts() => _excludedHosts.Length == 0 ? "(none)" : string.Join(", ", _excludedHosts);
+
+    /// <summary>An address or CIDR network; an IPv4 one also as its IPv4-mapped IPv6 form (dual-mode sockets).</summary>
+    internal static IEnumerable<IPNetwork> ParseNetwork(string text)
+    {
+        var value = text.Trim();
+        IPNetwork network;
+        if (value.Contains('/', StringComparison.Ordinal))
+        {
+            network = IPNetwork.Parse(value);
+        }
+        else
+        {
+            var address = IPAddress.Parse(value);
+            network = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
+        }
+
+        yield return network;
+        if (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork)
+        {
+            yield return new IPNetwork(network.BaseAddress.MapToIPv6(), network.PrefixLength + 96);
+        }
+    }
+
+    private CompiledHeaderSet Compile(SecurityHeaderPolicy policy) =>
+        new(policy, _options.CspReportOnly, _reportPath, _reportPath is null ? null : _options.CspReports.ReportingEndpointUrl);
+}

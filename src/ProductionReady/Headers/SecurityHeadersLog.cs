@@ -1,0 +1,28 @@
+namespace ProductionReady.Headers;
+
+/// <summary>The security headers' log events (source-generated: no allocation when the level is off).</summary>
+internal static partial class SecurityHeadersLog
+{
+    public const string Category = "ProductionReady.SecurityHeaders";
+
+    [LoggerMessage(EventId = 5001, EventName = "SecurityHeadersPolicy", Level = LogLevel.Information,
+        Message = "Security headers policy {Policy} ({Profile} responses): {Headers}")]
+    public static partial void EffectivePolicy(ILogger logger, string policy, string profile, string headers);
+
+    [LoggerMessage(EventId = 5002, EventName = "SecurityHeadersTransport", Level = LogLevel.Information,
+        Message = "Security headers: Strict-Transport-Security {Hsts} on HTTPS responses except to hosts {ExcludedHosts}; X-Forwarded-Proto trusted from {TrustedProxies}; CSP reports at {ReportPath}; removed headers {RemovedHeaders}")]
+    public static partial void EffectiveTransport(ILogger logger, string hsts, string excludedHosts, string trustedProxies, string reportPath, string removedHeaders);
+
+    [LoggerMessage(EventId = 5003, EventName = "NoHttpsInProduction", Level = LogLevel.Warning,
+        Message = "Security headers: this Production app listens on {Addresses} without HTTPS redirection or a trusted TLS-terminating proxy, so Strict-Transport-Security is never sent and cookies are not marked Secure. " +
+                  "Call app.UseHttpsRedirection() with an HTTPS endpoint (or set ASPNETCORE_HTTPS_PORTS), or list the TLS-terminating proxy in ProductionReady:SecurityHeaders:TrustedProxies.")]
+    public static partial void NoHttpsInProduction(ILogger logger, string addresses);
+
+    [LoggerMessage(EventId = 5010, EventName = "CspViolation", Level = LogLevel.Warning,
+        Message = "CSP violation: {EffectiveDirective} blocked {BlockedUri} on {DocumentUri} ({Disposition}) at {SourceFile}:{LineNumber}, sample {Sample}")]
+    public static partial void CspViolation(ILogger logger, string effectiveDirective, string blockedUri, string documentUri, string disposition, string sourceFile, int lineNumber, string sample);
+
+    [LoggerMessage(EventId = 5011, EventName = "CspReportRejected", Level = LogLevel.Debug,
+        Message = "CSP report rejected with {StatusCode}: {Reason}")]
+    public static partial void CspReportRejected(ILogger logger, int statusCode, string reason);
+}

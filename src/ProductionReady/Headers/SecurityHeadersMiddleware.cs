@@ -1,0 +1,82 @@
+namespace ProductionReady.Headers;
+
+/// <summary>
+/// Registers, for every request, one callback that sets the headers when the response starts: so 404s,
+/// exception-handler 500s, status-code pages, static files and short-circuited responses downstream get
+/// them too, with the content type known. Allocation-free per request for the API profile: the callback
+/// delegate is created once per pipeline and the state is the HttpContext itself.
+/// </summary>
+internal sealed class SecurityHeadersMiddleware
+{
+    private const string StrictTransportSecurity = "Strict-Transport-Security";
+
+    private readonly RequestDelegate _next;
+    private readonly CompiledSecurityHeaders _headers;
+    private readonly CspReportEndpoint? _reports;
+    private readonly Func<object, Task> _onStarting;
+
+    public SecurityHeadersMiddleware(RequestDelegate next, CompiledSecurityHeaders headers, CspReportEndpoint? reports)
+    {
+        _next = next;
+        _headers = headers;
+        _reports = headers.ReportsEnabled ? reports : null;
+        _onStarting = ApplyOnStarting;
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        context.Response.OnStarting(_onStarting, context);
+        if (_reports is not null && context.Request.Path.Equals(_headers.ReportPath, StringComparison.OrdinalIgnoreCase))
+        {
+            return _reports.HandleAsync(context);
+        }
+
+        return _next(context);
+    }
+
+    /// <summary>
+    /// The profile rule: an endpoint's policy metadata wins; otherwise an HTML content type
+    /// (<c>text/html</c>, <c>application/xhtml+xml</c>) gets the HTML profile and everything else
+    /// (JSON, problem details, text, files, no body) the API profile.
+    /// </summary>
+    internal static bool IsHtml(string? contentType) =>
+        contentType is not null &&
+        (contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ||
+         contentType.StartsWith("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
+
+    internal void Apply(HttpContext context)
+    {
+        var response = context.Response;
+        var headers = response.Headers;
+
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<ISecurityHeadersPolicyMetadata>() is { } metadata
+            ? metadata.Resolve(_headers)
+            : _headers.Default;
+        var set = IsHtml(response.ContentType) ? policy.Html : policy.Api;
+        set.Apply(headers, set.UsesNonce ? context.Features.Get<CspNonceFeature>()?.Nonce : null);
+
+        var cookies = _headers.Cookies;
+        var needHsts = _headers.Hsts.Count > 0;
+        if (needHsts || (cookies is not null && headers.SetCookie.Count > 0))
+        {
+            var isHttps = _headers.IsHttps(context);
+            if (needHsts && isHttps && !_headers.IsExcludedHost(context.Request.Host))
+            {
+                headers[StrictTransportSecurity] = _headers.Hsts;
+            }
+
+            cookies?.Apply(headers, isHttps);
+        }
+
+        foreach (var name in _headers.RemoveHeaders)
+        {
+            headers.Remove(name);
+        }
+    }
+
+    private Task ApplyOnStarting(object state)
+    {
+        Apply((HttpContext)state);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.HttpsPolicy;
+
+namespace ProductionReady.Headers;
+
+/// <summary>
+/// Once at startup: logs the effective policy, and in Production warns when nothing makes the app's
+/// traffic HTTPS.
+/// </summary>
+internal sealed class SecurityHeadersStartup : IHostedService
+{
+    private readonly IServiceProvider _services;
+    private readonly CompiledSecurityHeaders _headers;
+    private readonly ILogger _logger;
+
+    public SecurityHeadersStartup(IServiceProvider services, CompiledSecurityHeaders headers, ILoggerFactory loggerFactory)
+    {
+        _services = services;
+        _headers = headers;
+        _logger = loggerFactory.CreateLogger(SecurityHeadersLog.Category);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!_headers.Enabled)
+        {
+            return Task.CompletedTask;
+        }
+
+        LogEffectivePolicy();
+        var lifetime = _services.GetService<IHostApplicationLifetime>();
+        lifetime?.ApplicationStarted.Register(WarnWithoutHttpsInProduction);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void LogEffectivePolicy()
+    {
+        SecurityHeadersLog.EffectivePolicy(_logger, "default", "API", _headers.Default.Api.Description);
+        SecurityHeadersLog.EffectivePolicy(_logger, "default", "HTML", _headers.Default.Html.Description);
+        foreach (var (name, policy) in _headers.Policies)
+        {
+            if (name is not (SecurityHeadersOptions.ApiPolicyName or SecurityHeadersOptions.HtmlPolicyName))
+            {
+                SecurityHeadersLog.EffectivePolicy(_logger, name, "API", policy.Api.Description);
+                SecurityHeadersLog.EffectivePolicy(_logger, name, "HTML", policy.Html.Description);
+            }
+        }
+
+        var options = _services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        var hsts = _headers.Hsts.Count > 0 ? _headers.Hsts.ToString() : "(off)";
+        var excluded = _headers.DescribeExcludedHosts();
+        var proxies = options.TrustedProxies.Count > 0 ? string.Join(", ", options.TrustedProxies) : "(nobody)";
+        var reportPath = _headers.ReportsEnabled ? _headers.ReportPath.Value! : "(off)";
+        var removed = string.Join(", ", _headers.RemoveHeaders);
+        SecurityHeadersLog.EffectiveTransport(_logger, hsts, excluded, proxies, reportPath, removed);
+    }
+
+    private void WarnWithoutHttpsInProduction()
+    {
+        var environment = _services.GetService<IHostEnvironment>();
+        if (environment is null || !environment.IsProduction() || _headers.HasTrustedProxies)
+        {
+            return;
+        }
+
+        var configuration = _services.GetRequiredService<IConfiguration>();
+        string[] httpsSettings = ["https_port", "HTTPS_PORTS", "ASPNETCORE_HTTPS_PORT", "ASPNETCORE_HTTPS_PORTS"];
+        if (httpsSettings.Any(key => !string.IsNullOrWhiteSpace(configuration[key])) ||
+            IsTrue(configuration["FORWARDEDHEADERS_ENABLED"]) || IsTrue(configuration["ASPNETCORE_FORWARDEDHEADERS_ENABLED"]) ||
+            _services.GetService<IOptions<HttpsRedirectionOptions>>()?.Value.HttpsPort is not null)
+        {
+            return;
+        }
+
+        var addresses = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        if (addresses.Any(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        var listening = addresses.Count > 0 ? string.Join(", ", addresses) : "(unknown addresses)";
+        SecurityHeadersLog.NoHttpsInProduction(_logger, listening);
+    }
+
+    private static bool IsTrue(string? value) => bool.TryParse(value, out var result) && result;
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text;
+using ProductionReady;
+
+namespace ProductionReady.Tests.Headers;
+
+/// <summary>The built-in CSP violation report endpoint: both formats, limits, one structured event per violation.</summary>
+public sealed class CspReportEndpointTests
+{
+    private const string Legacy = """
+        {"csp-report":{"document-uri":"https://service.test/page?token=abc","referrer":"","violated-directive":"script-src-elem",
+        "effective-directive":"script-src-elem","original-policy":"default-src 'self'","disposition":"enforce",
+        "blocked-uri":"inline","line-number":12,"source-file":"https://service.test/page?token=abc","status-code":200,"script-sample":"alert(1)"}}
+        """;
+
+    private const string ReportingApi = """
+        [{"type":"csp-violation","age":10,"url":"https://service.test/a","user_agent":"x",
+          "body":{"documentURL":"https://service.test/a#frag","blockedURL":"https://evil.test/x.js?q=1","effectiveDirective":"script-src-elem",
+                  "originalPolicy":"p","disposition":"report","sample":"","lineNumber":3,"statusCode":200}},
+         {"type":"deprecation","body":{}},
+         {"type":"csp-violation","body":{"documentURL":"https://service.test/b","blockedURL":"eval","effectiveDirective":"script-src"}}]
+        """;
+
+    private static StringContent Json(string body, string mediaType) => new(body, Encoding.UTF8, mediaType);
+
+    private static IEnumerable<LogEvent> Violations(TestApp app) => app.Logs.Events.Where(e => e.EventId.Name == "CspViolation");
+
+    [Fact]
+    public async Task Report_uri_format_is_logged_as_one_structured_warning_without_query_strings()
+    {
+        await using var app = await TestApp.StartAsync(null, _ => { });
+
+        using var response = await app.CreateClient().PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(Legacy, "application/csp-report"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        HeaderAssert.HasApiProfile(response);
+        var violation = Assert.Single(Violations(app));
+        Assert.Equal(LogLevel.Warning, violation.Level);
+        Assert.Equal("ProductionReady.SecurityHeaders", violation.Category);
+        Assert.Equal("script-src-elem", violation.Properties["EffectiveDirective"]);
+        Assert.Equal("inline", violation.Properties["BlockedUri"]);
+        Assert.Equal("https://service.test/page", violation.Properties["DocumentUri"]);
+        Assert.Equal("https://service.test/page", violation.Properties["SourceFile"]);
+        Assert.Equal(12, violation.Properties["LineNumber"]);
+        Assert.Equal("alert(1)", violation.Properties["Sample"]);
+        Assert.DoesNotContain("token=abc", violation.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reporting_api_batches_log_each_csp_violation()
+    {
+        await using var app = await TestApp.StartAsync(null, _ => { });
+
+        using var response = await app.CreateClient().PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(ReportingApi, "application/reports+json"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var violations = Violations(app).ToList();
+        Assert.Equal(2, violations.Count);
+        Assert.Equal("https://evil.test/x.js", violations[0].Properties["BlockedUri"]);
+        Assert.Equal("https://service.test/a", violations[0].Properties["DocumentUri"]);
+        Assert.Equal("report", violations[0].Properties["Disposition"]);
+        Assert.Equal("eval", violations[1].Properties["BlockedUri"]);
+    }
+
+    [Fact]
+    public async Task Oversized_unreadable_and_non_post_requests_are_refused_and_nothing_is_logged()
+    {
+        await using var app = await TestApp.StartAsync(o => o.CspReports.MaxBodyBytes = 1024, _ => { });
+        using var client = app.CreateClient();
+        var huge = Legacy.Replace("alert(1)", new string('a', 2000), StringComparison.Ordinal);
+
+        using var tooLarge = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(huge, "application/csp-report"));
+        using var chunked = new HttpRequestMessage(HttpMethod.Post, "/csp-reports") { Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge))) };
+        using var tooLargeChunked = await client.SendAsync(chunked);
+        using var garbage = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json("{not json", "application/csp-report"));
+        using var otherJson = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json("{\"a\":1}", "application/json"));
+        using var get = await client.GetAsync(new Uri("/csp-reports", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLargeChunked.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, otherJson.StatusCode);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        Assert.Equal("POST", HeaderAssert.Get(get, "Allow"));
+        Assert.Empty(Violations(app));
+    }
+
+    [Fact]
+    public async Task Reports_over_the_rate_limit_get_429()
+    {
+        await using var app = await TestApp.StartAsync(o => o.CspReports.PermitsPerMinute = 2, _ => { });
+        using var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(Legacy, "application/csp-report"));
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(2, Violations(app).Count());
+    }
+
+    [Fact]
+    public async Task Endpoint_path_and_reporting_api_url_are_configurable_and_the_endpoint_can_be_turned_off()
+    {
+        await using var moved = await TestApp.StartAsync(
+            o =>
+            {
+                o.CspReports.Path = "/security/csp";
+                o.CspReports.ReportingEndpointUrl = "https://api.example.com/security/csp";
+            },
+            a => a.MapGet("/", () => Results.Ok()));
+        await using var off = await TestApp.StartAsync(o => o.CspReports.Enabled = false, _ => { });
+
+        using var movedResponse = await moved.CreateClient().PostAsync(new Uri("/security/csp", UriKind.Relative), Json(Legacy, "application/csp-report"));
+        using var page = await moved.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+        using var offResponse = await off.CreateClient().PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(Legacy, "application/csp-report"));
+
+        Assert.Equal(HttpStatusCode.NoContent, movedResponse.StatusCode);
+        Assert.EndsWith("report-uri /security/csp; report-to csp-endpoint", HeaderAssert.Get(page, "Content-Security-Policy"), StringComparison.Ordinal);
+        Assert.Equal("csp-endpoint=\"https://api.example.com/security/csp\"", HeaderAssert.Get(page, "Reporting-Endpoints"));
+        Assert.Equal(HttpStatusCode.NotFound, offResponse.StatusCode);
+        Assert.Empty(Violations(off));
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Razor.TagHelpers;
+using Microsoft.Extensions.Options;
+using ProductionReady;
+
+namespace ProductionReady.Tests.Headers;
+
+/// <summary>Validation, the startup log, the Production warning, the tag helper and the two-line setup.</summary>
+public sealed class StartupTests
+{
+    [Fact]
+    public async Task Invalid_options_stop_the_app_at_startup_naming_each_setting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+            o =>
+            {
+                o.Api.XFrameOptions = "DENY\r\nSet-Cookie: x=1";
+                o.Html.ContentSecurityPolicy = "script-src {nonce}";
+                o.Policies["docs"] = new SecurityHeaderPolicy { ReferrerPolicy = "sans-référent" };
+                o.Policies["html"] = new SecurityHeaderPolicy();
+                o.TrustedProxies.Add("10.0.0.0/99");
+                o.CspReports.Path = "csp";
+                o.CspReports.PermitsPerMinute = 0;
+                o.CspReports.ReportingEndpointUrl = "/relative";
+                o.Hsts.MaxAge = TimeSpan.FromSeconds(-1);
+            },
+            a => a.MapGet("/", () => "x")));
+
+        var message = error.Message;
+        Assert.Contains("ProductionReady:SecurityHeaders:Api:XFrameOptions has a line break", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:Html:ContentSecurityPolicy uses {nonce} outside", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:Policies:docs:ReferrerPolicy", message, StringComparison.Ordinal);
+        Assert.Contains("Policies:html uses a built-in profile's name", message, StringComparison.Ordinal);
+        Assert.Contains("TrustedProxies:0 ('10.0.0.0/99')", message, StringComparison.Ordinal);
+        Assert.Contains("CspReports:Path ('csp')", message, StringComparison.Ordinal);
+        Assert.Contains("PermitsPerMinute (0)", message, StringComparison.Ordinal);
+        Assert.Contains("ReportingEndpointUrl ('/relative')", message, StringComparison.Ordinal);
+        Assert.Contains("Hsts:MaxAge is negative", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Invalid_inline_endpoint_policy_is_refused_where_it_is_declared()
+    {
+        var builder = WebApplication.CreateBuilder();
+        using var app = builder.Build();
+
+        var error = Assert.Throws<ArgumentException>(() => app.MapGet("/", () => "x").WithSecurityHeaders(p => p.ReferrerPolicy = "no-referrer\n"));
+
+        Assert.Contains("WithSecurityHeaders:ReferrerPolicy has a line break", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Effective_policy_is_logged_once_at_startup()
+    {
+        await using var app = await TestApp.StartAsync(o => o.Policies["docs"] = new SecurityHeaderPolicy { XFrameOptions = "SAMEORIGIN" }, a => a.MapGet("/", () => "x"));
+        using var client = app.CreateClient();
+        using var _ = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        var policies = app.Logs.Events.Where(e => e.EventId.Name == "SecurityHeadersPolicy").ToList();
+        Assert.Equal(4, policies.Count);
+        var api = policies.Single(e => Equals(e.Properties["Policy"], "default") && Equals(e.Properties["Profile"], "API"));
+        Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, (string)api.Properties["Headers"]!, StringComparison.Ordinal);
+        Assert.Contains(policies, e => Equals(e.Properties["Policy"], "docs") && ((string)e.Properties["Headers"]!).Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
+        var transport = Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersTransport");
+        Assert.Equal("max-age=31536000; includeSubDomains", transport.Properties["Hsts"]);
+        Assert.Equal("localhost", transport.Properties["ExcludedHosts"]);
+        Assert.Equal("/csp-reports", transport.Properties["ReportPath"]);
+    }
+
+    [Fact]
+    public async Task Production_without_https_redirection_or_trusted_proxy_warns_once()
+    {
+        await using var bare = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"), environment: "Production");
+        await using var proxied = await TestApp.StartAsync(o => o.TrustedProxies.Add("10.0.0.1"), a => a.MapGet("/", () => "x"), environment: "Production");
+        await using var redirected = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"), environment: "Production", setup: b => b.Services.AddHttpsRedirection(o => o.HttpsPort = 443));
+        await using var development = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"));
+
+        var warning = Assert.Single(bare.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("TrustedProxies", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(proxied.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(redirected.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(development.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+    }
+
+    [Fact]
+    public void Tag_helper_puts_the_request_nonce_on_the_element_and_drops_its_marker()
+    {
+        var httpContext = new DefaultHttpContext();
+        var helper = new CspNonceTagHelper
+        {
+            ViewContext = new Microsoft.AspNetCore.Mvc.Rendering.ViewContext { HttpContext = httpContext },
+        };
+        var context = new TagHelperContext([new TagHelperAttribute("csp-nonce")], new Dictionary<object, object>(), "id");
+        var output = new TagHelperOutput("script", [new TagHelperAttribute("csp-nonce")], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
+
+        helper.Process(context, output);
+
+        Assert.False(output.Attributes.ContainsName("csp-nonce"));
+        Assert.Equal(httpContext.GetCspNonce(), output.Attributes["nonce"].Value);
+    }
+
+    [Fact]
+    public async Task The_two_lines_of_the_sample_put_the_api_profile_on_its_root()
+    {
+        await using var factory = new WebApplicationFactory<Program>();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
+
+        HeaderAssert.HasApiProfile(response);
+    }
+}

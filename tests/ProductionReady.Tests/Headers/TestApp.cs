@@ -1,0 +1,106 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.TestHost;
+using ProductionReady;
+
+namespace ProductionReady.Tests.Headers;
+
+/// <summary>A WebApplication on TestServer with the security headers, its log events captured.</summary>
+internal sealed class TestApp : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestApp(WebApplication app, LogCapture logs, string contentRoot)
+    {
+        _app = app;
+        Logs = logs;
+        ContentRoot = contentRoot;
+    }
+
+    public LogCapture Logs { get; }
+
+    public string ContentRoot { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Builds and starts the app: <paramref name="pipeline"/> adds what comes after the headers middleware.</summary>
+    public static async Task<TestApp> StartAsync(
+        Action<SecurityHeadersOptions>? configure,
+        Action<WebApplication> pipeline,
+        string environment = "Development",
+        Action<WebApplicationBuilder>? setup = null,
+        Action<WebApplication>? beforeHeaders = null)
+    {
+        var contentRoot = Directory.CreateTempSubdirectory("pr-headers-").FullName;
+        Directory.CreateDirectory(Path.Combine(contentRoot, "wwwroot"));
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = contentRoot,
+            WebRootPath = Path.Combine(contentRoot, "wwwroot"),
+        });
+        builder.WebHost.UseTestServer();
+        var logs = new LogCapture();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(logs);
+        setup?.Invoke(builder);
+        builder.AddProductionReadySecurityHeaders(configure);
+        var app = builder.Build();
+        beforeHeaders?.Invoke(app);
+        app.UseProductionReadySecurityHeaders();
+        pipeline(app);
+        await app.StartAsync();
+        return new TestApp(app, logs, contentRoot);
+    }
+
+    public HttpClient CreateClient(string baseAddress = "http://service.test/")
+    {
+        var client = _app.GetTestClient();
+        client.BaseAddress = new Uri(baseAddress);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(ContentRoot, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp dir left behind is harmless.
+        }
+    }
+}
+
+/// <summary>Every log event, with its structured properties.</summary>
+internal sealed class LogCapture : ILoggerProvider
+{
+    private readonly ConcurrentQueue<LogEvent> _events = new();
+
+    public IReadOnlyList<LogEvent> Events => _events.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _events);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<LogEvent> events) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            var properties = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
+            events.Enqueue(new LogEvent(category, logLevel, eventId, formatter(state, exception), properties.ToDictionary(p => p.Key, p => p.Value)));
+        }
+    }
+}
+
+internal sealed record LogEvent(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Properties);
