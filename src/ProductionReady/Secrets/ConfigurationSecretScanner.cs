@@ -24,6 +24,10 @@ internal static class ConfigurationSecretScanner
         "includeerrordetail", "includeerrordetails", "debug", "debugmode", "developermode", "usedeveloperexceptionpage",
     };
 
+    // Keys whose names look like secrets but are not: the shell's working directories (PWD, OLDPWD),
+    // which reach configuration through the environment-variables provider.
+    private static readonly HashSet<string> NotSecrets = new(StringComparer.OrdinalIgnoreCase) { "PWD", "OLDPWD" };
+
     /// <summary>Scans <paramref name="configuration"/>; <paramref name="onSecret"/> sees every secret value found.</summary>
     public static void Scan(IConfiguration configuration, bool productionRules, List<SecretProblem> problems, Action<string>? onSecret = null)
     {
@@ -49,6 +53,11 @@ internal static class ConfigurationSecretScanner
     /// </summary>
     public static void CheckSecret(string key, string value, List<SecretProblem>? problems, Action<string>? onSecret)
     {
+        if (NotSecrets.Contains(key))
+        {
+            return;
+        }
+
         var credential = CredentialLocator.FindPassword(value);
         if (credential is { } found)
         {

@@ -13,14 +13,16 @@ internal sealed class SecretOptionsValidator<TOptions> : IValidateOptions<TOptio
     private readonly DeclaredSecretProblems _declared;
     private readonly KnownSecretValues _known;
     private readonly IConfiguration _configuration;
-    private readonly ILogger<SecretValidationHostedService> _logger;
+    private readonly IServiceProvider _services;
 
-    public SecretOptionsValidator(DeclaredSecretProblems declared, KnownSecretValues known, IConfiguration configuration, ILogger<SecretValidationHostedService> logger)
+    // No logger or options in the constructor: this validator is part of creating every options type,
+    // the logging system's own included, and must not depend on them (a dependency cycle).
+    public SecretOptionsValidator(DeclaredSecretProblems declared, KnownSecretValues known, IConfiguration configuration, IServiceProvider services)
     {
         _declared = declared;
         _known = known;
         _configuration = configuration;
-        _logger = logger;
+        _services = services;
     }
 
     public ValidateOptionsResult Validate(string? name, TOptions options)
@@ -75,7 +77,8 @@ internal sealed class SecretOptionsValidator<TOptions> : IValidateOptions<TOptio
             return ValidateOptionsResult.Fail(messages);
         }
 
-        SecretValidationLog.LateProblems(_logger, typeof(TOptions).Name, string.Join(Environment.NewLine, messages));
+        var logger = _services.GetRequiredService<ILogger<SecretValidationHostedService>>();
+        SecretValidationLog.LateProblems(logger, typeof(TOptions).Name, string.Join(Environment.NewLine, messages));
         return ValidateOptionsResult.Success;
     }
 
