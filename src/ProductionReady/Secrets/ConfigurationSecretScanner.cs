@@ -63,6 +63,12 @@ internal static class ConfigurationSecretScanner
         {
             var password = found.ValueIn(value);
             onSecret?.Invoke(password);
+            if (!CredentialLocator.LooksLikeConnectionString(value) && password.Contains('%', StringComparison.Ordinal))
+            {
+                // URI user info is percent-encoded: judge (and mask) the password itself too.
+                password = Uri.UnescapeDataString(password);
+                onSecret?.Invoke(password);
+            }
             if (problems is not null)
             {
                 Add(problems, SecretValueRules.Evaluate(key, password, SecretRequirement.For(SecretKind.Password), found.UserName, connectionString: true));
