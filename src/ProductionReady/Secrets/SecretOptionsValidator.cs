@@ -33,6 +33,13 @@ internal sealed class SecretOptionsValidator<TOptions> : IValidateOptions<TOptio
             return ValidateOptionsResult.Skip;
         }
 
+        // Resolved here, not in the constructor: SecretValidationOptions is itself an options type.
+        if (!_services.GetRequiredService<IOptionsMonitor<SecretValidationOptions>>().CurrentValue.Enabled)
+        {
+            // Switched off: [Secret] stays an ordinary validation attribute wherever the app uses it.
+            return ValidateOptionsResult.Skip;
+        }
+
         SecretOptionsProperties.MarkHandled(options);
         var problems = new List<SecretProblem>();
         var keys = new List<string>(properties.Length);

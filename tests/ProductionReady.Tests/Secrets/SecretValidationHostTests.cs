@@ -177,6 +177,19 @@ public sealed class SecretValidationHostTests
     {
         await using var host = SecretTestHost.Create("Production", new Dictionary<string, string?> { ["Jwt:SigningKey"] = "changeme", ["ProductionReady:Secrets:Enabled"] = "false" });
         Assert.Null(await host.StartAsync());
+        Assert.Empty(host.SecretEvents);
+    }
+
+    [Fact]
+    public async Task Switched_off_the_attribute_still_validates_on_its_own()
+    {
+        await using var host = SecretTestHost.Create(
+            "Development",
+            new Dictionary<string, string?> { ["ProductionReady:Secrets:Enabled"] = "false", ["Payments:ApiKey"] = "changeme", ["Payments:WebhookPassword"] = TestSecrets.StrongPassword() },
+            after: b => b.Services.AddOptions<PaymentOptions>().BindConfiguration("Payments").ValidateDataAnnotations().ValidateOnStart());
+
+        var error = Assert.IsType<OptionsValidationException>(await host.StartAsync());
+        Assert.Contains("ApiKey [known-weak-value]", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
