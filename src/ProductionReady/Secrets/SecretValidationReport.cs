@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ProductionReady.Secrets;
@@ -77,11 +78,14 @@ internal sealed class SecretValidationReport
         return text.ToString();
     }
 
-    /// <summary>The JSON form (<c>--validate-config --json</c>).</summary>
+    /// <summary>
+    /// The JSON form (<c>--validate-config --json</c>). Relaxed escaping: it goes to a terminal or a CI
+    /// log, never into HTML, and the hints read better with plain quotes and angle brackets.
+    /// </summary>
     public string ToJson()
     {
         using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             json.WriteString("environment", Environment);

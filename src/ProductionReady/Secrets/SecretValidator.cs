@@ -76,10 +76,12 @@ internal sealed class SecretValidator
 
         var problems = new List<SecretProblem>(found.Count);
         var suppressed = new List<SuppressedSecretProblem>();
-        var seen = new HashSet<(string, SecretRule)>();
+        // String keys, not (string, SecretRule) tuples: a value-type instantiation of HashSet would be
+        // compiled just for this, at startup, when the first call's cost is what counts.
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var problem in found)
         {
-            if (!seen.Add((problem.Key.ToUpperInvariant(), problem.Rule)))
+            if (!seen.Add(problem.Key + "\n" + SecretRuleNames.Of(problem.Rule)))
             {
                 continue;
             }

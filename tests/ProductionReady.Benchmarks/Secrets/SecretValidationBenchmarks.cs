@@ -44,9 +44,19 @@ public class SecretValidationBenchmarks
         _configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         _options = new SecretValidationOptions();
         _options.RequireSecret("Jwt0:SigningKey");
-        if (Validate() != 0 || values.Count != 200)
+        if (values.Count != 200)
         {
-            throw new InvalidOperationException("The benchmark configuration must be 200 keys and clean.");
+            throw new InvalidOperationException("The benchmark configuration must have 200 keys.");
+        }
+    }
+
+    // Checked after the run, not in setup: a call in setup would warm up the cold-start measurement.
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        if (Validate() != 0)
+        {
+            throw new InvalidOperationException("The benchmark configuration must be clean: every secret in it is strong.");
         }
     }
 
