@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ProductionReady.Secrets;
 
 /// <summary>
@@ -49,11 +51,13 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
             return Task.CompletedTask;
         }
 
+        var started = Stopwatch.GetTimestamp();
         var report = _validator.Validate();
         _declared.MarkReported(report.Fatal);
         if (report.IsClean)
         {
-            SecretValidationLog.Passed(_logger, report.Environment, report.Suppressed.Count);
+            var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            SecretValidationLog.Passed(_logger, report.Environment, report.Suppressed.Count, elapsed);
             return Task.CompletedTask;
         }
 

@@ -14,8 +14,8 @@ internal static partial class SecretValidationLog
     public static partial void Warned(ILogger logger, int problemCount, string environment, string failingEnvironments, string[] problems, string report);
 
     [LoggerMessage(EventId = 3003, EventName = "SecretValidationPassed", Level = LogLevel.Debug,
-        Message = "Startup secret validation found no problems in environment {Environment} ({SuppressedCount} suppressed)")]
-    public static partial void Passed(ILogger logger, string environment, int suppressedCount);
+        Message = "Startup secret validation found no problems in environment {Environment} ({SuppressedCount} suppressed) in {ElapsedMilliseconds:0.00} ms")]
+    public static partial void Passed(ILogger logger, string environment, int suppressedCount, double elapsedMilliseconds);
 
     [LoggerMessage(EventId = 3004, EventName = "SecretValidationLateProblems", Level = LogLevel.Warning,
         Message = "Options {OptionsType} were created after the startup secret report (add ValidateOnStart() to include them):\n{Problems}")]
