@@ -56,6 +56,7 @@ public static class SecretsHostingExtensions
         {
             services.AddSingleton(new ValidateConfigRequest(mode.HasSwitch(SecretValidationHostedService.JsonSwitch)));
             services.AddSingleton<IHostLifetime, ValidateConfigLifetime>();
+            SecretValidationExit.ExitCleanlyWhenUnhandled(anyException: true);
         }
 
         return builder;

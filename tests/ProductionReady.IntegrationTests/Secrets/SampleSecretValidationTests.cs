@@ -205,6 +205,21 @@ public sealed class SampleSecretValidationTests
     }
 
     [Fact]
+    public async Task Validate_config_exits_1_when_the_host_cannot_even_start()
+    {
+        // A suppression without a reason fails options validation before the secret report runs.
+        var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
+            Production(new() { ["Sample__ApiKey"] = StrongKey(), ["ProductionReady__Secrets__Suppressions__0__Key"] = "Sample:ApiKey", ["ProductionReady__Secrets__Suppressions__0__Rule"] = "TooShort" }),
+            ExitTimeout,
+            "--validate-config");
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
+        Assert.Contains("--validate-config: the host could not start", stderr, StringComparison.Ordinal);
+        Assert.Contains("Reason", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stdout + stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Validate_config_json_lists_every_problem_for_ci()
     {
         var testKey = "pk" + "_test_" + Random(24);
