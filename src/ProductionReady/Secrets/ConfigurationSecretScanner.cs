@@ -13,8 +13,8 @@ internal static class ConfigurationSecretScanner
     // carries tokens or redirects.
     private static readonly string[] SecureUrlSuffixes =
     {
-        "authority", "issuer", "callback", "callbackurl", "callbackuri", "callbackpath", "redirecturi", "redirecturl",
-        "metadataaddress", "jwksuri", "postlogoutredirecturi", "signedoutredirecturi",
+        "authority", "authorities", "issuer", "issuers", "callback", "callbackurl", "callbackuri", "callbackurls",
+        "redirecturi", "redirecturl", "redirecturis", "metadataaddress", "jwksuri", "postlogoutredirecturi", "signedoutredirecturi",
     };
 
     // The last segment of the key, separators removed, lower-cased, is one of these: on when truthy.
@@ -77,8 +77,9 @@ internal static class ConfigurationSecretScanner
             return;
         }
 
-        if (!SecretNames.IsSecretName(key) || IsSwitchValue(value) || CredentialLocator.LooksLikeConnectionString(value)
-            || SecretNames.LastSegment(key).Contains("connectionstring", StringComparison.OrdinalIgnoreCase))
+        var name = NameOf(key);
+        if (!SecretNames.IsSecretName(name) || IsSwitchValue(value) || CredentialLocator.LooksLikeConnectionString(value)
+            || SecretNames.LastSegment(name).Contains("connectionstring", StringComparison.OrdinalIgnoreCase))
         {
             return;
         }
@@ -86,7 +87,7 @@ internal static class ConfigurationSecretScanner
         onSecret?.Invoke(value);
         if (problems is not null)
         {
-            Add(problems, SecretValueRules.Evaluate(key, value, SecretRequirement.InferFromName(key)));
+            Add(problems, SecretValueRules.Evaluate(key, value, SecretRequirement.InferFromName(name)));
         }
     }
 
@@ -103,7 +104,7 @@ internal static class ConfigurationSecretScanner
                 SecretFingerprint.Of(value)));
         }
 
-        var name = string.Concat(SecretNames.SplitWords(SecretNames.LastSegment(key)));
+        var name = string.Concat(SecretNames.SplitWords(SecretNames.LastSegment(NameOf(key))));
         if (value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && SecureUrlSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal)))
         {
             problems.Add(new SecretProblem(key, SecretRule.InsecureUrl, "The URL uses plain http://.", SecretHints.For(SecretRule.InsecureUrl, key, SecretKind.Key, 0, false)));
@@ -116,6 +117,27 @@ internal static class ConfigurationSecretScanner
         {
             problems.Add(new SecretProblem(key, SecretRule.DebugSwitch, "A debug switch (detailed errors, sensitive-data logging, PII in logs) is on.", SecretHints.For(SecretRule.DebugSwitch, key, SecretKind.Key, 0, false)));
         }
+    }
+
+    /// <summary>
+    /// The key that names the value: array indexes dropped, so that <c>Jwt:SigningKeys:0</c> is judged
+    /// as <c>Jwt:SigningKeys</c> and <c>ValidIssuers:1</c> as <c>ValidIssuers</c>.
+    /// </summary>
+    public static string NameOf(string key)
+    {
+        var end = key.Length;
+        while (end > 0)
+        {
+            var colon = key.LastIndexOf(':', end - 1);
+            if (colon < 0 || colon == end - 1 || key.AsSpan(colon + 1, end - colon - 1).ContainsAnyExceptInRange('0', '9'))
+            {
+                break;
+            }
+
+            end = colon;
+        }
+
+        return end == key.Length ? key : key[..end];
     }
 
     private static void Add(List<SecretProblem> problems, SecretProblem? problem)

@@ -112,6 +112,30 @@ public sealed class ConfigurationScanTests
     }
 
     [Fact]
+    public void Array_entries_are_judged_by_the_name_of_their_array()
+    {
+        var problems = Scan(new()
+        {
+            ["Jwt:SigningKeys:0"] = TestSecrets.StrongKey(),
+            ["Jwt:SigningKeys:1"] = "changeme",
+            ["Jwt:ValidIssuers:0"] = "https://issuer.example.com",
+            ["Jwt:ValidIssuers:1"] = "http://issuer.internal",
+            ["Tags:0"] = "changeme",
+        });
+
+        Assert.Equal(
+            [("Jwt:SigningKeys:1", SecretRule.KnownWeakValue), ("Jwt:ValidIssuers:1", SecretRule.InsecureUrl)],
+            problems.Select(p => (p.Key, p.Rule)).OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
+    }
+
+    [Theory]
+    [InlineData("Jwt:SigningKeys:0", "Jwt:SigningKeys")]
+    [InlineData("A:0:1", "A")]
+    [InlineData("Password", "Password")]
+    [InlineData("Keys:0:Secret", "Keys:0:Secret")]
+    public void Names_drop_trailing_array_indexes(string key, string name) => Assert.Equal(name, ConfigurationSecretScanner.NameOf(key));
+
+    [Fact]
     public void The_shell_working_directory_variables_are_not_passwords()
     {
         Assert.Empty(Scan(new() { ["PWD"] = "/srv/app", ["OLDPWD"] = "/root" }));
