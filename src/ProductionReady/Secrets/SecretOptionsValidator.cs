@@ -53,11 +53,7 @@ internal sealed class SecretOptionsValidator<TOptions> : IValidateOptions<TOptio
             {
                 if (!property.Attribute.Optional)
                 {
-                    problems.Add(new SecretProblem(
-                        key,
-                        SecretRule.Missing,
-                        SecretValueRules.Describe(SecretRule.Missing, requirement, false, null),
-                        SecretHints.For(SecretRule.Missing, key, requirement.Kind, requirement.MinimumLength, false)));
+                    problems.Add(SecretValueRules.Missing(key, requirement));
                 }
 
                 continue;

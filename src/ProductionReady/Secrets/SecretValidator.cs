@@ -53,11 +53,7 @@ internal sealed class SecretValidator
             var value = configuration[normalized];
             if (string.IsNullOrEmpty(value))
             {
-                found.Add(new SecretProblem(
-                    normalized,
-                    SecretRule.Missing,
-                    SecretValueRules.Describe(SecretRule.Missing, requirement, false, null),
-                    SecretHints.For(SecretRule.Missing, normalized, requirement.Kind, requirement.MinimumLength, false)));
+                found.Add(SecretValueRules.Missing(normalized, requirement));
             }
             else if (SecretValueRules.Evaluate(normalized, value, requirement) is { } problem)
             {

@@ -27,6 +27,13 @@ internal static class SecretValueRules
             SecretFingerprint.Of(value));
     }
 
+    /// <summary>The problem of a required secret without a value.</summary>
+    public static SecretProblem Missing(string key, SecretRequirement requirement) => new(
+        key,
+        SecretRule.Missing,
+        Describe(SecretRule.Missing, requirement, connectionString: false, null),
+        SecretHints.For(SecretRule.Missing, key, requirement.Kind, requirement.MinimumLength, connectionString: false));
+
     /// <summary>The rule <paramref name="value"/> breaks, or null. Empty values break no rule here.</summary>
     public static SecretRule? Check(string? value, SecretRequirement requirement, string? userName, out string? detail)
     {
