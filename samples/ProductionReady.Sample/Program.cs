@@ -1,5 +1,6 @@
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProductionReady();
+builder.Services.AddOptions<ProductionReady.Sample.SampleApiOptions>().BindConfiguration(ProductionReady.Sample.SampleApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // The PostgreSQL readiness check only when a database is configured, so the sample runs out of the box.
 if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 })

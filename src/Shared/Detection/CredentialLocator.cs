@@ -46,7 +46,11 @@ internal static class CredentialLocator
         "sslmode", "ssl mode", "encrypt", "timeout", "pooling", "applicationname", "application name",
     };
 
-    private static readonly Regex UserInfoUri = new Regex(
+    private static Regex? _userInfoUri;
+
+    // Built on first use, and only for text with an '@' after "://": most configuration values and
+    // literals are plain URLs, and building a regular expression is most of the cost of a first call.
+    private static Regex UserInfoUri => _userInfoUri ??= new Regex(
         @"\b[a-zA-Z][a-zA-Z0-9+.\-]*://(?<user>[^:/?#@\s]*):(?<password>[^@/?#\s]+)@[^\s/?#]",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
         TimeSpan.FromMilliseconds(100));
@@ -71,7 +75,8 @@ internal static class CredentialLocator
             }
         }
 
-        return text.IndexOf("://", StringComparison.Ordinal) >= 0 ? FindUriPassword(text) : null;
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 && text.IndexOf('@', scheme) >= 0 ? FindUriPassword(text) : null;
     }
 
     /// <summary>True when <paramref name="text"/> parses as a connection string with at least one known key.</summary>

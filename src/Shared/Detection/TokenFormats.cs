@@ -35,18 +35,23 @@ internal static class TokenFormats
 {
     private sealed class Format
     {
+        private readonly string _pattern;
+        private Regex? _regex;
+
         public Format(string kind, string prefix, string pattern)
         {
             Kind = kind;
             Prefix = prefix;
-            Pattern = new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            _pattern = pattern;
         }
 
         public string Kind { get; }
 
         public string Prefix { get; }
 
-        public Regex Pattern { get; }
+        // Built on first use: most formats never see their prefix, and building all of them up front
+        // is most of the cost of the first call (at app startup, or per analyzer load).
+        public Regex Pattern => _regex ??= new Regex(_pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
     }
 
     private static readonly Format[] LiveFormats =

@@ -119,6 +119,10 @@ internal static class WeakSecrets
             return lower.EndsWith("here", StringComparison.Ordinal);
         }
 
+        // A placeholder word inside a longer value ("TODO: set in vault", "dummy-secret") counts only
+        // when the value reads like words: letters and plain separators, no digits or other symbols.
+        // Otherwise a random password such as "gcv9ndiP1-TbD!W+@i" would hold "tbd" by chance.
+        var wordy = IsWordy(lower);
         var whole = new StringBuilder(lower.Length);
         var word = new StringBuilder();
         foreach (var c in lower)
@@ -130,7 +134,7 @@ internal static class WeakSecrets
             }
             else if (word.Length > 0)
             {
-                if (PlaceholderWords.Contains(word.ToString()))
+                if (wordy && PlaceholderWords.Contains(word.ToString()))
                 {
                     return true;
                 }
@@ -139,7 +143,7 @@ internal static class WeakSecrets
             }
         }
 
-        if (PlaceholderWords.Contains(word.ToString()) || PlaceholderWords.Contains(whole.ToString()))
+        if ((wordy && PlaceholderWords.Contains(word.ToString())) || PlaceholderWords.Contains(whole.ToString()))
         {
             return true;
         }
@@ -268,6 +272,19 @@ internal static class WeakSecrets
         }
 
         return result.ToString();
+    }
+
+    private static bool IsWordy(string lower)
+    {
+        foreach (var c in lower)
+        {
+            if (!char.IsLetter(c) && c != ' ' && c != '-' && c != '_' && c != '.' && c != ':' && c != '!' && c != '?')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsAllDigits(string value)

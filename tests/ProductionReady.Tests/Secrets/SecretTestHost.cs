@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Configuration;
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using ProductionReady.Secrets;
+
+namespace ProductionReady.Tests.Secrets;
+
+/// <summary>A server that only records whether the host ever started it (i.e. would have listened).</summary>
+internal sealed class RecordingServer : IServer
+{
+    public bool Started { get; private set; }
+
+    public IFeatureCollection Features { get; } = new FeatureCollection();
+
+    public Task StartAsync<TContext>(IHttpApplication<TContext> application, CancellationToken cancellationToken)
+        where TContext : notnull
+    {
+        Started = true;
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+    }
+}
+
+internal sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message);
+
+internal sealed class CapturingLoggerProvider : ILoggerProvider
+{
+    private readonly ConcurrentQueue<CapturedLog> _entries = new();
+
+    public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
+
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            entries.Enqueue(new CapturedLog(category, logLevel, eventId, formatter(state, exception) + (exception is null ? string.Empty : "\n" + exception)));
+    }
+}
+
+/// <summary>An app with only secret validation, a recording server, captured logs and captured console output.</summary>
+internal sealed class SecretTestHost : IAsyncDisposable
+{
+    private SecretTestHost(WebApplication app, RecordingServer server, CapturingLoggerProvider logs, StringWriter stdout, StringWriter stderr)
+    {
+        App = app;
+        Server = server;
+        Logs = logs;
+        Stdout = stdout;
+        Stderr = stderr;
+    }
+
+    public WebApplication App { get; }
+
+    public RecordingServer Server { get; }
+
+    public CapturingLoggerProvider Logs { get; }
+
+    public StringWriter Stdout { get; }
+
+    public StringWriter Stderr { get; }
+
+    /// <summary>Everything the app wrote: console and log messages.</summary>
+    public string AllOutput => Stdout + "\n" + Stderr + "\n" + string.Join("\n", Logs.Entries.Select(e => e.Message));
+
+    public IReadOnlyList<CapturedLog> SecretEvents => Logs.Entries.Where(e => e.Category == typeof(SecretValidationHostedService).FullName).ToArray();
+
+    public static SecretTestHost Create(
+        string environment,
+        IReadOnlyDictionary<string, string?> configuration,
+        Action<SecretValidationOptions>? configure = null,
+        Action<WebApplicationBuilder>? after = null)
+    {
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        var server = new RecordingServer();
+        var logs = new CapturingLoggerProvider();
+        builder.Services.AddSingleton<IServer>(server);
+        builder.Logging.AddProvider(logs);
+        builder.AddProductionReadySecretValidation(configure);
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        builder.Services.AddSingleton(new SecretReportOutput(stdout, stderr));
+        after?.Invoke(builder);
+        return new SecretTestHost(builder.Build(), server, logs, stdout, stderr);
+    }
+
+    /// <summary>Starts the app; returns the exception host start failed with, or null.</summary>
+    public async Task<Exception?> StartAsync()
+    {
+        try
+        {
+            await App.StartAsync();
+            return null;
+        }
+#pragma warning disable CA1031 // The test inspects whatever start failed with.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            return e;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+}
