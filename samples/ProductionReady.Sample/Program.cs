@@ -2,9 +2,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddProductionReady();
 
 // The PostgreSQL readiness check only when a database is configured, so the sample runs out of the box.
-if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 })
+if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } postgres)
 {
-    builder.Services.AddHealthChecks();
+    builder.Services.AddHealthChecks().AddProductionReadyNpgsql(postgres);
 }
 
 var app = builder.Build();
