@@ -58,6 +58,13 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
 
     public Task StartedAsync(CancellationToken cancellationToken)
     {
+        if (!_startupWork.Any())
+        {
+            // Nothing to wait for: complete before ApplicationStarted opens readiness.
+            _availability.OnStartupWorkCompleted(logIt: false);
+            return Task.CompletedTask;
+        }
+
         // In the background: the server is listening, the startup probe answers 503 meanwhile.
         _startupWorkRun = Task.Run(RunStartupWorkAsync, CancellationToken.None);
         return Task.CompletedTask;
@@ -65,8 +72,11 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
 
     public async Task StoppingAsync(CancellationToken cancellationToken)
     {
-        // ApplicationStopping has fired (the host raises it before StoppingAsync): readiness is 503.
-        if (_options.DrainDelay <= TimeSpan.Zero || _availability.Phase != ApplicationPhase.Stopping)
+        // On SIGTERM ApplicationStopping has already fired; on a direct StopAsync the host raises it
+        // only after StoppingAsync. Either way readiness answers 503 from here on.
+        var phase = _availability.Phase;
+        _availability.OnStopping(_options.DrainDelay);
+        if (_options.DrainDelay <= TimeSpan.Zero || phase == ApplicationPhase.Starting)
         {
             return;
         }
@@ -102,10 +112,8 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
 
     private async Task RunStartupWorkAsync()
     {
-        var any = false;
         foreach (var work in _startupWork)
         {
-            any = true;
             try
             {
                 var scope = _services.CreateAsyncScope();
@@ -127,6 +135,6 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
             }
         }
 
-        _availability.OnStartupWorkCompleted(logIt: any);
+        _availability.OnStartupWorkCompleted(logIt: true);
     }
 }

@@ -15,7 +15,7 @@ namespace ProductionReady.Health;
 /// </summary>
 internal sealed class HealthReportWriter
 {
-    private const string HiddenFailure = "The check failed; see the service's logs for the error.";
+    private const string HiddenFailure = "The check failed; the service logs hold the error.";
     private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
     private readonly ServiceIdentity _identity;
     private readonly bool _showExceptions;
