@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Npgsql;
+using ProductionReady.IntegrationTests.Infrastructure;
 
 namespace ProductionReady.IntegrationTests.Health;
 
@@ -150,5 +151,17 @@ public sealed class PostgresReadinessTests
         var windows = (int)Math.Ceiling(watch.Elapsed / cache);
         Assert.InRange(queries, 1, windows + 1);
         Assert.True(queries <= 10, $"{queries} queries reached PostgreSQL for 1,000 probes in {watch.Elapsed}.");
+    }
+
+    [Fact]
+    public async Task The_sample_adds_the_postgresql_check_when_a_connection_string_is_configured()
+    {
+        await using var sample = SampleProcess.Start(new Dictionary<string, string?> { ["ConnectionStrings__Postgres"] = _postgres.Server.ConnectionString });
+        await sample.WaitUntilListeningAsync();
+        using var client = new HttpClient { BaseAddress = sample.BaseAddress };
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        using var report = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
+        Assert.Equal("Healthy", report.RootElement.GetProperty("entries").GetProperty("postgresql").GetProperty("status").GetString());
     }
 }
