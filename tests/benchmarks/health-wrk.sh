@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Throughput of the health probes against a plain MapGet endpoint, in the same run, on loopback.
+# Starts a throwaway PostgreSQL 15 cluster and the sample (Release, Production, everything on, the
+# PostgreSQL readiness check registered), then runs wrk in rounds, alternating the endpoints:
+#   /            the sample's own MapGet endpoint (the baseline)
+#   /health/live liveness (no dependency checks)
+#   /health/ready readiness (PostgreSQL check, result cached for CacheDuration = 1 s)
+# Usage: bash tests/benchmarks/health-wrk.sh [seconds-per-run=10] [rounds=3] [connections=32]
+# Needs wrk (apt-get install wrk) and PostgreSQL 15 (apt-get install postgresql).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duration=${1:-10}; rounds=${2:-3}; connections=${3:-32}
+pg_bin=/usr/lib/postgresql/15/bin
+command -v wrk >/dev/null || { echo "health-wrk: wrk is missing (apt-get install wrk)" >&2; exit 1; }
+[ -x "$pg_bin/initdb" ] || { echo "health-wrk: PostgreSQL 15 is missing (apt-get install postgresql)" >&2; exit 1; }
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+
+work=$(mktemp -d /tmp/health-wrk.XXXXXX)
+[ "$(id -u)" = 0 ] && chown postgres "$work"
+pg_port=$(free_port); app_port=$(free_port)
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  as_postgres "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+as_postgres "$pg_bin/initdb" -D "$work/data" -U postgres -A trust --no-sync --no-instructions >/dev/null
+as_postgres "$pg_bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w \
+  -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c log_statement=all" start >/dev/null
+
+dotnet build samples/ProductionReady.Sample -c Release -nologo -v:q >/dev/null
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$app_port" \
+  ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" \
+  dotnet samples/ProductionReady.Sample/bin/Release/net10.0/ProductionReady.Sample.dll >"$work/app.log" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$app_port/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
+curl -sf "http://127.0.0.1:$app_port/health/ready" >/dev/null || { echo "health-wrk: the sample is not ready" >&2; cat "$work/app.log" >&2; exit 1; }
+
+declare -A total
+paths=(/ /health/live /health/ready)
+for path in "${paths[@]}"; do  # warm-up (JIT, tiered compilation, connection pool)
+  wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$app_port$path" >/dev/null
+done
+queries_before=$(grep -c 'execute <unnamed>: SELECT 1' "$work/pg.log" || true)
+for round in $(seq 1 "$rounds"); do
+  for path in "${paths[@]}"; do
+    rps=$(wrk -t1 -c"$connections" -d"${duration}s" "http://127.0.0.1:$app_port$path" | awk '/Requests\/sec/ {print $2}')
+    non2xx=$(wrk -t1 -c4 -d1s "http://127.0.0.1:$app_port$path" | awk '/Non-2xx/ {print $NF}')
+    [ -z "$non2xx" ] || { echo "health-wrk: $path answered non-2xx" >&2; exit 1; }
+    total[$path]=$(awk -v a="${total[$path]:-0}" -v b="$rps" 'BEGIN {print a + b}')
+    printf 'round %d  %-14s %10.0f req/s\n' "$round" "$path" "$rps"
+  done
+done
+queries_after=$(grep -c 'execute <unnamed>: SELECT 1' "$work/pg.log" || true)
+
+base=$(awk -v t="${total[/]}" -v r="$rounds" 'BEGIN {print t / r}')
+echo
+printf '%-14s %10s %8s\n' endpoint 'req/s' 'vs /'
+for path in "${paths[@]}"; do
+  avg=$(awk -v t="${total[$path]}" -v r="$rounds" 'BEGIN {print t / r}')
+  printf '%-14s %10.0f %7.1f%%\n' "$path" "$avg" "$(awk -v a="$avg" -v b="$base" 'BEGIN {print 100 * a / b}')"
+done
+echo "PostgreSQL saw $((queries_after - queries_before)) readiness queries during the measured runs ($rounds x ${duration}s of /health/ready)."
