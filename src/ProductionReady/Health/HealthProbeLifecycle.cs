@@ -97,7 +97,14 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _startupWorkRun.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _startupWorkRun.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Startup work that ignores its token does not hold the host past its shutdown timeout.
+        }
     }
 
     public void Dispose()

@@ -16,7 +16,6 @@ namespace ProductionReady.Health;
 internal sealed class HealthReportWriter
 {
     private const string HiddenFailure = "The check failed; the service logs hold the error.";
-    private static readonly JsonWriterOptions WriterOptions = new() { SkipValidation = false };
     private readonly ServiceIdentity _identity;
     private readonly bool _showExceptions;
 
@@ -31,7 +30,7 @@ internal sealed class HealthReportWriter
     public static byte[] StatusOnly(HealthStatus status)
     {
         var buffer = new ArrayBufferWriter<byte>(32);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("status", status.ToString());
@@ -44,7 +43,7 @@ internal sealed class HealthReportWriter
     public byte[] Detailed(HealthStatus status, HealthReport report, ApplicationAvailability availability)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("status", status.ToString());

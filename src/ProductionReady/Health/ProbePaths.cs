@@ -16,15 +16,6 @@ internal sealed class ProbePaths
         ];
     }
 
-    public static string Name(ProbeKind kind) => kind switch
-    {
-        ProbeKind.Live => "live",
-        ProbeKind.Ready => "ready",
-        ProbeKind.Startup => "startup",
-        ProbeKind.Report => "report",
-        _ => "none",
-    };
-
     public ProbeKind Match(PathString path)
     {
         var value = path.Value;
