@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Throughput of the health probes against a plain MapGet endpoint, in the same run, on loopback.
-# Starts a throwaway PostgreSQL 15 cluster and the sample (Release, Production, everything on, the
-# PostgreSQL readiness check registered), then runs wrk in rounds, alternating the endpoints:
-#   /            the sample's own MapGet endpoint (the baseline)
-#   /health/live liveness (no dependency checks)
-#   /health/ready readiness (PostgreSQL check, result cached for CacheDuration = 1 s)
+# Throughput of the health probes against a bare MapGet endpoint, in the same run, on loopback.
+# Starts a throwaway PostgreSQL 15 cluster, a bare app (nothing but app.MapGet("/", () => "ok"),
+# built in a temp dir) and the sample (Release, Production, everything on, the PostgreSQL readiness
+# check registered), then runs wrk in rounds, alternating the endpoints:
+#   bare /               the baseline: a bare MapGet endpoint in an app without ProductionReady
+#   sample /             the sample's own MapGet endpoint, behind all of ProductionReady's middleware
+#   sample /health/live  liveness (no dependency checks)
+#   sample /health/ready readiness (PostgreSQL check, result cached for CacheDuration = 1 s)
 # Usage: bash tests/benchmarks/health-wrk.sh [seconds-per-run=10] [rounds=3] [connections=32]
 # Needs wrk (apt-get install wrk) and PostgreSQL 15 (apt-get install postgresql).
 set -euo pipefail
@@ -19,10 +21,11 @@ as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$
 
 work=$(mktemp -d /tmp/health-wrk.XXXXXX)
 [ "$(id -u)" = 0 ] && chown postgres "$work"
-pg_port=$(free_port); app_port=$(free_port)
-app_pid=""
+pg_port=$(free_port); app_port=$(free_port); bare_port=$(free_port)
+app_pid=""; bare_pid=""
 cleanup() {
   [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null || true
+  [ -n "$bare_pid" ] && kill "$bare_pid" 2>/dev/null && wait "$bare_pid" 2>/dev/null || true
   as_postgres "$pg_bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -33,6 +36,22 @@ as_postgres "$pg_bin/pg_ctl" -D "$work/data" -l "$work/pg.log" -w \
   -o "-p $pg_port -k $work -c listen_addresses=127.0.0.1 -c log_statement=all" start >/dev/null
 
 dotnet build samples/ProductionReady.Sample -c Release -nologo -v:q >/dev/null
+mkdir -p "$work/bare"
+cat >"$work/bare/Bare.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk.Web">
+  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+</Project>
+XML
+cat >"$work/bare/Program.cs" <<'CS'
+var app = WebApplication.CreateBuilder(args).Build();
+app.MapGet("/", () => "ok");
+app.Run();
+CS
+dotnet build "$work/bare" -c Release -o "$work/bare/out" -nologo -v:q >/dev/null
+# Same log levels as the sample's appsettings.json: no per-request framework logging.
+ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$bare_port" Logging__LogLevel__Microsoft.AspNetCore=Warning \
+  dotnet "$work/bare/out/Bare.dll" >"$work/bare.log" 2>&1 &
+bare_pid=$!
 ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$app_port" \
   ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" \
   dotnet samples/ProductionReady.Sample/bin/Release/net10.0/ProductionReady.Sample.dll >"$work/app.log" 2>&1 &
@@ -40,28 +59,33 @@ app_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$app_port/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$app_port/health/ready" >/dev/null || { echo "health-wrk: the sample is not ready" >&2; cat "$work/app.log" >&2; exit 1; }
 
+for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$bare_port/" >/dev/null 2>&1 && break; sleep 0.2; done
+
 declare -A total
-paths=(/ /health/live /health/ready)
-for path in "${paths[@]}"; do  # warm-up (JIT, tiered compilation, connection pool)
-  wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$app_port$path" >/dev/null
+targets=("bare $bare_port /" "sample $app_port /" "sample $app_port /health/live" "sample $app_port /health/ready")
+for target in "${targets[@]}"; do  # warm-up (JIT, tiered compilation, connection pool)
+  read -r _ port path <<<"$target"
+  wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$port$path" >/dev/null
 done
 queries_before=$(grep -c 'execute <unnamed>: SELECT 1' "$work/pg.log" || true)
 for round in $(seq 1 "$rounds"); do
-  for path in "${paths[@]}"; do
-    rps=$(wrk -t1 -c"$connections" -d"${duration}s" "http://127.0.0.1:$app_port$path" | awk '/Requests\/sec/ {print $2}')
-    non2xx=$(wrk -t1 -c4 -d1s "http://127.0.0.1:$app_port$path" | awk '/Non-2xx/ {print $NF}')
-    [ -z "$non2xx" ] || { echo "health-wrk: $path answered non-2xx" >&2; exit 1; }
-    total[$path]=$(awk -v a="${total[$path]:-0}" -v b="$rps" 'BEGIN {print a + b}')
-    printf 'round %d  %-14s %10.0f req/s\n' "$round" "$path" "$rps"
+  for target in "${targets[@]}"; do
+    read -r name port path <<<"$target"
+    out=$(wrk -t1 -c"$connections" -d"${duration}s" "http://127.0.0.1:$port$path")
+    if grep -q 'Non-2xx' <<<"$out"; then echo "health-wrk: $name $path answered non-2xx" >&2; exit 1; fi
+    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+    total[$target]=$(awk -v a="${total[$target]:-0}" -v b="$rps" 'BEGIN {print a + b}')
+    printf 'round %d  %-22s %10.0f req/s\n' "$round" "$name $path" "$rps"
   done
 done
 queries_after=$(grep -c 'execute <unnamed>: SELECT 1' "$work/pg.log" || true)
 
-base=$(awk -v t="${total[/]}" -v r="$rounds" 'BEGIN {print t / r}')
+base=$(awk -v t="${total[${targets[0]}]}" -v r="$rounds" 'BEGIN {print t / r}')
 echo
-printf '%-14s %10s %8s\n' endpoint 'req/s' 'vs /'
-for path in "${paths[@]}"; do
-  avg=$(awk -v t="${total[$path]}" -v r="$rounds" 'BEGIN {print t / r}')
-  printf '%-14s %10.0f %7.1f%%\n' "$path" "$avg" "$(awk -v a="$avg" -v b="$base" 'BEGIN {print 100 * a / b}')"
+printf '%-22s %10s %12s\n' endpoint 'req/s' 'vs bare /'
+for target in "${targets[@]}"; do
+  read -r name _ path <<<"$target"
+  avg=$(awk -v t="${total[$target]}" -v r="$rounds" 'BEGIN {print t / r}')
+  printf '%-22s %10.0f %11.1f%%\n' "$name $path" "$avg" "$(awk -v a="$avg" -v b="$base" 'BEGIN {print 100 * a / b}')"
 done
 echo "PostgreSQL saw $((queries_after - queries_before)) readiness queries during the measured runs ($rounds x ${duration}s of /health/ready)."

@@ -22,9 +22,7 @@ public sealed class PostgresReadinessTests
     [Fact]
     public async Task Ready_is_200_with_the_server_up_and_the_report_shows_the_check_tagged_ready_only()
     {
-        await using var app = await ProbeApp.StartAsync(
-            o => o.CacheDuration = TimeSpan.Zero,
-            b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
+        await using var app = await StartWithCheckAsync(o => o.CacheDuration = TimeSpan.Zero);
 
         Assert.Equal(HttpStatusCode.OK, await app.GetStatusAsync("/health/ready"));
 
@@ -64,9 +62,7 @@ public sealed class PostgresReadinessTests
     [Fact]
     public async Task Ready_is_503_with_the_server_stopped_and_200_again_once_it_is_back()
     {
-        await using var app = await ProbeApp.StartAsync(
-            o => o.CacheDuration = TimeSpan.Zero,
-            b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
+        await using var app = await StartWithCheckAsync(o => o.CacheDuration = TimeSpan.Zero);
         Assert.Equal(HttpStatusCode.OK, await app.GetStatusAsync("/health/ready"));
 
         await _postgres.Server.StopAsync();
@@ -87,13 +83,12 @@ public sealed class PostgresReadinessTests
     public async Task Ready_is_503_within_the_check_timeout_while_the_server_is_frozen_and_200_after_it_resumes()
     {
         var timeout = TimeSpan.FromMilliseconds(500);
-        await using var app = await ProbeApp.StartAsync(
+        await using var app = await StartWithCheckAsync(
             o =>
             {
                 o.CacheDuration = TimeSpan.Zero;
                 o.CheckTimeout = timeout;
-            },
-            b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
+            });
         Assert.Equal(HttpStatusCode.OK, await app.GetStatusAsync("/health/ready"));
 
         _postgres.Server.Freeze(true);
@@ -131,9 +126,7 @@ public sealed class PostgresReadinessTests
     public async Task A_storm_of_1000_readiness_probes_20_at_a_time_reaches_the_server_only_a_handful_of_times()
     {
         var cache = TimeSpan.FromSeconds(1);
-        await using var app = await ProbeApp.StartAsync(
-            o => o.CacheDuration = cache,
-            b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
+        await using var app = await StartWithCheckAsync(o => o.CacheDuration = cache);
 
         var before = _postgres.Server.CountStatements(ProbeQuery);
         var watch = Stopwatch.StartNew();
@@ -164,4 +157,8 @@ public sealed class PostgresReadinessTests
         using var report = JsonDocument.Parse(await client.GetStringAsync(new Uri("/health", UriKind.Relative)));
         Assert.Equal("Healthy", report.RootElement.GetProperty("entries").GetProperty("postgresql").GetProperty("status").GetString());
     }
+
+    private Task<ProbeApp> StartWithCheckAsync(Action<HealthProbeOptions> options) => ProbeApp.StartAsync(
+        options,
+        b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
 }
