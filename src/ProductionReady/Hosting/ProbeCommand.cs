@@ -16,8 +16,19 @@ internal static class ProbeCommand
     public static int Run(IConfiguration configuration, Action<HealthProbeOptions>? configure, string probe, TextWriter output, TextWriter error)
     {
         var options = new HealthProbeOptions();
-        configuration.GetSection(HealthProbeOptions.SectionName).Bind(options);
+        try
+        {
+            configuration.GetSection(HealthProbeOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Docker reads any exit code but 0 and 1 as reserved: a crash must still exit 1.
+            error.WriteLine($"--probe {probe}: the {HealthProbeOptions.SectionName} configuration is invalid: {ex.Message}");
+            return 1;
+        }
+
         configure?.Invoke(options);
+        var timeout = options.ProbeCommandTimeout > TimeSpan.Zero ? options.ProbeCommandTimeout : new HealthProbeOptions().ProbeCommandTimeout;
 
         var path = probe.ToLowerInvariant() switch
         {
@@ -43,7 +54,7 @@ internal static class ProbeCommand
             return 1;
         }
 
-        return Send(target, probe, options.ProbeCommandTimeout, output, error);
+        return Send(target, probe, timeout, output, error);
     }
 
     public static int Send(Uri target, string probe, TimeSpan timeout, TextWriter output, TextWriter error)

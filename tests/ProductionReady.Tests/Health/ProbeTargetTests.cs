@@ -61,6 +61,18 @@ public sealed class ProbeTargetTests
         Assert.Contains("use --probe live, --probe ready or --probe startup", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Invalid_probe_configuration_exits_1_instead_of_crashing()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var code = ProbeCommand.Run(Config(("ProductionReady:Health:ProbeCommandTimeout", "soon")), configure: null, "live", output, error);
+
+        Assert.Equal(1, code);
+        Assert.Contains("configuration is invalid", error.ToString(), StringComparison.Ordinal);
+    }
+
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 }
