@@ -27,9 +27,6 @@ internal sealed class CachedHealthEvaluation
     /// <summary>The checks this evaluation runs; empty means there is nothing to evaluate.</summary>
     public IReadOnlyList<HealthCheckRegistration> Registrations { get; }
 
-    /// <summary>How many evaluations have started (for tests and diagnostics).</summary>
-    public int EvaluationCount { get; private set; }
-
     public ValueTask<HealthReport> GetAsync()
     {
         var latest = Volatile.Read(ref _latest);
@@ -51,13 +48,7 @@ internal sealed class CachedHealthEvaluation
                 return Task.FromResult(latest.Report);
             }
 
-            if (_inFlight is null)
-            {
-                EvaluationCount++;
-                _inFlight = Task.Run(EvaluateAsync);
-            }
-
-            return _inFlight;
+            return _inFlight ??= Task.Run(EvaluateAsync);
         }
     }
 

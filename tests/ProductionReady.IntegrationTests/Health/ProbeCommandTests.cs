@@ -14,7 +14,7 @@ public sealed class ProbeCommandTests
     public async Task Each_probe_exits_0_against_a_healthy_instance_without_starting_a_second_server()
     {
         await using var sample = SampleProcess.Start();
-        await sample.WaitUntilListeningAsync();
+        await sample.WaitUntilReadyAsync();
         var sameUrls = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = sample.BaseAddress.ToString() };
 
         foreach (var probe in new[] { "live", "ready", "startup" })
@@ -33,7 +33,7 @@ public sealed class ProbeCommandTests
         var port = FreePort.Next();
         var httpPorts = new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = null, ["ASPNETCORE_HTTP_PORTS"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         await using var sample = SampleProcess.Start(httpPorts);
-        await WaitForHttpAsync(new Uri($"http://127.0.0.1:{port}/health/live"));
+        await WaitForReadyAsync(new Uri($"http://127.0.0.1:{port}/health/ready"));
 
         var (fromHttpPorts, _, stderr1) = await SampleProcess.RunToExitAsync(httpPorts, ExitTimeout, "--probe", "ready");
         var (fromUrlsArgument, _, stderr2) = await SampleProcess.RunToExitAsync(
@@ -58,7 +58,7 @@ public sealed class ProbeCommandTests
     public async Task A_hung_instance_makes_the_probe_exit_1_after_its_timeout_instead_of_hanging()
     {
         await using var sample = SampleProcess.Start();
-        await sample.WaitUntilListeningAsync();
+        await sample.WaitUntilReadyAsync();
         sample.Freeze(true);
         try
         {
@@ -88,7 +88,7 @@ public sealed class ProbeCommandTests
         Assert.Contains("use --probe live, --probe ready or --probe startup", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task WaitForHttpAsync(Uri uri)
+    private static async Task WaitForReadyAsync(Uri uri)
     {
         using var client = new HttpClient();
         for (var i = 0; i < 300; i++)
@@ -96,14 +96,19 @@ public sealed class ProbeCommandTests
             try
             {
                 using var response = await client.GetAsync(uri);
-                return;
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
             }
             catch (HttpRequestException)
             {
-                await Task.Delay(100);
+                // Not listening yet.
             }
+
+            await Task.Delay(100);
         }
 
-        Assert.Fail($"{uri} never answered.");
+        Assert.Fail($"{uri} never answered 200.");
     }
 }

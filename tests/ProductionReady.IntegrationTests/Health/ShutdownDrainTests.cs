@@ -10,7 +10,7 @@ public sealed class ShutdownDrainTests
     public async Task After_sigterm_readiness_is_503_while_the_process_still_serves_then_it_exits_0()
     {
         await using var sample = SampleProcess.Start(new Dictionary<string, string?> { ["ProductionReady__Health__DrainDelay"] = "00:00:06" });
-        await sample.WaitUntilListeningAsync();
+        await sample.WaitUntilReadyAsync();
         using var client = new HttpClient { BaseAddress = sample.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
 

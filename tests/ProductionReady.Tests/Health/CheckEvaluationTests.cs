@@ -47,17 +47,21 @@ public sealed class CheckEvaluationTests
         await using var app = await ProbeTestHost.StartAsync(
             o =>
             {
-                o.CacheDuration = TimeSpan.Zero;
+                // A long window, so probes arriving after the evaluation completes reuse it; every
+                // probe arriving while it is held in flight must join it rather than start another.
+                o.CacheDuration = TimeSpan.FromMinutes(5);
                 o.CheckTimeout = TimeSpan.FromSeconds(30);
             },
             b => b.Services.AddHealthChecks().AddCheck("db", check, tags: [HealthCheckTags.Ready]));
 
-        var probes = Enumerable.Range(0, 20).Select(_ => app.SendAsync("/health/ready")).ToArray();
+        var probes = Enumerable.Range(0, 20).Select(_ => Task.Run(() => app.SendAsync("/health/ready"))).ToArray();
         for (var i = 0; i < 500 && check.Runs == 0; i++)
         {
             await Task.Delay(10);
         }
 
+        // Let the other probes pile up on the held evaluation.
+        await Task.Delay(300);
         check.Gate.SetResult();
         var answers = await Task.WhenAll(probes);
 
