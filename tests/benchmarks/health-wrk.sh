@@ -4,7 +4,6 @@
 # built in a temp dir) and the sample (Release, Production, everything on, the PostgreSQL readiness
 # check registered), then runs wrk in rounds, alternating the endpoints:
 #   bare /               the baseline: a bare MapGet endpoint in an app without ProductionReady
-#   sample /             the sample's own MapGet endpoint, behind all of ProductionReady's middleware
 #   sample /health/live  liveness (no dependency checks)
 #   sample /health/ready readiness (PostgreSQL check, result cached for CacheDuration = 1 s)
 # Besides requests/s it reports the server's CPU time per request (utime+stime of the server process
@@ -58,6 +57,7 @@ bare_pid=$!
 # From its output folder, so its appsettings.json (content root) is the one that applies.
 (cd samples/ProductionReady.Sample/bin/Release/net10.0 && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$app_port" \
   ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres" \
+  Sample__ApiKey="$(python3 -c 'import secrets; print(secrets.token_urlsafe(32))')" \
   dotnet ProductionReady.Sample.dll) >"$work/app.log" 2>&1 &
 app_pid=$!
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$app_port/health/ready" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -68,7 +68,7 @@ curl -sf "http://127.0.0.1:$bare_port/" >/dev/null || { echo "health-wrk: the ba
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 declare -A total cpu_total req_total
-targets=("bare $bare_port /" "sample $app_port /" "sample $app_port /health/live" "sample $app_port /health/ready")
+targets=("bare $bare_port /" "sample $app_port /health/live" "sample $app_port /health/ready")
 for target in "${targets[@]}"; do  # warm-up (JIT, tiered compilation, connection pool)
   read -r _ port path <<<"$target"
   wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$port$path" >/dev/null

@@ -16,7 +16,6 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
     private readonly IEnumerable<StartupWorkItem> _startupWork;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _stopping = new();
     private readonly List<CancellationTokenRegistration> _registrations = [];
     private Task _startupWorkRun = Task.CompletedTask;
 
@@ -47,11 +46,7 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
         _services.GetRequiredService<HealthEvaluations>();
 
         _registrations.Add(_lifetime.ApplicationStarted.Register(_availability.OnStarted));
-        _registrations.Add(_lifetime.ApplicationStopping.Register(() =>
-        {
-            _availability.OnStopping(_options.DrainDelay);
-            _stopping.Cancel();
-        }));
+        _registrations.Add(_lifetime.ApplicationStopping.Register(() => _availability.OnStopping(_options.DrainDelay)));
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -96,7 +91,7 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
 
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        // The startup work watches ApplicationStopping, which has fired by now.
         try
         {
             await _startupWorkRun.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -113,8 +108,6 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
         {
             registration.Dispose();
         }
-
-        _stopping.Dispose();
     }
 
     private async Task RunStartupWorkAsync()
@@ -126,10 +119,10 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
                 var scope = _services.CreateAsyncScope();
                 await using (scope.ConfigureAwait(false))
                 {
-                    await work.Run(scope.ServiceProvider, _stopping.Token).ConfigureAwait(false);
+                    await work.Run(scope.ServiceProvider, _lifetime.ApplicationStopping).ConfigureAwait(false);
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (OperationCanceledException) when (_lifetime.ApplicationStopping.IsCancellationRequested)
             {
                 return;
             }

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 
@@ -6,6 +7,7 @@ namespace ProductionReady.Tests.Health;
 /// <summary>The two lines of the sample map the probes, in every environment.</summary>
 public sealed class SampleProbeTests
 {
+    // Outside Development the sample redirects plain HTTP to HTTPS: the probes still answer over HTTP.
     [Theory]
     [InlineData("Development")]
     [InlineData("Production")]
@@ -13,7 +15,10 @@ public sealed class SampleProbeTests
     {
         await using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b => b
             .UseEnvironment(environment)
-            .UseSetting("ProductionReady:Health:DrainDelay", "00:00:00"));
+            .UseSetting("ProductionReady:Health:DrainDelay", "00:00:00")
+
+            // The sample's API key, which secret validation requires outside Development; generated, never a literal.
+            .UseSetting("Sample:ApiKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
         using var client = factory.CreateClient();
 
         foreach (var path in new[] { "/health/live", "/health/ready", "/health/startup", "/health" })
