@@ -1,7 +1,7 @@
 namespace ProductionReady.Health;
 
 /// <summary>The one availability state of the app; reads are lock-free because every probe reads it.</summary>
-internal sealed partial class ApplicationAvailability : IApplicationAvailability
+internal sealed class ApplicationAvailability : IApplicationAvailability
 {
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
@@ -27,6 +27,9 @@ internal sealed partial class ApplicationAvailability : IApplicationAvailability
     public bool IsBroken => Volatile.Read(ref _brokenReason) is not null;
 
     public string? BrokenReason => Volatile.Read(ref _brokenReason);
+
+    /// <summary>True once ApplicationStarted has fired, whatever happened since.</summary>
+    public bool HasStarted => Volatile.Read(ref _startedTimestamp) != 0;
 
     /// <summary>How long the host has been running; zero before it started.</summary>
     public TimeSpan Uptime

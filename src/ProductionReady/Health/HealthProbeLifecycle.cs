@@ -69,9 +69,10 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
     {
         // On SIGTERM ApplicationStopping has already fired; on a direct StopAsync the host raises it
         // only after StoppingAsync. Either way readiness answers 503 from here on.
-        var phase = _availability.Phase;
         _availability.OnStopping(_options.DrainDelay);
-        if (_options.DrainDelay <= TimeSpan.Zero || phase == ApplicationPhase.Starting)
+
+        // A host that never started has no traffic to drain.
+        if (_options.DrainDelay <= TimeSpan.Zero || !_availability.HasStarted)
         {
             return;
         }
