@@ -3,9 +3,9 @@ builder.AddProductionReady();
 builder.Services.AddOptions<ProductionReady.Sample.SampleApiOptions>().BindConfiguration(ProductionReady.Sample.SampleApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // The PostgreSQL readiness check only when a database is configured, so the sample runs out of the box.
-if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 })
+if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } postgres)
 {
-    builder.Services.AddHealthChecks();
+    builder.Services.AddHealthChecks().AddProductionReadyNpgsql(postgres);
 }
 
 var app = builder.Build();

@@ -1,8 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace ProductionReady;
 
-/// <summary>Health probe options. Bound from the <c>ProductionReady:Health</c> configuration section.</summary>
+/// <summary>
+/// Health probe options, bound from the <c>ProductionReady:Health</c> configuration section and
+/// validated when the host starts.
+/// </summary>
+/// <remarks>
+/// Defaults fit Kubernetes' defaults: every check answers within <see cref="CheckTimeout"/>, well
+/// under the kubelet's 1 second probe timeout, and the drain delay fits inside the host's default
+/// 30 second shutdown timeout and the pod's default 30 second termination grace period.
+/// </remarks>
 public sealed class HealthProbeOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:Health";
+
+    /// <summary>The default liveness path.</summary>
+    public const string DefaultLivePath = "/health/live";
+
+    /// <summary>The default readiness path.</summary>
+    public const string DefaultReadyPath = "/health/ready";
+
+    /// <summary>The default startup path.</summary>
+    public const string DefaultStartupPath = "/health/startup";
+
+    /// <summary>The default path of the overall JSON report.</summary>
+    public const string DefaultReportPath = "/health";
+
+    /// <summary>Liveness: 200 unless the app declared itself broken or a check tagged <c>live</c> fails.</summary>
+    [Required]
+    [RegularExpression("^/.*", ErrorMessage = "LivePath must start with '/'.")]
+    public string LivePath { get; set; } = DefaultLivePath;
+
+    /// <summary>Readiness: 503 while starting, while stopping, and when a check tagged <c>ready</c> is Unhealthy.</summary>
+    [Required]
+    [RegularExpression("^/.*", ErrorMessage = "ReadyPath must start with '/'.")]
+    public string ReadyPath { get; set; } = DefaultReadyPath;
+
+    /// <summary>Startup: 503 until the host has started and every registered startup work item has completed.</summary>
+    [Required]
+    [RegularExpression("^/.*", ErrorMessage = "StartupPath must start with '/'.")]
+    public string StartupPath { get; set; } = DefaultStartupPath;
+
+    /// <summary>The overall JSON report of every check.</summary>
+    [Required]
+    [RegularExpression("^/.*", ErrorMessage = "ReportPath must start with '/'.")]
+    public string ReportPath { get; set; } = DefaultReportPath;
+
+    /// <summary>
+    /// How long the server keeps serving after shutdown begins while readiness already answers 503,
+    /// so load balancers stop routing before the server stops accepting requests. Default 5 seconds;
+    /// must be shorter than <see cref="HostOptions.ShutdownTimeout"/>.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The longest a single check may take; a check still running then counts as failed (its
+    /// registration's failure status). Default 500 ms, well under Kubernetes' 1 second probe timeout.
+    /// A registration's own shorter <c>Timeout</c> wins.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
+    public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// How long an evaluation's result is reused. Concurrent probes always share one in-flight
+    /// evaluation; within this window they reuse its result, so probe storms never become
+    /// dependency storms. Default 1 second; zero disables reuse (in-flight sharing stays).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Who gets per-check details in the report at <see cref="ReportPath"/>; everyone else gets the status alone.</summary>
+    public HealthReportDetails ReportDetails { get; set; } = HealthReportDetails.LoopbackOnly;
+
+    /// <summary>
+    /// The authorization policy a caller must satisfy to see details when <see cref="ReportDetails"/>
+    /// is <see cref="HealthReportDetails.AuthorizationPolicy"/>.
+    /// </summary>
+    public string? ReportDetailsPolicy { get; set; }
+
+    /// <summary>
+    /// How long <c>--probe live|ready|startup</c> waits for the running instance before exiting 1.
+    /// Default 5 seconds.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
+    public TimeSpan ProbeCommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

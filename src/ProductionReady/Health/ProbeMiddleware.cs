@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Net.Http.Headers;
+using ProductionReady.Hosting;
+
+namespace ProductionReady.Health;
+
+/// <summary>
+/// Answers the probe paths and short-circuits them, so they run ahead of whatever the app adds
+/// after <c>UseProductionReady</c> (HTTPS redirection, authentication, rate limiting): kubelets
+/// probe over plain HTTP without credentials. Every other request passes straight through.
+/// </summary>
+internal sealed class ProbeMiddleware
+{
+    private const string JsonContentType = "application/json; charset=utf-8";
+    private readonly RequestDelegate _next;
+    private readonly ProbePaths _paths;
+    private readonly ApplicationAvailability _availability;
+    private readonly HealthEvaluations _evaluations;
+    private readonly ProbeResponses _responses;
+    private readonly HealthReportWriter _reportWriter;
+    private readonly ReportDetailsGate _detailsGate;
+    private readonly ILogger _logger;
+
+    public ProbeMiddleware(
+        RequestDelegate next,
+        IOptions<HealthProbeOptions> options,
+        ApplicationAvailability availability,
+        HealthEvaluations evaluations,
+        ProbeResponses responses,
+        HealthReportWriter reportWriter,
+        ReportDetailsGate detailsGate,
+        ILoggerFactory loggerFactory)
+    {
+        _next = next;
+        _paths = new ProbePaths(options.Value);
+        _availability = availability;
+        _evaluations = evaluations;
+        _responses = responses;
+        _reportWriter = reportWriter;
+        _detailsGate = detailsGate;
+        _logger = loggerFactory.CreateLogger(HealthLog.Category);
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var kind = _paths.Match(context.Request.Path);
+        return kind == ProbeKind.None ? _next(context) : AnswerAsync(context, kind);
+    }
+
+    private async Task AnswerAsync(HttpContext context, ProbeKind kind)
+    {
+        context.Features.Set(HealthProbeRequestFeature.For(kind));
+        var response = context.Response;
+        response.Headers.CacheControl = "no-store";
+        var method = context.Request.Method;
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        HealthStatus status;
+        ReadOnlyMemory<byte> body;
+        if (kind == ProbeKind.Report)
+        {
+            (status, body) = await ReportAsync(context).ConfigureAwait(false);
+        }
+        else
+        {
+            ProbeReason reason;
+            (status, reason) = kind switch
+            {
+                ProbeKind.Live => await LiveAsync().ConfigureAwait(false),
+                ProbeKind.Ready => await ReadyAsync().ConfigureAwait(false),
+                _ => Startup(),
+            };
+            body = _responses.Body(status, reason);
+        }
+
+        response.StatusCode = status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        response.ContentLength = body.Length;
+        HealthLog.ProbeAnswered(_logger, kind, response.StatusCode, status);
+        if (!HttpMethods.IsHead(method))
+        {
+            await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask<(HealthStatus, ProbeReason)> LiveAsync()
+    {
+        if (_availability.IsBroken)
+        {
+            return (HealthStatus.Unhealthy, ProbeReason.Broken);
+        }
+
+        var live = _evaluations.Live;
+        if (live.Registrations.Count == 0)
+        {
+            return (HealthStatus.Healthy, ProbeReason.Checks);
+        }
+
+        return ((await live.GetAsync().ConfigureAwait(false)).Status, ProbeReason.Checks);
+    }
+
+    private async ValueTask<(HealthStatus, ProbeReason)> ReadyAsync()
+    {
+        switch (_availability.Phase)
+        {
+            case ApplicationPhase.Starting:
+                return (HealthStatus.Unhealthy, ProbeReason.Starting);
+            case ApplicationPhase.Stopping:
+                return (HealthStatus.Unhealthy, ProbeReason.Stopping);
+        }
+
+        if (!_availability.IsStartupComplete)
+        {
+            return (HealthStatus.Unhealthy, _availability.StartupFailed ? ProbeReason.StartupFailed : ProbeReason.StartupPending);
+        }
+
+        var ready = _evaluations.Ready;
+        if (ready.Registrations.Count == 0)
+        {
+            return (HealthStatus.Healthy, ProbeReason.Checks);
+        }
+
+        return ((await ready.GetAsync().ConfigureAwait(false)).Status, ProbeReason.Checks);
+    }
+
+    private (HealthStatus, ProbeReason) Startup()
+    {
+        if (_availability.IsStartupComplete)
+        {
+            return (HealthStatus.Healthy, ProbeReason.Checks);
+        }
+
+        return (HealthStatus.Unhealthy, _availability.Phase == ApplicationPhase.Starting
+            ? ProbeReason.Starting
+            : _availability.StartupFailed ? ProbeReason.StartupFailed : ProbeReason.StartupPending);
+    }
+
+    private async Task<(HealthStatus, ReadOnlyMemory<byte>)> ReportAsync(HttpContext context)
+    {
+        var report = await _evaluations.All.GetAsync().ConfigureAwait(false);
+        var status = _availability.IsBroken ? HealthStatus.Unhealthy : report.Status;
+        var details = await _detailsGate.AllowsAsync(context).ConfigureAwait(false);
+        return (status, details ? _reportWriter.Detailed(status, report, _availability) : HealthReportWriter.StatusOnly(status));
+    }
+}

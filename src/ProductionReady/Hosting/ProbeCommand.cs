@@ -1,0 +1,89 @@
+using System.Net;
+using System.Net.Security;
+
+namespace ProductionReady.Hosting;
+
+/// <summary>
+/// <c>app --probe live|ready|startup</c>: a health check for containers without curl (chiseled
+/// images). Sends one GET to the instance already running on this machine and returns the exit
+/// code: 0 on 200, 1 on anything else (another status, no answer, bad usage), within
+/// <see cref="HealthProbeOptions.ProbeCommandTimeout"/>.
+/// </summary>
+internal static class ProbeCommand
+{
+    public const string Switch = "--probe";
+
+    public static int Run(IConfiguration configuration, Action<HealthProbeOptions>? configure, string probe, TextWriter output, TextWriter error)
+    {
+        var options = new HealthProbeOptions();
+        try
+        {
+            configuration.GetSection(HealthProbeOptions.SectionName).Bind(options);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Docker reads any exit code but 0 and 1 as reserved: a crash must still exit 1.
+            error.WriteLine($"--probe {probe}: the {HealthProbeOptions.SectionName} configuration is invalid: {ex.Message}");
+            return 1;
+        }
+
+        configure?.Invoke(options);
+        var timeout = options.ProbeCommandTimeout > TimeSpan.Zero ? options.ProbeCommandTimeout : new HealthProbeOptions().ProbeCommandTimeout;
+
+        var path = probe.ToLowerInvariant() switch
+        {
+            "live" => options.LivePath,
+            "ready" => options.ReadyPath,
+            "startup" => options.StartupPath,
+            _ => null,
+        };
+        if (path is null)
+        {
+            error.WriteLine($"--probe: unknown probe '{probe}'; use --probe live, --probe ready or --probe startup.");
+            return 1;
+        }
+
+        Uri target;
+        try
+        {
+            target = new Uri(ProbeTarget.Resolve(configuration), path);
+        }
+        catch (FormatException ex)
+        {
+            error.WriteLine($"--probe {probe}: cannot tell where the app listens: {ex.Message}");
+            return 1;
+        }
+
+        return Send(target, probe, timeout, output, error);
+    }
+
+    public static int Send(Uri target, string probe, TimeSpan timeout, TextWriter output, TextWriter error)
+    {
+        var loopback = target.IsLoopback;
+        using var handler = new SocketsHttpHandler
+        {
+            // Never through a proxy: the target is this machine.
+            UseProxy = false,
+            ConnectTimeout = timeout,
+            SslOptions = new SslClientAuthenticationOptions
+            {
+                // On loopback this is the app's own certificate: a development or internal
+                // certificate must not fail the probe. Anywhere else, the usual validation.
+                RemoteCertificateValidationCallback = (_, _, _, errors) => loopback || errors == SslPolicyErrors.None,
+            },
+        };
+        using var client = new HttpClient(handler) { Timeout = timeout };
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            using var response = client.Send(request);
+            output.WriteLine($"{probe}: {(int)response.StatusCode} {response.ReasonPhrase} from {target}");
+            return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or OperationCanceledException)
+        {
+            error.WriteLine($"{probe}: no answer from {target} within {timeout.TotalSeconds:0.#} s: {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace ProductionReady.Hosting;
+
+/// <summary>
+/// Where the running instance listens, read from the same configuration Kestrel reads, in Kestrel's
+/// order of precedence: <c>Kestrel:Endpoints:*:Url</c>, then <c>urls</c> (ASPNETCORE_URLS, --urls),
+/// then <c>http_ports</c>/<c>https_ports</c> (ASPNETCORE_HTTP_PORTS), then Kestrel's default
+/// http://localhost:5000. Wildcard hosts become the loopback address; plain HTTP is preferred.
+/// </summary>
+internal static class ProbeTarget
+{
+    public static Uri Resolve(IConfiguration configuration)
+    {
+        var candidates = new List<string>();
+        foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
+        {
+            if (endpoint["Url"] is { Length: > 0 } url)
+            {
+                candidates.Add(url);
+            }
+        }
+
+        if (candidates.Count == 0 && configuration["urls"] is { Length: > 0 } urls)
+        {
+            candidates.AddRange(Split(urls));
+        }
+
+        if (candidates.Count == 0)
+        {
+            candidates.AddRange(Split(configuration["http_ports"]).Select(p => $"http://127.0.0.1:{p}"));
+            candidates.AddRange(Split(configuration["https_ports"]).Select(p => $"https://127.0.0.1:{p}"));
+        }
+
+        if (candidates.Count == 0)
+        {
+            candidates.Add("http://localhost:5000");
+        }
+
+        var chosen = candidates.FirstOrDefault(c => c.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? candidates[0];
+        return ToLoopback(chosen);
+    }
+
+    /// <summary>Turns a Kestrel binding address (http://*:8080, http://+:80, http://[::]:80) into an address to call.</summary>
+    public static Uri ToLoopback(string address)
+    {
+        var schemeEnd = address.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd <= 0)
+        {
+            throw new FormatException($"'{address}' is not a URL Kestrel can listen on (expected scheme://host:port).");
+        }
+
+        var scheme = address[..schemeEnd].ToLowerInvariant();
+        if (scheme is not ("http" or "https"))
+        {
+            throw new FormatException($"'{address}' uses the scheme '{scheme}'; --probe supports http and https.");
+        }
+
+        var rest = address[(schemeEnd + 3)..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var authority = slash < 0 ? rest : rest[..slash];
+        if (authority.StartsWith("unix:", StringComparison.OrdinalIgnoreCase) || authority.StartsWith("pipe:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new FormatException($"'{address}' is a Unix socket or named pipe; --probe calls TCP addresses only.");
+        }
+
+        string host;
+        string? port;
+        if (authority.StartsWith('['))
+        {
+            var close = authority.IndexOf(']', StringComparison.Ordinal);
+            host = authority[..(close + 1)];
+            port = close + 1 < authority.Length && authority[close + 1] == ':' ? authority[(close + 2)..] : null;
+        }
+        else
+        {
+            var colon = authority.LastIndexOf(':');
+            host = colon < 0 ? authority : authority[..colon];
+            port = colon < 0 ? null : authority[(colon + 1)..];
+        }
+
+        host = host switch
+        {
+            "*" or "+" or "0.0.0.0" or "" => "127.0.0.1",
+            "[::]" => "[::1]",
+            _ when string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) => "127.0.0.1",
+            _ => host,
+        };
+
+        var portNumber = string.IsNullOrEmpty(port)
+            ? (scheme == "https" ? 443 : 80)
+            : int.Parse(port, NumberStyles.None, CultureInfo.InvariantCulture);
+        return new Uri($"{scheme}://{host}:{portNumber.ToString(CultureInfo.InvariantCulture)}/");
+    }
+
+    private static string[] Split(string? list) =>
+        (list ?? string.Empty).Split(';', ',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.TestHost;
+
+namespace ProductionReady.Tests.Health;
+
+/// <summary>Readiness and startup follow the host's lifetime and the app's startup work.</summary>
+public sealed class AvailabilityLifecycleTests
+{
+    [Fact]
+    public async Task Readiness_and_startup_are_503_until_the_host_has_started_while_liveness_is_200()
+    {
+        var hold = new HoldStartedService();
+        await using var app = await ProbeTestHost.StartAsync(services: b => b.Services.AddHostedService(_ => hold), start: false);
+        var starting = app.StartAsync();
+
+        // The server serves, but ApplicationStarted has not fired: a started hook is still running.
+        await hold.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var ready = await app.SendAsync("/health/ready");
+        Assert.Equal(503, ready.StatusCode);
+        Assert.Contains("\"reason\":\"starting\"", ready.Body, StringComparison.Ordinal);
+        Assert.Equal(503, (await app.SendAsync("/health/startup")).StatusCode);
+        Assert.Equal(200, (await app.SendAsync("/health/live")).StatusCode);
+        Assert.Equal(ApplicationPhase.Starting, app.Services.GetRequiredService<IApplicationAvailability>().Phase);
+
+        hold.Release.SetResult();
+        await starting;
+        Assert.Equal(200, (await app.SendAsync("/health/ready")).StatusCode);
+        Assert.Equal(200, (await app.SendAsync("/health/startup")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Readiness_is_503_from_the_moment_shutdown_begins_while_liveness_stays_200()
+    {
+        await using var app = await ProbeTestHost.StartAsync();
+        Assert.Equal(200, (await app.SendAsync("/health/ready")).StatusCode);
+
+        app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        var ready = await app.SendAsync("/health/ready");
+        Assert.Equal(503, ready.StatusCode);
+        Assert.Contains("\"reason\":\"stopping\"", ready.Body, StringComparison.Ordinal);
+        Assert.Equal(200, (await app.SendAsync("/health/live")).StatusCode);
+        Assert.Equal(200, (await app.SendAsync("/health/startup")).StatusCode);
+    }
+
+    [Fact]
+    public async Task During_the_stopping_phase_where_the_drain_runs_readiness_is_503_and_the_app_still_serves()
+    {
+        var observed = new TaskCompletionSource<(int Ready, int App)>();
+        await using var app = await ProbeTestHost.StartAsync(
+            o => o.DrainDelay = TimeSpan.FromSeconds(2),
+            services: b => b.Services.AddSingleton<IHostedService>(sp => new ProbeDuringStopping(sp, observed)));
+
+        // StopAsync returns only after the drain; the probing happened during it.
+        await app.StopAsync();
+
+        var (ready, root) = await observed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(503, ready);
+        Assert.Equal(200, root);
+    }
+
+    [Fact]
+    public async Task Startup_and_readiness_wait_for_the_registered_startup_work()
+    {
+        var migrations = new TaskCompletionSource();
+        await using var app = await ProbeTestHost.StartAsync(services: b => b.Services.AddStartupWork("migrations", (_, ct) => migrations.Task.WaitAsync(ct)));
+
+        var startup = await app.SendAsync("/health/startup");
+        Assert.Equal(503, startup.StatusCode);
+        Assert.Contains("\"reason\":\"startup pending\"", startup.Body, StringComparison.Ordinal);
+        Assert.Equal(503, (await app.SendAsync("/health/ready")).StatusCode);
+        Assert.Equal(200, (await app.SendAsync("/health/live")).StatusCode);
+
+        migrations.SetResult();
+        await WaitForAsync(app, "/health/startup", 200);
+        Assert.Equal(200, (await app.SendAsync("/health/ready")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Startup_work_types_run_in_order_in_their_own_scope()
+    {
+        var log = new List<string>();
+        await using var app = await ProbeTestHost.StartAsync(services: b =>
+        {
+            b.Services.AddSingleton(log);
+            b.Services.AddStartupWork<FirstWork>();
+            b.Services.AddStartupWork("second", (sp, _) =>
+            {
+                sp.GetRequiredService<List<string>>().Add("second");
+                return Task.CompletedTask;
+            });
+        });
+
+        await WaitForAsync(app, "/health/startup", 200);
+        Assert.Equal(["first", "second"], log);
+    }
+
+    [Fact]
+    public async Task Failed_startup_work_keeps_startup_503_and_makes_liveness_503()
+    {
+        await using var app = await ProbeTestHost.StartAsync(services: b => b.Services.AddStartupWork("migrations", (_, _) => throw new InvalidOperationException("schema mismatch")));
+
+        await WaitForAsync(app, "/health/live", 503);
+        var startup = await app.SendAsync("/health/startup");
+        Assert.Equal(503, startup.StatusCode);
+        Assert.Contains("\"reason\":\"startup failed\"", startup.Body, StringComparison.Ordinal);
+        Assert.Equal(503, (await app.SendAsync("/health/ready")).StatusCode);
+    }
+
+    private static async Task WaitForAsync(WebApplication app, string path, int status)
+    {
+        for (var i = 0; i < 300; i++)
+        {
+            if ((await app.SendAsync(path)).StatusCode == status)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail($"{path} never answered {status}.");
+    }
+
+    private sealed class FirstWork(List<string> log) : IStartupWork
+    {
+        public Task RunAsync(CancellationToken cancellationToken)
+        {
+            log.Add("first");
+            return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>Holds the host in StartedAsync: the server serves, ApplicationStarted has not fired.</summary>
+    private sealed class HoldStartedService : IHostedLifecycleService
+    {
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StartedAsync(CancellationToken cancellationToken)
+        {
+            Reached.SetResult();
+            await Release.Task;
+        }
+
+        public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>From StoppingAsync, probes the pipeline in the background once readiness has closed, i.e. during the drain.</summary>
+    private sealed class ProbeDuringStopping(IServiceProvider services, TaskCompletionSource<(int, int)> observed) : IHostedLifecycleService
+    {
+        public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppingAsync(CancellationToken cancellationToken)
+        {
+            _ = Task.Run(async () =>
+            {
+                var availability = services.GetRequiredService<IApplicationAvailability>();
+                while (availability.Phase != ApplicationPhase.Stopping)
+                {
+                    await Task.Delay(10);
+                }
+
+                var server = (TestServer)services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>();
+                var ready = await server.SendAsync(c => c.Request.Path = "/health/ready");
+                var root = await server.SendAsync(c => c.Request.Path = "/");
+                observed.TrySetResult((ready.Response.StatusCode, root.Response.StatusCode));
+            }, CancellationToken.None);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
