@@ -1,0 +1,196 @@
+using System.Globalization;
+using Serilog.Events;
+using Serilog.Formatting;
+using Serilog.Parsing;
+
+namespace ProductionReady.Logging.Clef;
+
+/// <summary>
+/// Writes each event as one line of CLEF, the Compact Log Event Format, byte for byte as
+/// Serilog.Formatting.Compact writes it: <see cref="ClefFormatter(bool)"/> with <c>false</c> matches
+/// <c>CompactJsonFormatter</c> (<c>@t @mt @r @l @x @tr @sp</c>, then the properties), with <c>true</c>
+/// <c>RenderedCompactJsonFormatter</c> (<c>@t @m @i @l @x @tr @sp</c>, then the properties).
+/// </summary>
+/// <remarks>
+/// Everything is written straight to the <see cref="TextWriter"/>: timestamps, numbers and trace ids
+/// are formatted into stack buffers, messages are rendered through an escaping writer, and nothing
+/// is allocated per event beyond what Serilog's own rendering of a formatted token allocates and the
+/// exception's <see cref="Exception.ToString()"/>.
+/// </remarks>
+internal sealed class ClefFormatter : ITextFormatter
+{
+    private readonly bool _renderMessage;
+
+    /// <param name="renderMessage">Write the rendered message (<c>@m</c>) and the template hash (<c>@i</c>) instead of the template (<c>@mt</c>, <c>@r</c>).</param>
+    public ClefFormatter(bool renderMessage = false) => _renderMessage = renderMessage;
+
+    public void Format(LogEvent logEvent, TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(logEvent);
+        ArgumentNullException.ThrowIfNull(output);
+
+        Span<char> buffer = stackalloc char[40];
+        output.Write("{\"@t\":\"");
+        if (logEvent.Timestamp.UtcDateTime.TryFormat(buffer, out var written, "O", CultureInfo.InvariantCulture))
+        {
+            output.Write(buffer[..written]);
+        }
+
+        output.Write('"');
+
+        if (_renderMessage)
+        {
+            WriteRenderedMessage(logEvent, output, buffer);
+        }
+        else
+        {
+            output.Write(",\"@mt\":");
+            JsonText.WriteQuoted(logEvent.MessageTemplate.Text, output);
+            WriteRenderings(logEvent, output);
+        }
+
+        if (logEvent.Level != LogEventLevel.Information)
+        {
+            output.Write(",\"@l\":\"");
+            output.Write(LevelName(logEvent.Level));
+            output.Write('"');
+        }
+
+        if (logEvent.Exception is { } exception)
+        {
+            output.Write(",\"@x\":");
+            JsonText.WriteQuoted(exception.ToString(), output);
+        }
+
+        if (logEvent.TraceId is { } traceId)
+        {
+            output.Write(",\"@tr\":\"");
+            Span<byte> bytes = stackalloc byte[16];
+            traceId.CopyTo(bytes);
+            Convert.TryToHexStringLower(bytes, buffer, out var hexLength);
+            output.Write(buffer[..hexLength]);
+            output.Write('"');
+        }
+
+        if (logEvent.SpanId is { } spanId)
+        {
+            output.Write(",\"@sp\":\"");
+            Span<byte> bytes = stackalloc byte[8];
+            spanId.CopyTo(bytes);
+            Convert.TryToHexStringLower(bytes, buffer, out var hexLength);
+            output.Write(buffer[..hexLength]);
+            output.Write('"');
+        }
+
+        if (logEvent.Properties is Dictionary<string, LogEventPropertyValue> properties)
+        {
+            foreach (var property in properties)
+            {
+                WriteProperty(property.Key, property.Value, output);
+            }
+        }
+        else
+        {
+            foreach (var property in logEvent.Properties)
+            {
+                WriteProperty(property.Key, property.Value, output);
+            }
+        }
+
+        output.Write('}');
+        output.WriteLine();
+    }
+
+    private static void WriteRenderedMessage(LogEvent logEvent, TextWriter output, Span<char> buffer)
+    {
+        output.Write(",\"@m\":\"");
+        var escaping = JsonEscapingWriter.For(output);
+        try
+        {
+            logEvent.MessageTemplate.Render(logEvent.Properties, escaping, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            escaping.Release();
+        }
+
+        output.Write("\",\"@i\":\"");
+        ClefEventId.Compute(logEvent.MessageTemplate.Text).TryFormat(buffer, out var written, "x8", CultureInfo.InvariantCulture);
+        output.Write(buffer[..written]);
+        output.Write('"');
+    }
+
+    // "@r": the renderings of the tokens that carry a format ({Count:000}), in template order.
+    private static void WriteRenderings(LogEvent logEvent, TextWriter output)
+    {
+        var first = true;
+        if (logEvent.MessageTemplate.Tokens is MessageTemplateToken[] tokens)
+        {
+            foreach (var token in tokens)
+            {
+                WriteRendering(token, logEvent, output, ref first);
+            }
+        }
+        else
+        {
+            foreach (var token in logEvent.MessageTemplate.Tokens)
+            {
+                WriteRendering(token, logEvent, output, ref first);
+            }
+        }
+
+        if (!first)
+        {
+            output.Write(']');
+        }
+    }
+
+    private static void WriteRendering(MessageTemplateToken token, LogEvent logEvent, TextWriter output, ref bool first)
+    {
+        if (token is not PropertyToken { Format: not null } property)
+        {
+            return;
+        }
+
+        output.Write(first ? ",\"@r\":[\"" : ",\"");
+        first = false;
+        var escaping = JsonEscapingWriter.For(output);
+        try
+        {
+            property.Render(logEvent.Properties, escaping, CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            escaping.Release();
+        }
+
+        output.Write('"');
+    }
+
+    private static void WriteProperty(string name, LogEventPropertyValue value, TextWriter output)
+    {
+        output.Write(',');
+        output.Write('"');
+
+        // A leading '@' is reserved for CLEF's own fields: a property's is escaped by doubling it.
+        if (name.Length > 0 && name[0] == '@')
+        {
+            output.Write('@');
+        }
+
+        JsonText.WriteEscaped(name, output);
+        output.Write("\":");
+        JsonPropertyValueWriter.Write(value, output);
+    }
+
+    private static string LevelName(LogEventLevel level) => level switch
+    {
+        LogEventLevel.Verbose => "Verbose",
+        LogEventLevel.Debug => "Debug",
+        LogEventLevel.Information => "Information",
+        LogEventLevel.Warning => "Warning",
+        LogEventLevel.Error => "Error",
+        LogEventLevel.Fatal => "Fatal",
+        _ => ((int)level).ToString(CultureInfo.InvariantCulture),
+    };
+}
