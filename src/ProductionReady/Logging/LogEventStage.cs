@@ -1,0 +1,53 @@
+using ProductionReady.Hosting;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace ProductionReady.Logging;
+
+/// <summary>
+/// The last step before any sink: adds what every event carries (service name, version, environment;
+/// within a request its <c>RequestId</c> and <c>RequestPath</c>), then masks secrets. Runs after all of
+/// Microsoft.Extensions.Logging's and Serilog's enrichment, so its request id wins over the one ASP.NET
+/// Core's hosting scope captured before the request-id middleware ran.
+/// </summary>
+internal sealed class LogEventStage : ILogEventSink, IDisposable
+{
+    private readonly ILogEventSink _next;
+    private readonly SecretMasker _masker;
+    private readonly IHttpContextAccessor? _httpContext;
+    private readonly LogEventProperty[] _identity;
+
+    public LogEventStage(ILogEventSink next, SecretMasker masker, ServiceIdentity identity, IHttpContextAccessor? httpContext)
+    {
+        _next = next;
+        _masker = masker;
+        _httpContext = httpContext;
+        _identity =
+        [
+            new LogEventProperty(LogPropertyNames.ServiceName, new ScalarValue(identity.Name)),
+            new LogEventProperty(LogPropertyNames.ServiceVersion, new ScalarValue(identity.Version)),
+            new LogEventProperty(LogPropertyNames.Environment, new ScalarValue(identity.Environment)),
+        ];
+    }
+
+    public void Emit(LogEvent logEvent)
+    {
+        foreach (var property in _identity)
+        {
+            logEvent.AddPropertyIfAbsent(property);
+        }
+
+        if (_httpContext?.HttpContext is { } context)
+        {
+            logEvent.AddOrUpdateProperty(new LogEventProperty(LogPropertyNames.RequestId, new ScalarValue(context.TraceIdentifier)));
+            logEvent.AddOrUpdateProperty(new LogEventProperty(LogPropertyNames.RequestPath, new ScalarValue(RequestPath(context.Request))));
+        }
+
+        _next.Emit(_masker.Apply(logEvent));
+    }
+
+    public void Dispose() => (_next as IDisposable)?.Dispose();
+
+    internal static string RequestPath(HttpRequest request) =>
+        request.PathBase.HasValue ? (request.PathBase + request.Path).ToString() : request.Path.Value ?? "/";
+}

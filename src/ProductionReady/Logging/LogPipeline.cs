@@ -1,0 +1,74 @@
+using ProductionReady.Hosting;
+using ProductionReady.Logging.Clef;
+using Serilog;
+using Serilog.Core;
+using Serilog.Formatting.Display;
+using Serilog.Sinks.SystemConsole.Themes;
+
+namespace ProductionReady.Logging;
+
+/// <summary>
+/// The Serilog pipeline behind Microsoft.Extensions.Logging, built once from the options when the first
+/// logger is created: stage (enrich, mask) → [the <c>Serilog</c> section's settings, when present] →
+/// console output (CLEF or text). Disposed with the host, which flushes it; a process-exit hook flushes
+/// the console for the paths that end the process without disposing the host.
+/// </summary>
+internal sealed class LogPipeline : IDisposable
+{
+    internal const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    private readonly Logger _logger;
+    private readonly LogDestination _destination;
+    private int _disposed;
+
+    public LogPipeline(
+        IOptions<ProductionReadyLoggingOptions> options,
+        IHostEnvironment environment,
+        IConfiguration configuration,
+        ServiceIdentity identity,
+        LogDestination destination,
+        IServiceProvider services)
+    {
+        _destination = destination;
+        var settings = options.Value;
+        IsJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
+
+        ILogEventSink output = IsJson
+            ? new ConsoleLineSink(new ClefFormatter(settings.RenderMessage), destination)
+            : ReferenceEquals(destination, LogDestination.Stdout)
+                ? new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(outputTemplate: TextTemplate, theme: AnsiConsoleTheme.Code, formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger()
+                : new ConsoleLineSink(new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture), destination);
+
+        // Levels come from Logging:LogLevel (Microsoft.Extensions.Logging filters before Serilog sees an event);
+        // a Serilog section, when present, adds its own minimum levels, enrichers and sinks, all behind the masking stage.
+        if (configuration.GetSection("Serilog").Exists())
+        {
+            output = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(configuration).WriteTo.Sink(output).CreateLogger();
+        }
+
+        var stage = new LogEventStage(
+            output,
+            new SecretMasker(services.GetService<IKnownSecretValues>()),
+            identity,
+            services.GetService<IHttpContextAccessor>());
+        _logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(stage).CreateLogger();
+        AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+    }
+
+    /// <summary>True when events are written as CLEF JSON.</summary>
+    public bool IsJson { get; }
+
+    public Serilog.ILogger Logger => _logger;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+            _logger.Dispose();
+            _destination.Flush();
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => _destination.Flush();
+}
