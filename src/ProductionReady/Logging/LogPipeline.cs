@@ -39,10 +39,16 @@ internal sealed class LogPipeline : IDisposable
                 ? new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(outputTemplate: TextTemplate, theme: AnsiConsoleTheme.Code, formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger()
                 : new ConsoleLineSink(new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture), destination);
 
-        // Levels come from Logging:LogLevel (Microsoft.Extensions.Logging filters before Serilog sees an event);
-        // a Serilog section, when present, adds its own minimum levels, enrichers and sinks, all behind the masking stage.
-        if (configuration.GetSection("Serilog").Exists())
+        // Levels come from Logging:LogLevel (Microsoft.Extensions.Logging filters before Serilog sees an event).
+        // A Serilog section, when present, adds to that: its minimum levels and per-source overrides act on the
+        // front logger (overrides bind to each category's logger there), its enrichers and sinks sit behind the
+        // masking stage, so a sink configured there never sees a secret either.
+        var serilog = configuration.GetSection("Serilog");
+        var front = new LoggerConfiguration().MinimumLevel.Verbose();
+        if (serilog.Exists())
         {
+            var levels = new ConfigurationBuilder().AddInMemoryCollection(serilog.GetSection("MinimumLevel").AsEnumerable()).Build();
+            front = front.ReadFrom.Configuration(levels);
             output = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(configuration).WriteTo.Sink(output).CreateLogger();
         }
 
@@ -51,7 +57,7 @@ internal sealed class LogPipeline : IDisposable
             new SecretMasker(services.GetService<IKnownSecretValues>()),
             identity,
             services.GetService<IHttpContextAccessor>());
-        _logger = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Sink(stage).CreateLogger();
+        _logger = front.WriteTo.Sink(stage).CreateLogger();
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
