@@ -30,7 +30,18 @@ internal sealed class LogPipeline : IDisposable
         IServiceProvider services)
     {
         _destination = destination;
-        var settings = options.Value;
+        ProductionReadyLoggingOptions settings;
+        try
+        {
+            settings = options.Value;
+        }
+        catch (OptionsValidationException)
+        {
+            // Invalid logging options must not silence the report of that very failure (ValidateOnStart
+            // throws it at startup, and the host logs it): log with the defaults until then.
+            settings = new ProductionReadyLoggingOptions();
+        }
+
         IsJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
 
         ILogEventSink output = IsJson
