@@ -282,6 +282,47 @@ public sealed class ClefFormatterTests
         }
     }
 
+    /// <summary>@m and @r renderings against Serilog's own MessageTemplate.Render / PropertyToken.Render.</summary>
+    [Fact]
+    public void Message_rendering_matches_serilogs_renderer()
+    {
+        var previous = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+        try
+        {
+            var events = new[]
+            {
+                Capture(l => l.Information("{S} {Q} {L:l} {N} {B} {D:0.0} {D2} {M:C} {Dt:u} {Dt2} {G:N} {E} {E2:D} {C} {U} {O}",
+                    "plain", "has \"quotes\" in", "literal \"q\"", null, true, 3.14159, 2.5e-7, 12.3m, new DateTime(2026, 1, 2, 3, 4, 5), new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.FromHours(1)),
+                    Guid.Empty, DayOfWeek.Sunday, DayOfWeek.Monday, 'c', new Uri("http://x/"), new Version(1, 2))),
+                Capture(l => l.Information("{A,5}|{B,-5}|{C,3:000} {{escaped}} {Missing} {@Obj} {$Str} {Seq} {Dict}", 1, "x", 7, new { X = 1, Y = "two" }, new[] { 1 }, new[] { "a", "b\"" }, new Dictionary<string, int> { ["k"] = 1 })),
+                Capture(l => l.Information("No properties at all \"quoted\" {0} {1:x4}", "positional", 255)),
+            };
+
+            foreach (var logEvent in events)
+            {
+                var expected = new StringWriter();
+                logEvent.MessageTemplate.Render(logEvent.Properties, expected, CultureInfo.InvariantCulture);
+                var actual = new StringWriter();
+                MessageRenderer.RenderMessage(logEvent, actual);
+                Assert.Equal(expected.ToString(), actual.ToString());
+
+                foreach (var token in logEvent.MessageTemplate.Tokens.OfType<PropertyToken>())
+                {
+                    var expectedToken = new StringWriter();
+                    token.Render(logEvent.Properties, expectedToken, CultureInfo.InvariantCulture);
+                    var actualToken = new StringWriter();
+                    MessageRenderer.RenderToken(token, logEvent.Properties, actualToken);
+                    Assert.Equal(expectedToken.ToString(), actualToken.ToString());
+                }
+            }
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+
     private static string SerilogQuoted(string text)
     {
         var output = new StringWriter();

@@ -107,7 +107,7 @@ internal sealed class ClefFormatter : ITextFormatter
         var escaping = JsonEscapingWriter.For(output);
         try
         {
-            logEvent.MessageTemplate.Render(logEvent.Properties, escaping, CultureInfo.InvariantCulture);
+            MessageRenderer.RenderMessage(logEvent, escaping);
         }
         finally
         {
@@ -157,7 +157,7 @@ internal sealed class ClefFormatter : ITextFormatter
         var escaping = JsonEscapingWriter.For(output);
         try
         {
-            property.Render(logEvent.Properties, escaping, CultureInfo.InvariantCulture);
+            MessageRenderer.RenderToken(property, logEvent.Properties, escaping);
         }
         finally
         {
@@ -169,17 +169,7 @@ internal sealed class ClefFormatter : ITextFormatter
 
     private static void WriteProperty(string name, LogEventPropertyValue value, TextWriter output)
     {
-        output.Write(',');
-        output.Write('"');
-
-        // A leading '@' is reserved for CLEF's own fields: a property's is escaped by doubling it.
-        if (name.Length > 0 && name[0] == '@')
-        {
-            output.Write('@');
-        }
-
-        JsonText.WriteEscaped(name, output);
-        output.Write("\":");
+        JsonText.WritePropertyName(name, output);
         JsonPropertyValueWriter.Write(value, output);
     }
 

@@ -239,7 +239,7 @@ internal static class JsonPropertyValueWriter
     private static void WriteFormatted<T>(T value, TextWriter output)
         where T : ISpanFormattable
     {
-        Span<char> buffer = stackalloc char[64];
+        Span<char> buffer = stackalloc char[32];
         if (value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
         {
             output.Write(buffer[..written]);
