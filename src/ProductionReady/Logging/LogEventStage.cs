@@ -39,14 +39,28 @@ internal sealed class LogEventStage : ILogEventSink, IDisposable
 
         if (_httpContext?.HttpContext is { } context)
         {
-            logEvent.AddOrUpdateProperty(new LogEventProperty(LogPropertyNames.RequestId, new ScalarValue(context.TraceIdentifier)));
-            logEvent.AddOrUpdateProperty(new LogEventProperty(LogPropertyNames.RequestPath, new ScalarValue(RequestPath(context.Request))));
+            // Overwrites what ASP.NET Core's hosting scope captured before the request id was settled;
+            // left alone when the event already says the same (the completion event does).
+            var requestId = context.TraceIdentifier;
+            if (!Holds(logEvent, LogPropertyNames.RequestId, requestId))
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty(LogPropertyNames.RequestId, new ScalarValue(requestId)));
+            }
+
+            var path = RequestPath(context.Request);
+            if (!Holds(logEvent, LogPropertyNames.RequestPath, path))
+            {
+                logEvent.AddOrUpdateProperty(new LogEventProperty(LogPropertyNames.RequestPath, new ScalarValue(path)));
+            }
         }
 
         _next.Emit(_masker.Apply(logEvent));
     }
 
     public void Dispose() => (_next as IDisposable)?.Dispose();
+
+    private static bool Holds(LogEvent logEvent, string name, string value) =>
+        logEvent.Properties.TryGetValue(name, out var current) && current is ScalarValue { Value: string s } && string.Equals(s, value, StringComparison.Ordinal);
 
     internal static string RequestPath(HttpRequest request) =>
         request.PathBase.HasValue ? (request.PathBase + request.Path).ToString() : request.Path.Value ?? "/";

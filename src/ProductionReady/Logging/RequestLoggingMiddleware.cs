@@ -15,6 +15,8 @@ namespace ProductionReady.Logging;
 /// </remarks>
 internal sealed class RequestLoggingMiddleware
 {
+    internal const string Category = "ProductionReady.RequestLogging";
+
     private static readonly EventId RequestCompleted = new(1, "RequestCompleted");
 
     private readonly RequestDelegate _next;
@@ -22,11 +24,17 @@ internal sealed class RequestLoggingMiddleware
     private readonly string _header;
     private readonly string[] _excludedPaths;
     private readonly long _slowTicks;
+    private readonly RequestEventWriter? _direct;
 
-    public RequestLoggingMiddleware(RequestDelegate next, ILoggerFactory loggerFactory, IOptions<ProductionReadyLoggingOptions> options)
+    public RequestLoggingMiddleware(RequestDelegate next, ILoggerFactory loggerFactory, IOptions<ProductionReadyLoggingOptions> options, IServiceProvider services)
     {
         _next = next;
-        _logger = loggerFactory.CreateLogger("ProductionReady.RequestLogging");
+        _logger = loggerFactory.CreateLogger(Category);
+        if (services.GetService<LogPipeline>() is { } pipeline)
+        {
+            _direct = new RequestEventWriter(pipeline.Logger, Category);
+        }
+
         var settings = options.Value;
         _header = settings.RequestIdHeader;
         _excludedPaths = [.. settings.ExcludedPaths.Select(p => p.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")];
@@ -122,7 +130,14 @@ internal sealed class RequestLoggingMiddleware
         }
 
         var elapsedMs = Math.Round(elapsedTicks * 1000.0 / Stopwatch.Frequency, 3);
-        var state = new RequestCompletedState(context.Request.Method, LogEventStage.RequestPath(context.Request), status, elapsedMs, context.TraceIdentifier);
+        var path = LogEventStage.RequestPath(context.Request);
+        if (_direct is not null)
+        {
+            _direct.Write(level, context.Request.Method, path, status, elapsedMs, context.TraceIdentifier, exception);
+            return;
+        }
+
+        var state = new RequestCompletedState(context.Request.Method, path, status, elapsedMs, context.TraceIdentifier);
         _logger.Log(level, RequestCompleted, state, exception, RequestCompletedState.Formatter);
     }
 }

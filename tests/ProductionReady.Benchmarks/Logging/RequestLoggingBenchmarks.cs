@@ -28,7 +28,7 @@ public class RequestLoggingBenchmarks
     public void Setup()
     {
         var options = Options.Create(new ProductionReadyLoggingOptions());
-        _silent = new RequestLoggingMiddleware(Endpoint, NullLoggerFactory.Instance, options);
+        _silent = new RequestLoggingMiddleware(Endpoint, NullLoggerFactory.Instance, options, new ServiceCollection().BuildServiceProvider());
 
         var services = new ServiceCollection();
         services.AddSingleton(LogDestination.To(TextWriter.Null));
@@ -39,7 +39,7 @@ public class RequestLoggingBenchmarks
         services.AddSingleton<LogPipeline>();
         _services = services.BuildServiceProvider();
         var factory = LoggerFactory.Create(b => b.AddProvider(new Serilog.Extensions.Logging.SerilogLoggerProvider(_services.GetRequiredService<LogPipeline>().Logger)));
-        _logging = new RequestLoggingMiddleware(Endpoint, factory, options);
+        _logging = new RequestLoggingMiddleware(Endpoint, factory, options, _services);
 
         _withId = NewContext();
         _withId.Request.Headers["X-Request-ID"] = "4bf92f3577b34da6a3ce929d0e0e4736";

@@ -182,4 +182,56 @@ public sealed class RequestLoggingTests
         await log.Client.GetAsync(new Uri("/orders/9", UriKind.Relative));
         Assert.Contains(log.Events, e => e.GetProperty("SourceContext").GetString() == "Microsoft.AspNetCore.Hosting.Diagnostics");
     }
+    [Fact]
+    public async Task Request_logging_works_alone_behind_any_logging_provider()
+    {
+        var provider = new CollectingProvider();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
+        builder.Logging.ClearProviders().AddProvider(provider);
+        await using var app = builder.Build();
+        app.UseProductionReadyRequestLogging();
+        app.MapGet("/alone", () => "ok");
+        await app.StartAsync();
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/alone");
+        request.Headers.Add("X-Request-ID", "alone-1");
+        var response = await Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestClient(app).SendAsync(request);
+        Assert.Equal("alone-1", response.Headers.GetValues("X-Request-ID").Single());
+
+        var (level, message, state) = Assert.Single(provider.Entries, e => e.State.Any(p => p.Key == "{OriginalFormat}" && (string?)p.Value == RequestCompletedState.Template));
+        Assert.Equal(LogLevel.Information, level);
+        Assert.Matches(@"^HTTP GET /alone responded 200 in \d+(\.\d+)? ms$", message);
+        var properties = state.ToDictionary(p => p.Key, p => p.Value);
+        Assert.Equal("GET", properties["RequestMethod"]);
+        Assert.Equal("/alone", properties["RequestPath"]);
+        Assert.Equal(200, properties["StatusCode"]);
+        Assert.Equal("alone-1", properties["RequestId"]);
+        Assert.IsType<double>(properties["ElapsedMs"]);
+        await app.StopAsync();
+    }
+
+    private sealed class CollectingProvider : ILoggerProvider, ILogger
+    {
+        public List<(LogLevel Level, string Message, List<KeyValuePair<string, object?>> State)> Entries { get; } = [];
+
+        public ILogger CreateLogger(string categoryName) => this;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (Entries)
+            {
+                Entries.Add((logLevel, formatter(state, exception), state is IEnumerable<KeyValuePair<string, object?>> pairs ? [.. pairs] : []));
+            }
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 }
