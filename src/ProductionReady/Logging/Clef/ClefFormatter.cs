@@ -62,24 +62,17 @@ internal sealed class ClefFormatter : ITextFormatter
             JsonText.WriteQuoted(exception.ToString(), output);
         }
 
+        Span<byte> idBytes = stackalloc byte[16];
         if (logEvent.TraceId is { } traceId)
         {
-            output.Write(",\"@tr\":\"");
-            Span<byte> bytes = stackalloc byte[16];
-            traceId.CopyTo(bytes);
-            Convert.TryToHexStringLower(bytes, buffer, out var hexLength);
-            output.Write(buffer[..hexLength]);
-            output.Write('"');
+            traceId.CopyTo(idBytes);
+            WriteHexField(",\"@tr\":\"", idBytes, buffer, output);
         }
 
         if (logEvent.SpanId is { } spanId)
         {
-            output.Write(",\"@sp\":\"");
-            Span<byte> bytes = stackalloc byte[8];
-            spanId.CopyTo(bytes);
-            Convert.TryToHexStringLower(bytes, buffer, out var hexLength);
-            output.Write(buffer[..hexLength]);
-            output.Write('"');
+            spanId.CopyTo(idBytes[..8]);
+            WriteHexField(",\"@sp\":\"", idBytes[..8], buffer, output);
         }
 
         if (logEvent.Properties is Dictionary<string, LogEventPropertyValue> properties)
@@ -99,6 +92,15 @@ internal sealed class ClefFormatter : ITextFormatter
 
         output.Write('}');
         output.WriteLine();
+    }
+
+    // W3C ids in their lower-case hex form, without building their strings.
+    private static void WriteHexField(string prefix, ReadOnlySpan<byte> id, Span<char> buffer, TextWriter output)
+    {
+        output.Write(prefix);
+        Convert.TryToHexStringLower(id, buffer, out var length);
+        output.Write(buffer[..length]);
+        output.Write('"');
     }
 
     private static void WriteRenderedMessage(LogEvent logEvent, TextWriter output, Span<char> buffer)

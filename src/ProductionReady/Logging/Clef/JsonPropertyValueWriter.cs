@@ -139,7 +139,7 @@ internal static class JsonPropertyValueWriter
                 WriteFormatted(l, output);
                 return;
             case double d:
-                WriteDouble(d, output);
+                WriteApproximate(d, double.IsFinite(d), output);
                 return;
             case bool b:
                 output.Write(b ? "true" : "false");
@@ -166,7 +166,7 @@ internal static class JsonPropertyValueWriter
                 WriteFormatted(us, output);
                 return;
             case float f:
-                WriteSingle(f, output);
+                WriteApproximate(f, float.IsFinite(f), output);
                 return;
             case char c:
                 output.Write('"');
@@ -199,54 +199,34 @@ internal static class JsonPropertyValueWriter
         }
     }
 
-    private static void WriteDouble(double value, TextWriter output)
+    // Round-trip ("R") numbers; NaN and the infinities are not JSON numbers, so Serilog writes them as strings.
+    private static void WriteApproximate<T>(T value, bool finite, TextWriter output)
+        where T : ISpanFormattable
     {
-        if (double.IsFinite(value))
+        if (finite)
         {
-            Span<char> buffer = stackalloc char[32];
-            if (value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture))
-            {
-                output.Write(buffer[..written]);
-                return;
-            }
-
-            output.Write(value.ToString("R", CultureInfo.InvariantCulture));
-            return;
+            WriteFormatted(value, "R", output);
         }
-
-        // NaN and the infinities are not JSON numbers: Serilog writes them as strings.
-        JsonText.WriteQuoted(value.ToString(CultureInfo.InvariantCulture), output);
-    }
-
-    private static void WriteSingle(float value, TextWriter output)
-    {
-        if (float.IsFinite(value))
+        else
         {
-            Span<char> buffer = stackalloc char[32];
-            if (value.TryFormat(buffer, out var written, "R", CultureInfo.InvariantCulture))
-            {
-                output.Write(buffer[..written]);
-                return;
-            }
-
-            output.Write(value.ToString("R", CultureInfo.InvariantCulture));
-            return;
+            JsonText.WriteQuoted(value.ToString(null, CultureInfo.InvariantCulture), output);
         }
-
-        JsonText.WriteQuoted(value.ToString(CultureInfo.InvariantCulture), output);
     }
 
     private static void WriteFormatted<T>(T value, TextWriter output)
+        where T : ISpanFormattable => WriteFormatted(value, null, output);
+
+    private static void WriteFormatted<T>(T value, string? format, TextWriter output)
         where T : ISpanFormattable
     {
         Span<char> buffer = stackalloc char[32];
-        if (value.TryFormat(buffer, out var written, default, CultureInfo.InvariantCulture))
+        if (value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
         {
             output.Write(buffer[..written]);
         }
         else
         {
-            output.Write(value.ToString(null, CultureInfo.InvariantCulture));
+            output.Write(value.ToString(format, CultureInfo.InvariantCulture));
         }
     }
 
