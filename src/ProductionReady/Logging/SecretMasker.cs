@@ -37,6 +37,9 @@ internal sealed class SecretMasker
     };
 
     private readonly IKnownSecretValues? _known;
+    // Property names are nearly always the same string instances (literals, cached templates): a lookup by
+    // reference skips hashing the text; the ordinal cache catches equal names built at run time.
+    private readonly ConcurrentDictionary<string, bool> _namesByReference = new(ReferenceEqualityComparer.Instance);
     private readonly ConcurrentDictionary<string, bool> _secretNames = new(StringComparer.Ordinal);
     private readonly Lock _rebuild = new();
     private KnownValues _values = KnownValues.None;
@@ -46,15 +49,23 @@ internal sealed class SecretMasker
     /// <summary>True when a property of this name holds a secret; decided once per name.</summary>
     public bool IsSecretName(string name)
     {
-        if (_secretNames.TryGetValue(name, out var secret))
+        if (_namesByReference.TryGetValue(name, out var secret))
         {
             return secret;
         }
 
-        secret = CredentialHeaders.Contains(SecretNames.LastSegment(name)) || SecretNames.IsSecretName(name);
-        if (_secretNames.Count < NameCacheLimit)
+        if (!_secretNames.TryGetValue(name, out secret))
         {
-            _secretNames.TryAdd(name, secret);
+            secret = CredentialHeaders.Contains(SecretNames.LastSegment(name)) || SecretNames.IsSecretName(name);
+            if (_secretNames.Count < NameCacheLimit)
+            {
+                _secretNames.TryAdd(name, secret);
+            }
+        }
+
+        if (_namesByReference.Count < NameCacheLimit)
+        {
+            _namesByReference.TryAdd(name, secret);
         }
 
         return secret;

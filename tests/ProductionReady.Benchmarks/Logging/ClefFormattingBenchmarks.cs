@@ -15,6 +15,8 @@ namespace ProductionReady.Benchmarks.Logging;
 /// Microsoft.Extensions.Logging's JSON console formatter, on the same events.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ClefFormattingBenchmarks
 {
     private static readonly Func<BenchmarkEvents.RequestState, Exception?, string> MelFormatter = static (s, _) => s.ToString();

@@ -14,6 +14,8 @@ namespace ProductionReady.Benchmarks.Logging;
 /// through the whole Microsoft.Extensions.Logging → Serilog → mask → format pipeline (to a discarding writer).
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class RequestLoggingBenchmarks
 {
     private static readonly RequestDelegate Endpoint = static _ => Task.CompletedTask;
