@@ -20,6 +20,7 @@ namespace ProductionReady.Logging.Clef;
 internal sealed class ClefFormatter : ITextFormatter
 {
     private readonly bool _renderMessage;
+    private readonly ClefEventId.Cache _eventIds = new();
 
     /// <param name="renderMessage">Write the rendered message (<c>@m</c>) and the template hash (<c>@i</c>) instead of the template (<c>@mt</c>, <c>@r</c>).</param>
     public ClefFormatter(bool renderMessage = false) => _renderMessage = renderMessage;
@@ -40,7 +41,7 @@ internal sealed class ClefFormatter : ITextFormatter
 
         if (_renderMessage)
         {
-            WriteRenderedMessage(logEvent, output, buffer);
+            WriteRenderedMessage(logEvent, output);
         }
         else
         {
@@ -103,7 +104,7 @@ internal sealed class ClefFormatter : ITextFormatter
         output.Write('"');
     }
 
-    private static void WriteRenderedMessage(LogEvent logEvent, TextWriter output, Span<char> buffer)
+    private void WriteRenderedMessage(LogEvent logEvent, TextWriter output)
     {
         output.Write(",\"@m\":\"");
         var escaping = JsonEscapingWriter.For(output);
@@ -117,8 +118,7 @@ internal sealed class ClefFormatter : ITextFormatter
         }
 
         output.Write("\",\"@i\":\"");
-        ClefEventId.Compute(logEvent.MessageTemplate.Text).TryFormat(buffer, out var written, "x8", CultureInfo.InvariantCulture);
-        output.Write(buffer[..written]);
+        output.Write(_eventIds.Get(logEvent.MessageTemplate));
         output.Write('"');
     }
 
