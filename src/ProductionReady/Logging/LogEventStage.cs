@@ -32,6 +32,13 @@ internal sealed class LogEventStage : ILogEventSink, IDisposable
 
     public void Emit(LogEvent logEvent)
     {
+        if (logEvent.Exception is not null &&
+            logEvent.Properties.TryGetValue(Serilog.Core.Constants.SourceContextPropertyName, out var source) &&
+            ReportedExceptions.IsServerRepeat(logEvent.Exception, (source as ScalarValue)?.Value as string))
+        {
+            return;
+        }
+
         foreach (var property in _identity)
         {
             logEvent.AddPropertyIfAbsent(property);

@@ -30,7 +30,8 @@ internal sealed class RequestEventWriter
     public RequestEventWriter(Serilog.ILogger pipeline, string category) =>
         _logger = pipeline.ForContext(Constants.SourceContextPropertyName, category);
 
-    public void Write(LogLevel level, string method, string path, int statusCode, double elapsedMs, string requestId, Exception? exception)
+    /// <summary>Writes the event; false when Serilog's own minimum level (a <c>Serilog</c> section) filters it out.</summary>
+    public bool Write(LogLevel level, string method, string path, int statusCode, double elapsedMs, string requestId, Exception? exception)
     {
         var serilogLevel = level switch
         {
@@ -43,7 +44,7 @@ internal sealed class RequestEventWriter
         };
         if (!_logger.IsEnabled(serilogLevel))
         {
-            return;
+            return false;
         }
 
         var activity = Activity.Current;
@@ -63,5 +64,6 @@ internal sealed class RequestEventWriter
             activity?.TraceId ?? default,
             activity?.SpanId ?? default);
         _logger.Write(logEvent);
+        return true;
     }
 }

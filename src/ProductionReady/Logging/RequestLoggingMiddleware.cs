@@ -118,26 +118,31 @@ internal sealed class RequestLoggingMiddleware
     private bool LogUnhandled(HttpContext context, long start, Exception exception)
     {
         var status = context.Response.HasStarted ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
-        Write(LogLevel.Error, context, status, Stopwatch.GetTimestamp() - start, exception);
+        if (Write(LogLevel.Error, context, status, Stopwatch.GetTimestamp() - start, exception))
+        {
+            ReportedExceptions.Add(exception);
+        }
+
         return false;
     }
 
-    private void Write(LogLevel level, HttpContext context, int status, long elapsedTicks, Exception? exception)
+    /// <summary>Writes the completion event; false when the level is filtered out.</summary>
+    private bool Write(LogLevel level, HttpContext context, int status, long elapsedTicks, Exception? exception)
     {
         if (!_logger.IsEnabled(level))
         {
-            return;
+            return false;
         }
 
         var elapsedMs = Math.Round(elapsedTicks * 1000.0 / Stopwatch.Frequency, 3);
         var path = LogEventStage.RequestPath(context.Request);
         if (_direct is not null)
         {
-            _direct.Write(level, context.Request.Method, path, status, elapsedMs, context.TraceIdentifier, exception);
-            return;
+            return _direct.Write(level, context.Request.Method, path, status, elapsedMs, context.TraceIdentifier, exception);
         }
 
         var state = new RequestCompletedState(context.Request.Method, path, status, elapsedMs, context.TraceIdentifier);
         _logger.Log(level, RequestCompleted, state, exception, RequestCompletedState.Formatter);
+        return true;
     }
 }

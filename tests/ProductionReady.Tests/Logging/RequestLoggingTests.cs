@@ -136,6 +136,22 @@ public sealed class RequestLoggingTests
     }
 
     [Fact]
+    public async Task The_servers_second_report_of_an_exception_already_logged_is_dropped()
+    {
+        var thrown = new InvalidOperationException("once");
+        await using var log = await CapturedLog.StartAsync(app => app.MapGet("/throw-once", string () => throw thrown));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => log.Client.GetAsync(new Uri("/throw-once", UriKind.Relative)));
+
+        var factory = log.App.Services.GetRequiredService<ILoggerFactory>();
+        factory.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").LogError(thrown, "Unhandled exception (repeat)");
+        factory.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").LogError(new InvalidOperationException("other"), "Unhandled exception (other)");
+        factory.CreateLogger("Orders").LogError(thrown, "The app's own report");
+
+        var messages = log.Events.Where(e => e.TryGetProperty("@x", out _)).Select(e => e.GetProperty("@mt").GetString()).ToList();
+        Assert.Equal([RequestCompletedState.Template, "Unhandled exception (other)", "The app's own report"], messages);
+    }
+
+    [Fact]
     public async Task Probe_paths_get_an_id_but_no_event_and_the_list_is_configurable()
     {
         await using (var log = await CapturedLog.StartAsync(MapSample))
