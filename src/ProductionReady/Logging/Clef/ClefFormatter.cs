@@ -12,10 +12,10 @@ namespace ProductionReady.Logging.Clef;
 /// <c>RenderedCompactJsonFormatter</c> (<c>@t @m @i @l @x @tr @sp</c>, then the properties).
 /// </summary>
 /// <remarks>
-/// Everything is written straight to the <see cref="TextWriter"/>: timestamps, numbers and trace ids
-/// are formatted into stack buffers, messages are rendered through an escaping writer, and nothing
-/// is allocated per event beyond what Serilog's own rendering of a formatted token allocates and the
-/// exception's <see cref="Exception.ToString()"/>.
+/// Everything is written straight to the <see cref="TextWriter"/>: timestamps, numbers and trace ids are
+/// formatted into stack buffers, messages and renderings go through an escaping writer, template ids are
+/// cached per template. Steady state, nothing is allocated per event; what remains is an exception's
+/// <see cref="Exception.ToString()"/> and values that only have a <c>ToString()</c>.
 /// </remarks>
 internal sealed class ClefFormatter : ITextFormatter
 {
