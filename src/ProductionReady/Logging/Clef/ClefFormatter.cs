@@ -13,12 +13,15 @@ namespace ProductionReady.Logging.Clef;
 /// </summary>
 /// <remarks>
 /// Everything is written straight to the <see cref="TextWriter"/>: timestamps, numbers and trace ids are
-/// formatted into stack buffers, messages and renderings go through an escaping writer, template ids are
+/// formatted into stack buffers, messages and renderings are rendered into a reused per-thread buffer and escaped in one pass, template ids are
 /// cached per template. Steady state, nothing is allocated per event; what remains is an exception's
 /// <see cref="Exception.ToString()"/> and values that only have a <c>ToString()</c>.
 /// </remarks>
 internal sealed class ClefFormatter : ITextFormatter
 {
+    [ThreadStatic]
+    private static CharBufferWriter? t_scratch;
+
     private readonly bool _renderMessage;
     private readonly ClefEventId.Cache _eventIds = new();
 
@@ -106,18 +109,11 @@ internal sealed class ClefFormatter : ITextFormatter
 
     private void WriteRenderedMessage(LogEvent logEvent, TextWriter output)
     {
-        output.Write(",\"@m\":\"");
-        var escaping = JsonEscapingWriter.For(output);
-        try
-        {
-            MessageRenderer.RenderMessage(logEvent, escaping);
-        }
-        finally
-        {
-            escaping.Release();
-        }
-
-        output.Write("\",\"@i\":\"");
+        var message = Scratch();
+        MessageRenderer.RenderMessage(logEvent, message);
+        output.Write(",\"@m\":");
+        JsonText.WriteQuoted(message.Written, output);
+        output.Write(",\"@i\":\"");
         output.Write(_eventIds.Get(logEvent.MessageTemplate));
         output.Write('"');
     }
@@ -154,19 +150,19 @@ internal sealed class ClefFormatter : ITextFormatter
             return;
         }
 
-        output.Write(first ? ",\"@r\":[\"" : ",\"");
+        output.Write(first ? ",\"@r\":[" : ",");
         first = false;
-        var escaping = JsonEscapingWriter.For(output);
-        try
-        {
-            MessageRenderer.RenderToken(property, logEvent.Properties, escaping);
-        }
-        finally
-        {
-            escaping.Release();
-        }
+        var rendering = Scratch();
+        MessageRenderer.RenderToken(property, logEvent.Properties, rendering);
+        JsonText.WriteQuoted(rendering.Written, output);
+    }
 
-        output.Write('"');
+    // Messages and renderings are rendered into this thread's reused buffer, then escaped in one pass.
+    private static CharBufferWriter Scratch()
+    {
+        var scratch = t_scratch ??= new CharBufferWriter();
+        scratch.Reset();
+        return scratch;
     }
 
     private static void WriteProperty(string name, LogEventPropertyValue value, TextWriter output)
