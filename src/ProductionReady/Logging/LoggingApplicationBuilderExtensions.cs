@@ -1,14 +1,22 @@
+using ProductionReady.Logging;
+
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Adds CLEF JSON logging, request ids and request logging to the request pipeline on its own.</summary>
+/// <summary>Adds request ids and request logging to the request pipeline on its own.</summary>
 public static class LoggingApplicationBuilderExtensions
 {
-    /// <summary>Adds CLEF JSON logging, request ids and request logging to the pipeline.</summary>
+    /// <summary>
+    /// Adds request ids (<c>X-Request-ID</c> honoured when well-formed, otherwise generated; echoed on the
+    /// response; the <c>RequestId</c> of every event of the request) and one completion event per request
+    /// (method, path, status code, elapsed milliseconds, request id), replacing ASP.NET Core's per-request
+    /// events. Probe paths (<see cref="ProductionReady.ProductionReadyLoggingOptions.ExcludedPaths"/>) are not logged.
+    /// Place it early, before the middleware whose requests it should time.
+    /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same builder, for chaining.</returns>
     public static IApplicationBuilder UseProductionReadyRequestLogging(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        return app;
+        return app.UseMiddleware<RequestLoggingMiddleware>();
     }
 }

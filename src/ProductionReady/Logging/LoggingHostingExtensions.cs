@@ -1,21 +1,68 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
+using ProductionReady.Hosting;
+using ProductionReady.Logging;
+using Serilog.Extensions.Logging;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Registers CLEF JSON logging, request ids and request logging on its own.</summary>
 public static class LoggingHostingExtensions
 {
-    /// <summary>Adds CLEF JSON logging, request ids and request logging, configured from <c>ProductionReady:Logging</c> and then from <paramref name="configure"/>.</summary>
+    // ASP.NET Core's own per-request events, replaced by the one completion event of
+    // UseProductionReadyRequestLogging: raised to Warning unless the configuration sets them.
+    private static readonly string[] PerRequestCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Routing",
+        "Microsoft.AspNetCore.Http.Result",
+        "Microsoft.AspNetCore.Mvc.Infrastructure",
+    ];
+
+    /// <summary>
+    /// Replaces the default logging providers with a Serilog pipeline: CLEF JSON on stdout outside
+    /// Development (or when <c>ProductionReady:Logging:Format</c> is <c>Json</c>), readable colored text in
+    /// Development; levels from <c>Logging:LogLevel</c>; service name, version and environment on every
+    /// event; secrets masked. Configured from <c>ProductionReady:Logging</c> and then from <paramref name="configure"/>.
+    /// </summary>
     /// <param name="builder">The host application builder.</param>
-    /// <param name="configure">Optional code configuration.</param>
+    /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
     /// <returns>The same builder, for chaining.</returns>
     public static IHostApplicationBuilder AddProductionReadyLogging(this IHostApplicationBuilder builder, Action<ProductionReadyLoggingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<ProductionReadyLoggingOptions>().BindConfiguration(ProductionReadyLoggingOptions.SectionName);
+        var services = builder.Services;
+        var options = services.AddOptions<ProductionReadyLoggingOptions>().BindConfiguration(ProductionReadyLoggingOptions.SectionName);
         if (configure is not null)
         {
             options.Configure(configure);
+        }
+
+        // Called again (AddProductionReady plus the granular method): the code configuration above is all that is new.
+        if (services.Any(d => d.ServiceType == typeof(LogPipeline)))
+        {
+            return builder;
+        }
+
+        options.ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyLoggingOptions>, LoggingOptionsValidator>());
+        ServiceIdentity.Register(services);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(LogDestination.Stdout);
+        services.AddSingleton<LogPipeline>();
+
+        builder.Logging.ClearProviders();
+        services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(sp.GetRequiredService<LogPipeline>().Logger, dispose: false));
+
+        // Trace and span ids travel as @tr/@sp on every event; the scope copies would only repeat them.
+        builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);
+
+        foreach (var category in PerRequestCategories)
+        {
+            if (builder.Configuration[$"Logging:LogLevel:{category}"] is null)
+            {
+                builder.Logging.AddFilter(category, LogLevel.Warning);
+            }
         }
 
         return builder;

@@ -1,8 +1,43 @@
 namespace ProductionReady;
 
 /// <summary>Logging options. Bound from the <c>ProductionReady:Logging</c> configuration section.</summary>
+/// <remarks>
+/// Levels are not set here: they come from the standard <c>Logging:LogLevel</c> section (with its
+/// per-category overrides), and from a <c>Serilog</c> section when there is one.
+/// </remarks>
 public sealed class ProductionReadyLoggingOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:Logging";
+
+    /// <summary>The paths a probe calls, excluded from request logging unless changed.</summary>
+    public static IReadOnlyList<string> DefaultExcludedPaths { get; } = ["/health", "/health/live", "/health/ready", "/health/startup"];
+
+    /// <summary>
+    /// The output format. <see cref="LogFormat.Auto"/> (the default): readable, colored text in the
+    /// Development environment, CLEF JSON on stdout in every other environment.
+    /// </summary>
+    public LogFormat Format { get; set; } = LogFormat.Auto;
+
+    /// <summary>
+    /// With CLEF, write the rendered message (<c>@m</c>) and a template hash (<c>@i</c>) instead of the
+    /// template (<c>@mt</c>), for log stores that do not render message templates. Default <c>false</c>.
+    /// </summary>
+    public bool RenderMessage { get; set; }
+
+    /// <summary>
+    /// Requests slower than this are logged at Warning. Default one second.
+    /// Configuration: <c>"SlowRequestThreshold": "00:00:00.500"</c>.
+    /// </summary>
+    public TimeSpan SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Paths (exact, case-insensitive) whose requests get a request id but no completion event:
+    /// by default the probe paths, which would otherwise flood the log every few seconds. Values bound
+    /// from configuration are added to these; call <c>Clear()</c> in code to log probes too.
+    /// </summary>
+    public IList<string> ExcludedPaths { get; } = [.. DefaultExcludedPaths];
+
+    /// <summary>The header that carries the request id in and out. Default <c>X-Request-ID</c>.</summary>
+    public string RequestIdHeader { get; set; } = "X-Request-ID";
 }

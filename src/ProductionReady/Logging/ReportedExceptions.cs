@@ -1,0 +1,37 @@
+using System.Runtime.CompilerServices;
+
+namespace ProductionReady.Logging;
+
+/// <summary>
+/// Exceptions the request-logging middleware has already reported with its completion event. The server
+/// (Kestrel) reports the same unhandled exception again as it ends the request; that second report is one of
+/// the per-request events the completion event replaces, so the log stage drops it. Weakly held: an entry
+/// lives as long as the exception does.
+/// </summary>
+internal static class ReportedExceptions
+{
+    private static readonly ConditionalWeakTable<Exception, object> Reported = [];
+
+    // The categories under which a server reports an application's unhandled exception.
+    private static readonly string[] ServerCategories = ["Microsoft.AspNetCore.Server.", "Microsoft.AspNetCore.Hosting.Diagnostics"];
+
+    public static void Add(Exception exception) => Reported.AddOrUpdate(exception, Reported);
+
+    public static bool IsServerRepeat(Exception? exception, string? sourceContext)
+    {
+        if (exception is null || sourceContext is null || !Reported.TryGetValue(exception, out _))
+        {
+            return false;
+        }
+
+        foreach (var category in ServerCategories)
+        {
+            if (sourceContext.StartsWith(category, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

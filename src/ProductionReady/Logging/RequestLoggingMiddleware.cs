@@ -1,0 +1,148 @@
+using System.Diagnostics;
+
+namespace ProductionReady.Logging;
+
+/// <summary>
+/// Gives every request an id (the incoming <c>X-Request-ID</c> when well-formed, else a new one), echoes it,
+/// makes it the request's <see cref="HttpContext.TraceIdentifier"/> (so every event of the request carries it
+/// as <c>RequestId</c>), and writes one completion event per request: Information, Warning for 5xx and slow
+/// requests, Error with the exception for unhandled ones. Probe paths get an id but no event.
+/// </summary>
+/// <remarks>
+/// Everything that can be decided once is decided at construction. Per request: no allocation when the
+/// caller sent a valid id (one 32-character string otherwise), no async state machine when the rest of the
+/// pipeline completes synchronously.
+/// </remarks>
+internal sealed class RequestLoggingMiddleware
+{
+    internal const string Category = "ProductionReady.RequestLogging";
+
+    private static readonly EventId RequestCompleted = new(1, "RequestCompleted");
+
+    private readonly RequestDelegate _next;
+    private readonly ILogger _logger;
+    private readonly string _header;
+    private readonly string[] _excludedPaths;
+    private readonly long _slowTicks;
+    private readonly RequestEventWriter? _direct;
+
+    public RequestLoggingMiddleware(RequestDelegate next, ILoggerFactory loggerFactory, IOptions<ProductionReadyLoggingOptions> options, IServiceProvider services)
+    {
+        _next = next;
+        _logger = loggerFactory.CreateLogger(Category);
+        if (services.GetService<LogPipeline>() is { } pipeline)
+        {
+            _direct = new RequestEventWriter(pipeline.Logger, Category);
+        }
+
+        var settings = options.Value;
+        _header = settings.RequestIdHeader;
+        _excludedPaths = [.. settings.ExcludedPaths.Select(p => p.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")];
+        _slowTicks = (long)(settings.SlowRequestThreshold.TotalSeconds * Stopwatch.Frequency);
+    }
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var requestId = RequestIds.Accept(context.Request.Headers[_header]) ?? RequestIds.New();
+        context.TraceIdentifier = requestId;
+        context.Response.Headers[_header] = requestId;
+
+        if (IsExcluded(context.Request.Path))
+        {
+            return _next(context);
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        Task pending;
+        try
+        {
+            pending = _next(context);
+        }
+        catch (Exception exception) when (LogUnhandled(context, start, exception))
+        {
+            throw; // Not reached: the filter logs and declines, so the exception keeps its original stack.
+        }
+
+        if (pending.IsCompletedSuccessfully)
+        {
+            LogCompleted(context, start);
+            return Task.CompletedTask;
+        }
+
+        return AwaitAndLog(pending, context, start);
+    }
+
+    private async Task AwaitAndLog(Task pending, HttpContext context, long start)
+    {
+        try
+        {
+            await pending.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (LogUnhandled(context, start, exception))
+        {
+            throw;
+        }
+
+        LogCompleted(context, start);
+    }
+
+    private bool IsExcluded(PathString path)
+    {
+        var value = path.Value;
+        if (string.IsNullOrEmpty(value))
+        {
+            return false;
+        }
+
+        var trimmed = value.Length > 1 && value[^1] == '/' ? value.AsSpan(0, value.Length - 1) : value.AsSpan();
+        foreach (var excluded in _excludedPaths)
+        {
+            if (trimmed.Equals(excluded, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void LogCompleted(HttpContext context, long start)
+    {
+        var elapsed = Stopwatch.GetTimestamp() - start;
+        var status = context.Response.StatusCode;
+        var level = status >= 500 || elapsed > _slowTicks ? LogLevel.Warning : LogLevel.Information;
+        Write(level, context, status, elapsed, exception: null);
+    }
+
+    // Runs inside the exception filter: before unwinding, so the request's Activity and context are still current.
+    private bool LogUnhandled(HttpContext context, long start, Exception exception)
+    {
+        var status = context.Response.HasStarted ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
+        if (Write(LogLevel.Error, context, status, Stopwatch.GetTimestamp() - start, exception))
+        {
+            ReportedExceptions.Add(exception);
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes the completion event; false when the level is filtered out.</summary>
+    private bool Write(LogLevel level, HttpContext context, int status, long elapsedTicks, Exception? exception)
+    {
+        if (!_logger.IsEnabled(level))
+        {
+            return false;
+        }
+
+        var elapsedMs = Math.Round(elapsedTicks * 1000.0 / Stopwatch.Frequency, 3);
+        var path = LogEventStage.RequestPath(context.Request);
+        if (_direct is not null)
+        {
+            return _direct.Write(level, context.Request.Method, path, status, elapsedMs, context.TraceIdentifier, exception);
+        }
+
+        var state = new RequestCompletedState(context.Request.Method, path, status, elapsedMs, context.TraceIdentifier);
+        _logger.Log(level, RequestCompleted, state, exception, RequestCompletedState.Formatter);
+        return true;
+    }
+}

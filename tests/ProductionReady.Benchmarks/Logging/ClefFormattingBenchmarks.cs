@@ -1,0 +1,99 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging.Console;
+using ProductionReady.Logging;
+using ProductionReady.Logging.Clef;
+using Serilog.Events;
+using Serilog.Formatting.Json;
+
+namespace ProductionReady.Benchmarks.Logging;
+
+/// <summary>
+/// One event formatted to a reused in-memory writer: our CLEF formatter, Serilog 3.1's JsonFormatter, and
+/// Microsoft.Extensions.Logging's JSON console formatter, on the same events.
+/// </summary>
+[MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
+public class ClefFormattingBenchmarks
+{
+    private static readonly Func<BenchmarkEvents.RequestState, Exception?, string> MelFormatter = static (s, _) => s.ToString();
+
+    private readonly CharBufferWriter _output = new();
+    private readonly ClefFormatter _clef = new();
+    private readonly ClefFormatter _renderedClef = new(renderMessage: true);
+    private readonly JsonFormatter _serilogJson = new();
+    private LogEvent _request = null!;
+    private LogEvent _rich = null!;
+    private ConsoleFormatter _melJson = null!;
+    private ServiceProvider _services = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _request = BenchmarkEvents.Request();
+        _rich = BenchmarkEvents.Rich();
+        _services = new ServiceCollection().AddLogging(b => b.AddJsonConsole()).BuildServiceProvider();
+        _melJson = _services.GetServices<ConsoleFormatter>().Single(f => f.Name == ConsoleFormatterNames.Json);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory("Request")]
+    public int Clef_Request()
+    {
+        _output.Reset();
+        _clef.Format(_request, _output);
+        return _output.Written.Length;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Request")]
+    public int ClefRendered_Request()
+    {
+        _output.Reset();
+        _renderedClef.Format(_request, _output);
+        return _output.Written.Length;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Request")]
+    public int SerilogJsonFormatter_Request()
+    {
+        _output.Reset();
+        _serilogJson.Format(_request, _output);
+        return _output.Written.Length;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Request")]
+    public int MelJsonConsoleFormatter_Request()
+    {
+        _output.Reset();
+        var entry = new LogEntry<BenchmarkEvents.RequestState>(LogLevel.Information, "ProductionReady.RequestLogging", new EventId(1, "RequestCompleted"), default, null, MelFormatter);
+        _melJson.Write(in entry, null, _output);
+        return _output.Written.Length;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Rich")]
+    public int Clef_Rich()
+    {
+        _output.Reset();
+        _clef.Format(_rich, _output);
+        return _output.Written.Length;
+    }
+
+    [Benchmark]
+    [BenchmarkCategory("Rich")]
+    public int SerilogJsonFormatter_Rich()
+    {
+        _output.Reset();
+        _serilogJson.Format(_rich, _output);
+        return _output.Written.Length;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using ProductionReady.Hosting;
+using ProductionReady.Logging;
+
+namespace ProductionReady.Tests.Logging;
+
+/// <summary>An app on TestServer with ProductionReady logging writing into memory instead of stdout.</summary>
+internal sealed class CapturedLog : IAsyncDisposable
+{
+    private readonly StringWriter _output = new() { NewLine = "\n" };
+
+    private CapturedLog(WebApplication app, StringWriter output)
+    {
+        App = app;
+        _output = output;
+    }
+
+    public WebApplication App { get; }
+
+    public HttpClient Client => App.GetTestClient();
+
+    public TestServer Server => App.GetTestServer();
+
+    public IReadOnlyList<string> Lines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            }
+        }
+    }
+
+    public string Text
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    /// <summary>Every line parsed as JSON (fails the test on the first line that is not).</summary>
+    public IReadOnlyList<JsonElement> Events => [.. Lines.Select(l => JsonDocument.Parse(l).RootElement.Clone())];
+
+    public IReadOnlyList<JsonElement> RequestEvents =>
+        [.. Events.Where(e => e.TryGetProperty("SourceContext", out var c) && c.GetString() == "ProductionReady.RequestLogging")];
+
+    public static async Task<CapturedLog> StartAsync(
+        Action<WebApplication>? map = null,
+        string environment = "Production",
+        IDictionary<string, string?>? configuration = null,
+        Action<ProductionReadyLoggingOptions>? configure = null,
+        IReadOnlyCollection<string>? knownSecrets = null,
+        Action<IServiceCollection>? services = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.UseTestServer();
+        if (configuration is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+        }
+
+        var output = new StringWriter { NewLine = "\n" };
+        builder.Services.AddSingleton(LogDestination.To(output));
+        if (knownSecrets is not null)
+        {
+            builder.Services.AddSingleton<IKnownSecretValues>(new KnownSecrets(knownSecrets));
+        }
+
+        builder.Services.Configure<ProductionReadyOptions>(o => o.ServiceName = "orders");
+        services?.Invoke(builder.Services);
+        builder.AddProductionReadyLogging(configure);
+        var app = builder.Build();
+        app.UseProductionReadyRequestLogging();
+        map?.Invoke(app);
+        await app.StartAsync();
+        return new CapturedLog(app, output);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    internal sealed class KnownSecrets(IReadOnlyCollection<string> values) : IKnownSecretValues
+    {
+        public IReadOnlyCollection<string> Values { get; } = values;
+    }
+}

@@ -1,0 +1,173 @@
+// Tests log the way applications do: plain LogInformation calls are the point, not a performance problem.
+#pragma warning disable CA1848, CA1873
+
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using ProductionReady.Logging;
+
+namespace ProductionReady.Tests.Logging;
+
+/// <summary>The wiring: formats per environment, levels from configuration, enrichment, nothing lost.</summary>
+public sealed class LoggingPipelineTests
+{
+    private static ILogger Logger(CapturedLog log, string category = "Pipeline") =>
+        log.App.Services.GetRequiredService<ILoggerFactory>().CreateLogger(category);
+
+    [Fact]
+    public async Task Production_writes_clef_with_service_identity()
+    {
+        await using var log = await CapturedLog.StartAsync();
+        Logger(log).LogWarning("Disk {Percent} full", 91);
+
+        var line = log.Lines.Single(l => l.Contains("Disk", StringComparison.Ordinal));
+        Assert.StartsWith("{\"@t\":\"", line, StringComparison.Ordinal);
+        var e = JsonDocument.Parse(line).RootElement;
+        Assert.Equal("Disk {Percent} full", e.GetProperty("@mt").GetString());
+        Assert.Equal("Warning", e.GetProperty("@l").GetString());
+        Assert.Equal(91, e.GetProperty("Percent").GetInt32());
+        Assert.Equal("Pipeline", e.GetProperty("SourceContext").GetString());
+        Assert.Equal("orders", e.GetProperty("ServiceName").GetString());
+        Assert.Equal("Production", e.GetProperty("Environment").GetString());
+        Assert.False(string.IsNullOrEmpty(e.GetProperty("ServiceVersion").GetString()));
+        Assert.False(e.TryGetProperty("TraceId", out _), "trace ids travel as @tr/@sp, not as scope properties");
+    }
+
+    [Fact]
+    public async Task Events_carry_the_current_activity_as_tr_and_sp()
+    {
+        await using var log = await CapturedLog.StartAsync();
+        using (var activity = new System.Diagnostics.Activity("work").SetIdFormat(System.Diagnostics.ActivityIdFormat.W3C).Start())
+        {
+            Logger(log).LogInformation("Inside");
+            var e = JsonDocument.Parse(log.Lines.Single(l => l.Contains("Inside", StringComparison.Ordinal))).RootElement;
+            Assert.Equal(activity.TraceId.ToHexString(), e.GetProperty("@tr").GetString());
+            Assert.Equal(activity.SpanId.ToHexString(), e.GetProperty("@sp").GetString());
+        }
+    }
+
+    [Fact]
+    public async Task Development_writes_readable_text_unless_json_is_asked_for()
+    {
+        await using (var log = await CapturedLog.StartAsync(environment: "Development"))
+        {
+            Logger(log).LogInformation("Hello {Name}", "dev");
+            var line = log.Lines.Single(l => l.Contains("Hello", StringComparison.Ordinal));
+            Assert.Matches(@"^\[\d\d:\d\d:\d\d INF\] Pipeline: Hello dev$", line);
+        }
+
+        var json = new Dictionary<string, string?> { ["ProductionReady:Logging:Format"] = "json" };
+        await using (var log = await CapturedLog.StartAsync(environment: "Development", configuration: json))
+        {
+            Logger(log).LogInformation("Hello {Name}", "dev");
+            Assert.Contains(log.Events, e => e.GetProperty("@mt").GetString() == "Hello {Name}");
+        }
+
+        await using (var log = await CapturedLog.StartAsync(configure: o => o.Format = LogFormat.Text))
+        {
+            Logger(log).LogInformation("Hello {Name}", "prod");
+            Assert.Contains(log.Lines, l => l.EndsWith("INF] Pipeline: Hello prod", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task Rendered_messages_on_request()
+    {
+        var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:RenderMessage"] = "true" };
+        await using var log = await CapturedLog.StartAsync(configuration: configuration);
+        Logger(log).LogInformation("Hello {Name}", "ann");
+        var e = log.Events.Single(e => e.TryGetProperty("Name", out _));
+        Assert.Equal("Hello \"ann\"", e.GetProperty("@m").GetString()); // strings render quoted, as Serilog renders them
+        Assert.Matches("^[0-9a-f]{8}$", e.GetProperty("@i").GetString());
+        Assert.False(e.TryGetProperty("@mt", out _));
+    }
+
+    [Fact]
+    public async Task Levels_come_from_logging_loglevel_with_per_category_overrides_and_the_serilog_section()
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:Chatty"] = "Debug",
+            ["Serilog:MinimumLevel:Override:Chatty.Trimmed"] = "Error",
+        };
+        await using var log = await CapturedLog.StartAsync(configuration: configuration);
+        Logger(log, "Quiet").LogInformation("quiet-info");
+        Logger(log, "Quiet").LogWarning("quiet-warning");
+        Logger(log, "Chatty").LogDebug("chatty-debug");
+        Logger(log, "Chatty").LogTrace("chatty-trace");
+        Logger(log, "Chatty.Trimmed").LogWarning("trimmed-warning");
+        Logger(log, "Chatty.Trimmed").LogError("trimmed-error");
+
+        var messages = log.Events.Select(e => e.GetProperty("@mt").GetString()).ToList();
+        Assert.Equal(["quiet-warning", "chatty-debug", "trimmed-error"], messages.Where(m => m!.Contains('-', StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Invalid_options_fail_at_startup_with_what_to_change()
+    {
+        var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:SlowRequestThreshold"] = "-00:00:01" };
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => CapturedLog.StartAsync(configuration: configuration));
+        Assert.Contains("SlowRequestThreshold must be positive", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Registering_twice_still_writes_each_event_once()
+    {
+        await using var log = await CapturedLog.StartAsync(services: s => { });
+        var again = WebApplication.CreateBuilder();
+        again.AddProductionReadyLogging();
+        again.AddProductionReadyLogging(o => o.RenderMessage = true);
+        Assert.Single(again.Services, d => d.ServiceType == typeof(LogPipeline));
+        Assert.Single(again.Services, d => d.ServiceType == typeof(ILoggerProvider));
+    }
+
+    /// <summary>
+    /// 100,000 events from 8 threads through Microsoft.Extensions.Logging → Serilog → CLEF into a writer that
+    /// stalls now and then (a slow stdout): every event arrives, whole, once; producers wait rather than lose.
+    /// </summary>
+    [Fact]
+    public async Task A_burst_of_100000_events_from_several_threads_is_written_completely()
+    {
+        const int threads = 8;
+        const int perThread = 12_500;
+        var slow = new StallingWriter();
+        await using var log = await CapturedLog.StartAsync(services: s => s.AddSingleton(LogDestination.To(slow)));
+        var logger = Logger(log, "Burst");
+
+        await Task.WhenAll(Enumerable.Range(0, threads).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < perThread; i++)
+            {
+                logger.LogInformation("Event {Thread} {Sequence} with \"quotes\" and\nnewline", t, i);
+            }
+        })));
+
+        var seen = new HashSet<(int, int)>();
+        var lines = slow.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var line in lines.Where(l => l.Contains("\"Burst\"", StringComparison.Ordinal)))
+        {
+            var e = JsonDocument.Parse(line).RootElement;
+            Assert.True(seen.Add((e.GetProperty("Thread").GetInt32(), e.GetProperty("Sequence").GetInt32())), "an event was written twice");
+        }
+
+        Assert.Equal(threads * perThread, seen.Count);
+        Assert.True(slow.Stalls > 0);
+    }
+
+    private sealed class StallingWriter : StringWriter
+    {
+        private int _writes;
+
+        public int Stalls { get; private set; }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            base.Write(buffer);
+            if (++_writes % 5_000 == 0)
+            {
+                Stalls++;
+                Thread.Sleep(2);
+            }
+        }
+    }
+}
