@@ -130,7 +130,8 @@ internal static class CredentialValues
         }
 
         // Environment variable names (DB_PASSWORD), configuration keys (Jwt:Key, Auth.ClientSecret), header names (X-Api-Key).
-        if (IsEnvironmentVariableName(v) || IsKeyPath(v) || SecretNames.IsSecretName(v) || MentionsSecretWord(v))
+        // (A value with spaces got here as passphrase-style key material: words are expected in it.)
+        if (!HasWhitespace(v) && (IsEnvironmentVariableName(v) || IsKeyPath(v) || SecretNames.IsSecretName(v) || MentionsSecretWord(v)))
         {
             return true;
         }
