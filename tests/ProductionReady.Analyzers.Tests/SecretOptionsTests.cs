@@ -16,8 +16,8 @@ public sealed class SecretOptionsTests
     public async Task Registrations_without_ValidateOnStart_are_flagged()
         => await AnalyzerHarness.VerifyAsync("PRD007", ProjectKind.WebApp, """
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.[|AddOptions|]<PaymentOptions>().BindConfiguration("Payments").ValidateDataAnnotations();
-            builder.Services.[|Configure|]<MailOptions>(builder.Configuration.GetSection("Mail"));
+            builder.Services.[|AddOptions<PaymentOptions>|]().BindConfiguration("Payments").ValidateDataAnnotations();
+            builder.Services.[|Configure<MailOptions>|](builder.Configuration.GetSection("Mail"));
             builder.Services.AddOptions<ValidatedOptions>().BindConfiguration("V").ValidateOnStart();
             builder.Services.Configure<ValidatedOptions>(o => o.Token = "");
             builder.Services.AddOptionsWithValidateOnStart<ValidatedOptions>();

@@ -101,16 +101,11 @@ public sealed class LivenessDependencyAnalyzer : DiagnosticAnalyzer
 
     private static bool HasLivenessTag(IOperation tags)
     {
+        // Literals and constants alike: tags: new[] { "live" }, ["live"], new[] { Tags.Live }.
         foreach (var operation in tags.DescendantsAndSelf())
         {
-            if (operation is ILiteralOperation { ConstantValue: { HasValue: true, Value: string tag } }
+            if (operation.ConstantValue is { HasValue: true, Value: string tag }
                 && (string.Equals(tag, "live", StringComparison.OrdinalIgnoreCase) || string.Equals(tag, "liveness", StringComparison.OrdinalIgnoreCase)))
-            {
-                return true;
-            }
-
-            if (operation is IFieldReferenceOperation { Field: { HasConstantValue: true, ConstantValue: string constant } }
-                && (string.Equals(constant, "live", StringComparison.OrdinalIgnoreCase) || string.Equals(constant, "liveness", StringComparison.OrdinalIgnoreCase)))
             {
                 return true;
             }
