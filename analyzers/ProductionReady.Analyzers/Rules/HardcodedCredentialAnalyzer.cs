@@ -129,7 +129,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
                 : CredentialKinds.OfIdentifier(name);
         }
 
-        if (kind is null || !CredentialValues.IsCredentialLike(positionalValue, keyMaterial: kind.EndsWith("key", System.StringComparison.Ordinal)))
+        if (kind is null || !CredentialValues.IsCredentialLike(positionalValue, keyMaterial: kind.EndsWith("key", System.StringComparison.Ordinal), onlyKeyMaterialFits: target.DirectKind is not null))
         {
             return;
         }

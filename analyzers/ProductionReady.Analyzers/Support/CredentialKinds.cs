@@ -26,6 +26,14 @@ internal static class CredentialKinds
         "config", "license", "site", "recaptcha", "distribution", "group", "entity", "table", "column", "sequence",
     };
 
+    // Last words that make a name about a secret rather than a secret, beyond the shared list.
+    private static readonly HashSet<string> DescriptiveLastWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "algorithm", "algorithms", "schedule", "rotation", "strategy", "hasher", "generator", "complexity", "history",
+        "age", "interval", "duration", "minutes", "seconds", "hours", "days", "level", "status", "state", "result",
+        "request", "response", "exception", "attribute", "builder", "factory", "accessor", "cache", "claims",
+    };
+
     /// <summary>
     /// The kind of credential a C# identifier names (<c>dbPassword</c> → password), or null. Connection-string
     /// names do not count: a connection string is only a credential when it carries a password.
@@ -38,6 +46,11 @@ internal static class CredentialKinds
         }
 
         var words = SecretNames.SplitWords(SecretNames.LastSegment(name!));
+        if (IsDescriptive(words))
+        {
+            return null;
+        }
+
         if (SecretNames.IsSecretName(name))
         {
             return KindOf(words);
@@ -59,6 +72,11 @@ internal static class CredentialKinds
 
         var last = SecretNames.LastSegment(key!);
         var words = SecretNames.SplitWords(last);
+        if (IsDescriptive(words))
+        {
+            return null;
+        }
+
         if (SecretNames.IsSecretName(key))
         {
             return KindOf(words);
@@ -86,6 +104,8 @@ internal static class CredentialKinds
     /// <summary>True when the identifier names a connection string (<c>connectionString</c>, <c>DbConnString</c>).</summary>
     public static bool IsConnectionStringName(List<string> words)
         => string.Concat(words).IndexOf("connectionstring", StringComparison.Ordinal) >= 0;
+
+    private static bool IsDescriptive(List<string> words) => words.Count > 1 && DescriptiveLastWords.Contains(words[words.Count - 1]);
 
     private static bool IsQualifiedKey(List<string> words, bool configurationFile)
     {

@@ -65,14 +65,14 @@ internal static class CredentialValues
             }
         }
 
-        return null;
+        return FindRedisPassword(text);
     }
 
     /// <summary>
     /// True when <paramref name="value"/>, sitting in a credential position, looks like a real credential.
     /// <paramref name="keyMaterial"/> allows spaces (a passphrase-style signing key).
     /// </summary>
-    public static bool IsCredentialLike(string value, bool keyMaterial)
+    public static bool IsCredentialLike(string value, bool keyMaterial, bool onlyKeyMaterialFits = false)
     {
         var v = value.Trim();
         if (v.Length < 5 || v.IndexOf(Hole) >= 0)
@@ -80,18 +80,42 @@ internal static class CredentialValues
             return false;
         }
 
-        if (HasWhitespace(v) && (!keyMaterial || v.Length < 16))
+        if (HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
         {
-            // A UI label or a message: "Enter your password".
+            // A UI label or a message: "Enter your password", "An API key is required: send it in a header."
             return false;
         }
 
-        if (LooksLikeNameOrSyntax(v))
+        // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
+        if (!onlyKeyMaterialFits && LooksLikeNameOrSyntax(v))
         {
             return false;
         }
 
         return WeakSecrets.Classify(v) == Weakness.None;
+    }
+
+    // StackExchange.Redis configuration strings separate options with commas: "redis:6380,password=…,ssl=true".
+    private static FoundCredential? FindRedisPassword(string text)
+    {
+        var index = text.IndexOf(",password=", StringComparison.OrdinalIgnoreCase);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var start = index + ",password=".Length;
+        var end = text.IndexOf(',', start);
+        var length = (end < 0 ? text.Length : end) - start;
+        return length > 0 && IsRealLookingPassword(text.Substring(start, length), null)
+            ? new FoundCredential("Redis password", start, length, isLiveFormat: false, isJwt: false)
+            : null;
+    }
+
+    private static bool IsSentence(string v)
+    {
+        var last = v[v.Length - 1];
+        return last == '.' || last == '!' || last == '?' || last == ':' || v.IndexOf(": ", StringComparison.Ordinal) >= 0 || v.IndexOf(", ", StringComparison.Ordinal) >= 0;
     }
 
     private static bool IsRealLookingPassword(string value, string? userName)
