@@ -40,8 +40,30 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task Finds_every_credential_of_the_corpus_without_false_positives()
     {
-        var sources = new[] { "Startup.cs.txt", "Services.cs.txt", "Infrastructure.cs.txt" }.Select(n => (Name: n, Markup: Markup.Parse(Load(n)))).ToList();
-        var json = Markup.Parse(Load("appsettings.json"));
+        var (falsePositives, falseNegatives) = await ScoreAsync("Tuning corpus", new[] { "Startup.cs.txt", "Services.cs.txt", "Infrastructure.cs.txt" }, "appsettings.json");
+        Assert.Equal(0, falsePositives);
+        Assert.Equal(0, falseNegatives);
+    }
+
+    /// <summary>
+    /// The held-out corpus was written after the analyzers were tuned on the corpus above and measured once
+    /// as it is; its figures are the ones the README reports. The thresholds pin them so they cannot regress.
+    /// </summary>
+    [Fact]
+    public async Task Held_out_corpus_keeps_its_measured_precision_and_recall()
+    {
+        var (falsePositives, falseNegatives) = await ScoreAsync("Held-out corpus", new[] { "HeldOut/DataAccess.cs.txt" }, "HeldOut/appsettings.Production.json");
+        Assert.True(falsePositives <= HeldOutFalsePositives, $"{falsePositives} false positives");
+        Assert.True(falseNegatives <= HeldOutFalseNegatives, $"{falseNegatives} false negatives");
+    }
+
+    private const int HeldOutFalsePositives = 0;
+    private const int HeldOutFalseNegatives = 0;
+
+    private async Task<(int FalsePositives, int FalseNegatives)> ScoreAsync(string title, string[] files, string jsonFile)
+    {
+        var sources = files.Select(n => (Name: n, Markup: Markup.Parse(Load(n)))).ToList();
+        var json = Markup.Parse(Load(jsonFile));
 
         var compilation = AnalyzerHarness.Compile(ProjectKind.WebApp, sources.Select(s => s.Markup.Source).ToArray());
         var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers, new[] { ("/app/appsettings.json", json.Source) });
@@ -56,17 +78,17 @@ public sealed class CorpusTests(ITestOutputHelper output)
         }
 
         var inJson = diagnostics.Where(d => d.Id == "PRD002").Select(d => d.Location.SourceSpan).ToList();
-        Score("appsettings.json", json.Source, json.Spans, inJson, exact: false);
+        Score(jsonFile, json.Source, json.Spans, inJson, exact: false);
 
         var precision = truePositives / (double)(truePositives + falsePositives);
         var recall = truePositives / (double)(truePositives + falseNegatives);
-        output.WriteLine($"PRD001+PRD002 corpus: {truePositives} true positives, {falsePositives} false positives, {falseNegatives} false negatives; precision {precision:P1}, recall {recall:P1}");
+        output.WriteLine($"{title}, PRD001+PRD002: {truePositives} true positives, {falsePositives} false positives, {falseNegatives} false negatives; precision {precision:P1}, recall {recall:P1}");
         foreach (var line in report)
         {
             output.WriteLine(line);
         }
 
-        Assert.True(falsePositives == 0 && falseNegatives == 0, string.Join("\n", report));
+        return (falsePositives, falseNegatives);
 
         void Score(string name, string source, List<TextSpan> expected, List<TextSpan> actual, bool exact)
         {

@@ -113,8 +113,9 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         }
         else if (target.ArgumentOwner is not null)
         {
-            // Ask the semantic model only for values that already look like a credential.
-            if (!CredentialValues.IsCredentialLike(positionalValue, keyMaterial: true))
+            // Ask the semantic model only for values that already look like a credential (most positional
+            // string arguments are messages with spaces, which end here without binding anything).
+            if (!CredentialValues.IsCredentialLike(positionalValue, keyMaterial: false))
             {
                 return;
             }

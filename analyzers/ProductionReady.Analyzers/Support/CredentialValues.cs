@@ -65,7 +65,7 @@ internal static class CredentialValues
             }
         }
 
-        return FindRedisPassword(text);
+        return FindRedisPassword(text) ?? FindAzureKey(text, "AccountKey=", "Azure storage account key") ?? FindAzureKey(text, "SharedAccessKey=", "Azure shared access key");
     }
 
     /// <summary>
@@ -109,6 +109,23 @@ internal static class CredentialValues
         var length = (end < 0 ? text.Length : end) - start;
         return length > 0 && IsRealLookingPassword(text.Substring(start, length), null)
             ? new FoundCredential("Redis password", start, length, isLiveFormat: false, isJwt: false)
+            : null;
+    }
+
+    // Azure Storage and Service Bus connection strings carry keys, not passwords: "…;AccountKey=…;", "…;SharedAccessKey=…".
+    private static FoundCredential? FindAzureKey(string text, string key, string kind)
+    {
+        var index = text.IndexOf(key, StringComparison.OrdinalIgnoreCase);
+        if (index < 0 || (index > 0 && text[index - 1] != ';'))
+        {
+            return null;
+        }
+
+        var start = index + key.Length;
+        var end = text.IndexOf(';', start);
+        var length = (end < 0 ? text.Length : end) - start;
+        return length > 0 && IsRealLookingPassword(text.Substring(start, length), null)
+            ? new FoundCredential(kind, start, length, isLiveFormat: false, isJwt: false)
             : null;
     }
 
