@@ -86,20 +86,7 @@ public sealed class HealthCheckClientPerRunAnalyzer : DiagnosticAnalyzer
         // Inside IHealthCheck.CheckHealthAsync (or a method it shares its type with, named like it).
         return context.ContainingSymbol is IMethodSymbol { Name: "CheckHealthAsync" } method
             && method.ContainingType is { } type
-            && Implements(type, healthCheck);
-    }
-
-    private static bool Implements(INamedTypeSymbol type, INamedTypeSymbol @interface)
-    {
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, @interface))
-            {
-                return true;
-            }
-        }
-
-        return false;
+            && Symbols.Implements(type, healthCheck);
     }
 
     private sealed class ClientTypes

@@ -92,9 +92,7 @@ public sealed class HealthProbeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var receiver = method.IsExtensionMethod || method.ReducedFrom is not null
-            ? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value.Type : null)
-            : invocation.Instance?.Type;
+        var receiver = Symbols.ReceiverType(invocation);
 
         // WebApplication.Run(url), not app.Run(RequestDelegate), the terminal-middleware extension.
         if (webApplication is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, webApplication))
@@ -103,11 +101,11 @@ public sealed class HealthProbeAnalyzer : DiagnosticAnalyzer
         }
         else if (receiver is not null && method.Parameters.Length <= 2 && !HasDelegateParameter(method))
         {
-            if (webHost is not null && Implements(receiver, webHost))
+            if (webHost is not null && Symbols.Implements(receiver, webHost))
             {
                 state.RunCalls.Add(invocation.Syntax.GetLocation());
             }
-            else if (host is not null && Implements(receiver, host) && (webApplication is null || !Implements(receiver, webApplication)))
+            else if (host is not null && Symbols.Implements(receiver, host) && (webApplication is null || !Symbols.Implements(receiver, webApplication)))
             {
                 state.GenericHostRunCalls.Add(invocation.Syntax.GetLocation());
             }
@@ -152,42 +150,13 @@ public sealed class HealthProbeAnalyzer : DiagnosticAnalyzer
     }
 
     private static (Location Location, string Name) NameLocation(IInvocationOperation invocation)
-    {
-        var syntax = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } ? member.Name : invocation.Syntax;
-        return (syntax.GetLocation(), invocation.TargetMethod.Name);
-    }
+        => (Symbols.NameLocation(invocation), invocation.TargetMethod.Name);
 
     private static bool HasDelegateParameter(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
         {
             if (parameter.Type.TypeKind == TypeKind.Delegate)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool Implements(ITypeSymbol type, INamedTypeSymbol target)
-    {
-        if (SymbolEqualityComparer.Default.Equals(type, target))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, target))
-            {
-                return true;
-            }
-        }
-
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, target))
             {
                 return true;
             }

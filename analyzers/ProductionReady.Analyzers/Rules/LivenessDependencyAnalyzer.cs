@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -42,7 +41,7 @@ public sealed class LivenessDependencyAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (!method.Name.StartsWith("Add", StringComparison.Ordinal) || !IsOnHealthChecksBuilder(invocation, builder))
+        if (!method.Name.StartsWith("Add", StringComparison.Ordinal) || !(Symbols.ReceiverType(invocation) is { } receiver && Symbols.Implements(receiver, builder)))
         {
             return;
         }
@@ -67,36 +66,7 @@ public sealed class LivenessDependencyAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
-            ? member.Name.GetLocation()
-            : invocation.Syntax.GetLocation();
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LivenessDependsOnExternalDependency, location, kind));
-    }
-
-    private static bool IsOnHealthChecksBuilder(IInvocationOperation invocation, INamedTypeSymbol builder)
-    {
-        var receiver = invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
-            ? invocation.Arguments[0].Value.Type
-            : invocation.Instance?.Type;
-        if (receiver is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(receiver, builder))
-        {
-            return true;
-        }
-
-        foreach (var implemented in receiver.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, builder))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.LivenessDependsOnExternalDependency, Symbols.NameLocation(invocation), kind));
     }
 
     private static bool HasLivenessTag(IOperation tags)

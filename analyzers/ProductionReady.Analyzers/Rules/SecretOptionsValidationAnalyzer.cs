@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -62,10 +61,7 @@ public sealed class SecretOptionsValidationAnalyzer : DiagnosticAnalyzer
                 var options = method.TypeArguments[0];
                 if (state.HasSecrets(options))
                 {
-                    var location = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member }
-                        ? member.Name.GetLocation()
-                        : invocation.Syntax.GetLocation();
-                    state.Registrations.Add((options, location));
+                    state.Registrations.Add((options, Symbols.NameLocation(invocation)));
                 }
 
                 break;
@@ -85,10 +81,7 @@ public sealed class SecretOptionsValidationAnalyzer : DiagnosticAnalyzer
 
     private static ITypeSymbol? OptionsTypeOf(IInvocationOperation invocation)
     {
-        var receiver = invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0
-            ? invocation.Arguments[0].Value.Type
-            : invocation.Instance?.Type;
-        return receiver is INamedTypeSymbol { Name: "OptionsBuilder", TypeArguments.Length: 1 } builder ? builder.TypeArguments[0] : null;
+        return Symbols.ReceiverType(invocation) is INamedTypeSymbol { Name: "OptionsBuilder", TypeArguments.Length: 1 } builder ? builder.TypeArguments[0] : null;
     }
 
     private static bool IsOnServiceCollection(IMethodSymbol method)

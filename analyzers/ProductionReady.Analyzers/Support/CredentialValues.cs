@@ -65,7 +65,9 @@ internal static class CredentialValues
             }
         }
 
-        return FindRedisPassword(text) ?? FindAzureKey(text, "AccountKey=", "Azure storage account key") ?? FindAzureKey(text, "SharedAccessKey=", "Azure shared access key");
+        return FindOption(text, "password=", ',', "Redis password")
+            ?? FindOption(text, "AccountKey=", ';', "Azure storage account key")
+            ?? FindOption(text, "SharedAccessKey=", ';', "Azure shared access key");
     }
 
     /// <summary>
@@ -95,34 +97,18 @@ internal static class CredentialValues
         return WeakSecrets.Classify(v) == Weakness.None;
     }
 
-    // StackExchange.Redis configuration strings separate options with commas: "redis:6380,password=…,ssl=true".
-    private static FoundCredential? FindRedisPassword(string text)
-    {
-        var index = text.IndexOf(",password=", StringComparison.OrdinalIgnoreCase);
-        if (index < 0)
-        {
-            return null;
-        }
-
-        var start = index + ",password=".Length;
-        var end = text.IndexOf(',', start);
-        var length = (end < 0 ? text.Length : end) - start;
-        return length > 0 && IsRealLookingPassword(text.Substring(start, length), null)
-            ? new FoundCredential("Redis password", start, length, isLiveFormat: false, isJwt: false)
-            : null;
-    }
-
-    // Azure Storage and Service Bus connection strings carry keys, not passwords: "…;AccountKey=…;", "…;SharedAccessKey=…".
-    private static FoundCredential? FindAzureKey(string text, string key, string kind)
+    // StackExchange.Redis configuration strings separate options with commas ("redis:6380,password=…,ssl=true");
+    // Azure Storage and Service Bus connection strings carry keys, not passwords ("…;AccountKey=…", "…;SharedAccessKey=…").
+    private static FoundCredential? FindOption(string text, string key, char separator, string kind)
     {
         var index = text.IndexOf(key, StringComparison.OrdinalIgnoreCase);
-        if (index < 0 || (index > 0 && text[index - 1] != ';'))
+        if (index < 0 || (index > 0 && text[index - 1] != separator))
         {
             return null;
         }
 
         var start = index + key.Length;
-        var end = text.IndexOf(';', start);
+        var end = text.IndexOf(separator, start);
         var length = (end < 0 ? text.Length : end) - start;
         return length > 0 && IsRealLookingPassword(text.Substring(start, length), null)
             ? new FoundCredential(kind, start, length, isLiveFormat: false, isJwt: false)
