@@ -115,7 +115,7 @@ public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
         {
             // Ask the semantic model only for values that already look like a credential (most positional
             // string arguments are messages with spaces, which end here without binding anything).
-            if (!CredentialValues.IsCredentialLike(positionalValue, keyMaterial: false))
+            if (!CredentialValues.IsSecretShaped(positionalValue) || !CredentialValues.IsCredentialLike(positionalValue, keyMaterial: false))
             {
                 return;
             }

@@ -26,7 +26,7 @@ public sealed class HealthCheckClientPerRunAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;
-            var healthCheck = compilation.GetTypeByMetadataName("Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck");
+            var healthCheck = ReferencedAssemblies.GetType(compilation, "Microsoft.Extensions.Diagnostics.HealthChecks.Abstractions", "Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck");
             if (healthCheck is null)
             {
                 return;

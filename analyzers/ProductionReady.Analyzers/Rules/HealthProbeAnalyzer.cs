@@ -47,13 +47,14 @@ public sealed class HealthProbeAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var webApplication = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.WebApplication");
-        var webHost = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Hosting.IWebHost");
-        var host = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
+        var webApplication = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore", "Microsoft.AspNetCore.Builder.WebApplication");
+        var webHost = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore.Hosting.Abstractions", "Microsoft.AspNetCore.Hosting.IWebHost");
         if ((webApplication is null && webHost is null) || TestProjects.IsTestProject(compilation))
         {
             return;
         }
+
+        var host = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
 
         var state = new State();
         start.RegisterOperationAction(

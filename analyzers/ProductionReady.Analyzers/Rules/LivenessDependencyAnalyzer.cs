@@ -27,7 +27,7 @@ public sealed class LivenessDependencyAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var builder = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
+            var builder = ReferencedAssemblies.GetType(start.Compilation, "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");
             if (builder is null)
             {
                 return;

@@ -28,7 +28,7 @@ public sealed class SecretOptionsValidationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            var secretAttribute = start.Compilation.GetTypeByMetadataName(SecretAttributeName);
+            var secretAttribute = ReferencedAssemblies.GetType(start.Compilation, "ProductionReady", SecretAttributeName);
             if (secretAttribute is null)
             {
                 return;

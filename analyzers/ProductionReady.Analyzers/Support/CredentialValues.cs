@@ -65,9 +65,43 @@ internal static class CredentialValues
             }
         }
 
+        if (text.IndexOf('=') < 0)
+        {
+            return null;
+        }
+
         return FindOption(text, "password=", ',', "Redis password")
             ?? FindOption(text, "AccountKey=", ';', "Azure storage account key")
             ?? FindOption(text, "SharedAccessKey=", ';', "Azure shared access key");
+    }
+
+    /// <summary>
+    /// A cheap shape test run before the semantic model is asked which parameter a positional argument binds
+    /// to: at least eight characters without spaces, with a digit or a symbol beyond word separators. Words,
+    /// identifiers, type names and messages (nearly every string argument in real code) fail it.
+    /// </summary>
+    public static bool IsSecretShaped(string value)
+    {
+        if (value.Length < 8)
+        {
+            return false;
+        }
+
+        var digitOrSymbol = false;
+        foreach (var c in value)
+        {
+            if (c == ' ')
+            {
+                return false;
+            }
+
+            if (char.IsDigit(c) || (!char.IsLetter(c) && c != '-' && c != '_' && c != '.' && c != ':' && c != '/'))
+            {
+                digitOrSymbol = true;
+            }
+        }
+
+        return digitOrSymbol;
     }
 
     /// <summary>
