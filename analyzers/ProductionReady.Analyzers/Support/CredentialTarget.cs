@@ -234,8 +234,29 @@ internal readonly struct CredentialTarget
         _ => null,
     };
 
+    // A key is one word-ish token: "Jwt:Key", "DB_PASSWORD", "X-Api-Key"; a message ("Value is not a JToken.") is not.
     private static string? StringValue(ExpressionSyntax expression)
-        => expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+        => expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && IsKeyLike(literal.Token.ValueText)
+            ? literal.Token.ValueText
+            : null;
+
+    private static bool IsKeyLike(string key)
+    {
+        if (key.Length == 0 || key.Length > 100 || key[key.Length - 1] == '.')
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static SyntaxNode? EnclosingMember(SyntaxNode node)
     {

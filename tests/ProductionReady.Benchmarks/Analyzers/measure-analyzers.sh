@@ -3,9 +3,11 @@
 #
 # Code base: Newtonsoft.Json 13.0.3 (net6.0 assembly of the NuGet package), decompiled to a C# project with
 # ilspycmd 9.1.0.7988 (~52,000 lines, 250+ files); four decompiler artifacts are patched so it compiles.
-# It is compiled three times per variant (--no-incremental): with the ProductionReady analyzers, and with
-# SonarAnalyzer.CSharp 9.32.0.97167 (the last open-source-licensed version) whose S2068 rule
-# (DoNotHardcodeCredentials) is the comparison. Prints the Csc task time and each analyzer's time.
+# It is compiled once to warm up and then three times per variant (--no-incremental, through the compiler
+# server as everyday builds are): with the ProductionReady analyzers, and with SonarAnalyzer.CSharp
+# 9.32.0.97167 (the last open-source-licensed version) whose S2068 rule (DoNotHardcodeCredentials) is the
+# comparison. Prints the Csc task time and each analyzer's time. COLD=1 compiles without the server instead
+# (a fresh compiler process each time: every analyzer pays its JIT and first-use costs).
 #
 # Usage: tests/ProductionReady.Benchmarks/Analyzers/measure-analyzers.sh [work-dir]
 set -euo pipefail
@@ -66,9 +68,12 @@ echo "code base: $(find src -name '*.cs' | wc -l) files, $(find src -name '*.cs'
 # 3. Compile and read the compiler's report.
 for variant in ${VARIANTS:-productionready sonar}; do
   dotnet restore src -p:Variant=$variant >/dev/null
+  shared=true
+  [ "${COLD:-0}" = 1 ] && shared=false
+  dotnet build src -c Release --no-restore --no-incremental -nodeReuse:false -p:UseSharedCompilation=$shared -p:Variant=$variant > /dev/null
   for run in $(seq 1 "$runs"); do
     log="$work/$variant-$run.log"
-    dotnet build src -c Release --no-restore --no-incremental -nodeReuse:false -p:UseSharedCompilation=false \
+    dotnet build src -c Release --no-restore --no-incremental -nodeReuse:false -p:UseSharedCompilation=$shared \
       -p:Variant=$variant -p:ReportAnalyzer=true -v:d -clp:PerformanceSummary > "$log"
     csc=$(grep -E '^\s+[0-9]+ ms\s+Csc\s' "$log" | tail -1 | awk '{print $1}')
     total=$(grep -m1 'Total analyzer execution time' "$log" | grep -oE '[0-9]+\.[0-9]+')
