@@ -60,8 +60,20 @@ cat > src/Newtonsoft.Json.csproj <<XML
   </ItemGroup>
   <ItemGroup Condition="'\$(Variant)' == 'sonar'">
     <PackageReference Include="SonarAnalyzer.CSharp" Version="9.32.0.97167" PrivateAssets="all" />
+    <!-- S2068 is a security-hotspot rule: it runs only when SonarLint.xml activates it (as SonarQube does). -->
+    <AdditionalFiles Include="SonarLint.xml" />
   </ItemGroup>
 </Project>
+XML
+cat > src/SonarLint.xml <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<AnalysisInput>
+  <Settings></Settings>
+  <Rules>
+    <Rule><Key>S2068</Key><Parameters><Parameter><Key>credentialWords</Key><Value>password, passwd, pwd, passphrase</Value></Parameter></Parameters></Rule>
+  </Rules>
+  <Files></Files>
+</AnalysisInput>
 XML
 echo "code base: $(find src -name '*.cs' | wc -l) files, $(find src -name '*.cs' -exec cat {} + | wc -l) lines"
 
@@ -87,3 +99,18 @@ for variant in ${VARIANTS:-productionready sonar}; do
     fi
   done
 done
+
+# 4. In isolation: the same bound compilation, each rule alone, in one process (no other build competing).
+mkdir -p inprocess
+cp "$repo/tests/ProductionReady.Benchmarks/Analyzers/InProcessComparison.cs.txt" inprocess/Program.cs
+cat > inprocess/inprocess.csproj <<XML
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.14.0" />
+    <Reference Include="$repo/analyzers/ProductionReady.Analyzers/bin/Release/netstandard2.0/ProductionReady.Analyzers.dll" />
+  </ItemGroup>
+</Project>
+XML
+dotnet build inprocess -c Release -nologo -v:q >/dev/null
+dotnet inprocess/bin/Release/net10.0/inprocess.dll "$work/src" "$packages/sonaranalyzer.csharp/9.32.0.97167/analyzers" "${ITERATIONS:-9}"
