@@ -112,6 +112,10 @@ public sealed class EndToEndTests : IDisposable
             { "ConnectionStrings": { "Default": "Host=db;Username=app" }, "Db": { "Password": "" } }
             """);
         var after = await BuildAsync(app, packages);
+
+        // The analyzers load and run cleanly in the real compiler: no load failure (CS8032), no crash (AD0001).
+        Assert.DoesNotContain("CS8032", before + after, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", before + after, StringComparison.Ordinal);
         Assert.True(!after.Contains("PRD0", StringComparison.Ordinal), "Build output:\n" + Lines(after, "PRD0"));
     }
 
