@@ -35,7 +35,7 @@ public sealed class AddUseProductionReadyCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+            var invocation = DiagnosticSyntax.InvocationAt(root, diagnostic);
             if (invocation?.Expression is not MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax } member
                 || invocation.FirstAncestorOrSelf<StatementSyntax>() is not { } statement
                 || statement.Parent is not (BlockSyntax or GlobalStatementSyntax or SwitchSectionSyntax))

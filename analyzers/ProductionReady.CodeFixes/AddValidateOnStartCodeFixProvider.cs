@@ -32,7 +32,7 @@ public sealed class AddValidateOnStartCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var invocation = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+            var invocation = DiagnosticSyntax.InvocationAt(root, diagnostic);
             if (invocation?.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AddOptions" })
             {
                 // Configure<T>(…) returns the service collection: there is no builder to chain onto.

@@ -16,7 +16,7 @@ namespace ProductionReady.Analyzers;
 /// launchSettings.json), except live token formats, which stay PRD002 wherever they are.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ConfigurationFileCredentialAnalyzer : DiagnosticAnalyzer
+public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyzer
 {
     // Larger files are data, not configuration.
     private const int MaximumFileLength = 4 * 1024 * 1024;
@@ -26,10 +26,8 @@ public sealed class ConfigurationFileCredentialAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(Descriptors.HardcodedCredentialInConfiguration, Descriptors.CredentialInDevelopmentConfiguration);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterAdditionalFileAction(AnalyzeFile);
     }
 

@@ -15,17 +15,15 @@ namespace ProductionReady.Analyzers;
 /// In test projects, fakes are expected: findings other than live token formats go to PRD009 (hidden).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HardcodedCredentialAnalyzer : DiagnosticAnalyzer
+public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.HardcodedCredential, Descriptors.CredentialInTestCode);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             var inTestProject = TestProjects.IsTestProject(start.Compilation);

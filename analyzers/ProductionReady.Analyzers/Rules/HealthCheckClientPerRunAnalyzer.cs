@@ -12,17 +12,15 @@ namespace ProductionReady.Analyzers;
 /// or inside a delegate check passed to <c>AddCheck</c>/<c>AddAsyncCheck</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HealthCheckClientPerRunAnalyzer : DiagnosticAnalyzer
+public sealed class HealthCheckClientPerRunAnalyzer : ProductionReadyAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.HealthCheckCreatesClientPerRun);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             var compilation = start.Compilation;

@@ -17,7 +17,7 @@ namespace ProductionReady.Analyzers;
 /// (<c>if (app.Environment.IsDevelopment())</c>), so production has none. Reported at each such mapping.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class HealthProbeAnalyzer : DiagnosticAnalyzer
+public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 {
     private static readonly ImmutableHashSet<string> ProbeMappingMethods = ImmutableHashSet.Create(
         "UseProductionReady", "UseProductionReadyProbes", "MapProductionReadyProbes", "MapHealthChecks", "UseHealthChecks");
@@ -30,10 +30,8 @@ public sealed class HealthProbeAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(Descriptors.MissingHealthProbes, Descriptors.HealthProbesOnlyInDevelopment);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(OnCompilationStart);
     }
 

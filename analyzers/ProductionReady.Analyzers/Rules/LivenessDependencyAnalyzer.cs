@@ -14,17 +14,15 @@ namespace ProductionReady.Analyzers;
 /// delegate check uses.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LivenessDependencyAnalyzer : DiagnosticAnalyzer
+public sealed class LivenessDependencyAnalyzer : ProductionReadyAnalyzer
 {
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.LivenessDependsOnExternalDependency);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             var builder = ReferencedAssemblies.GetType(start.Compilation, "Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.DependencyInjection.IHealthChecksBuilder");

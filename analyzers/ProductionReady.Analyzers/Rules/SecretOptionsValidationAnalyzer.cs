@@ -12,7 +12,7 @@ namespace ProductionReady.Analyzers;
 /// <c>ValidateOnStart()</c> for it (nor <c>AddOptionsWithValidateOnStart&lt;T&gt;</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SecretOptionsValidationAnalyzer : DiagnosticAnalyzer
+public sealed class SecretOptionsValidationAnalyzer : ProductionReadyAnalyzer
 {
     /// <summary>The attribute's metadata name: matched by name, the analyzers do not reference the runtime.</summary>
     internal const string SecretAttributeName = "ProductionReady.SecretAttribute";
@@ -22,10 +22,8 @@ public sealed class SecretOptionsValidationAnalyzer : DiagnosticAnalyzer
         ImmutableArray.Create(Descriptors.SecretOptionsNotValidatedOnStart);
 
     /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    protected override void Register(AnalysisContext context)
     {
-        context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
             var secretAttribute = ReferencedAssemblies.GetType(start.Compilation, "ProductionReady", SecretAttributeName);
