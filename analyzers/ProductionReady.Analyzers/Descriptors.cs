@@ -89,6 +89,14 @@ internal static class Descriptors
         DiagnosticSeverity.Hidden,
         "Tests need fake credentials; they are reported at hidden severity so test projects are not flooded. Raise the severity in .editorconfig to audit them.");
 
+    public static readonly DiagnosticDescriptor CredentialLogged = Create(
+        DiagnosticIds.CredentialLogged,
+        "Credential written to a log",
+        "'{0}' looks like a {1} and is written to the log: log whether it is set, never its value",
+        Security,
+        DiagnosticSeverity.Warning,
+        "Logs are shipped, indexed and kept for months by people and systems that must never see credentials.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         => new DiagnosticDescriptor(
             id,

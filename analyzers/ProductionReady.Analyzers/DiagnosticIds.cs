@@ -12,4 +12,5 @@ internal static class DiagnosticIds
     public const string SecretOptionsNotValidatedOnStart = "PRD007";
     public const string CredentialInDevelopmentConfiguration = "PRD008";
     public const string CredentialInTestCode = "PRD009";
+    public const string CredentialLogged = "PRD010";
 }

@@ -13,7 +13,7 @@ public sealed class DescriptorTests
         var rules = File.ReadAllText(Path.Combine(root, "analyzers", "RULES.md"));
         var descriptors = AnalyzerHarness.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).ToList();
 
-        Assert.Equal(Enumerable.Range(1, 9).Select(i => $"PRD{i:000}"), descriptors.Select(d => d.Id).Distinct().Order());
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"PRD{i:000}"), descriptors.Select(d => d.Id).Distinct().Order());
         foreach (var descriptor in descriptors)
         {
             Assert.False(string.IsNullOrWhiteSpace(descriptor.Title.ToString(System.Globalization.CultureInfo.InvariantCulture)));

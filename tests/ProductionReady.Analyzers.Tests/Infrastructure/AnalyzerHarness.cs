@@ -30,7 +30,8 @@ public static class AnalyzerHarness
         new HealthProbeAnalyzer(),
         new LivenessDependencyAnalyzer(),
         new HealthCheckClientPerRunAnalyzer(),
-        new SecretOptionsValidationAnalyzer());
+        new SecretOptionsValidationAnalyzer(),
+        new LoggedCredentialAnalyzer());
 
     /// <summary>Stands in for the runtime package's <c>[Secret]</c> attribute (matched by metadata name).</summary>
     public const string SecretAttributeSource = """
