@@ -99,6 +99,8 @@ public sealed class HardcodedCredentialTests
         """var cs = $"Host=db;Username=app;Password={Environment.GetEnvironmentVariable("DB_PASSWORD")}"; Console.WriteLine(cs);""",
         """var resetPasswordUrl = "/account/reset-password"; var forgotPasswordView = "ForgotPassword"; Console.WriteLine(resetPasswordUrl + forgotPasswordView);""",
         """var password = "Password"; var secret = "client_secret"; var apiKey = "ApiKey"; Console.WriteLine(password + secret + apiKey);""",
+        // Found dogfooding on this repository: words about secrets in a list named like a secret.
+        """string[] neverSecret = { "cancellationtoken", "tokenizer", "secretary", "forgotpassword" }; Console.WriteLine(neverSecret.Length);""",
         // Found on Newtonsoft.Json: a message is not a key, so the next argument is not its value.
         """object value = 1; if (value is not string) { throw new ArgumentException("Value is not a JToken.", "value"); }""",
         """throw new InvalidOperationException("The token has expired", new Exception("SessionRenewal"));""",

@@ -291,8 +291,20 @@ internal static class CredentialValues
         return digits <= 2;
     }
 
+    // "cancellationtoken", "client_secret", "resetPasswordLink": words about secrets are names, not values
+    // (a real secret that spells out such a word is a known weak value anyway).
+    private static readonly string[] SecretMarkers = { "password", "passwd", "secret", "token", "apikey", "api_key", "passphrase", "credential" };
+
     private static bool MentionsSecretWord(string v)
     {
+        foreach (var marker in SecretMarkers)
+        {
+            if (v.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
         foreach (var word in SecretNames.SplitWords(v))
         {
             if (word == "password" || word == "secret" || word == "token" || word == "apikey" || word == "key" || word == "pwd" || word == "passphrase")
