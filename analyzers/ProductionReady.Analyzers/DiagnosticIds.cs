@@ -1,9 +1,16 @@
 namespace ProductionReady.Analyzers;
 
-/// <summary>The IDs of every ProductionReady diagnostic, in one place.</summary>
+/// <summary>The IDs of every ProductionReady diagnostic, in one place (documented in analyzers/RULES.md).</summary>
 internal static class DiagnosticIds
 {
     public const string HardcodedCredential = "PRD001";
     public const string HardcodedCredentialInConfiguration = "PRD002";
     public const string MissingHealthProbes = "PRD003";
+    public const string HealthProbesOnlyInDevelopment = "PRD004";
+    public const string LivenessDependsOnExternalDependency = "PRD005";
+    public const string HealthCheckCreatesClientPerRun = "PRD006";
+    public const string SecretOptionsNotValidatedOnStart = "PRD007";
+    public const string CredentialInDevelopmentConfiguration = "PRD008";
+    public const string CredentialInTestCode = "PRD009";
+    public const string CredentialLogged = "PRD010";
 }

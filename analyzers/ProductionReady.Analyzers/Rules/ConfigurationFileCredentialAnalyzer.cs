@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ProductionReady.Analyzers;
+
+/// <summary>
+/// PRD002: a credential in a JSON configuration file (appsettings*.json, made AdditionalFiles by the
+/// package's build props, and any other .json AdditionalFiles): connection-string and URI passwords,
+/// well-known token formats anywhere, and real-looking values of keys named like secrets
+/// (<c>*Password</c>, <c>*Secret</c>, <c>*Key</c>, <c>*Token</c>).
+/// PRD008 (info): the same in development-only files (appsettings.Development.json, *.local.json,
+/// launchSettings.json), except live token formats, which stay PRD002 wherever they are.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyzer
+{
+    // Larger files are data, not configuration.
+    private const int MaximumFileLength = 4 * 1024 * 1024;
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.HardcodedCredentialInConfiguration, Descriptors.CredentialInDevelopmentConfiguration);
+
+    /// <inheritdoc />
+    protected override void Register(AnalysisContext context)
+    {
+        context.RegisterAdditionalFileAction(AnalyzeFile);
+    }
+
+    /// <summary>True for files whose values are only used on a developer's machine.</summary>
+    internal static bool IsDevelopmentOnly(string fileName)
+    {
+        var name = fileName.ToLowerInvariant();
+        return name.Contains(".development.") || name.Contains(".local.") || name.EndsWith(".local.json", StringComparison.Ordinal)
+            || name == "launchsettings.json" || name == "secrets.json" || name.EndsWith(".dev.json", StringComparison.Ordinal);
+    }
+
+    private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+    {
+        var path = context.AdditionalFile.Path;
+        if (path is null || !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var source = context.AdditionalFile.GetText(context.CancellationToken);
+        if (source is null || source.Length == 0 || source.Length > MaximumFileLength)
+        {
+            return;
+        }
+
+        var fileName = Path.GetFileName(path);
+        var developmentOnly = IsDevelopmentOnly(fileName);
+        var text = source.ToString();
+        foreach (var value in JsonStringScanner.Scan(text))
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            AnalyzeValue(context, source, path, fileName, developmentOnly, value);
+        }
+    }
+
+    private static void AnalyzeValue(AdditionalFileAnalysisContext context, SourceText source, string path, string fileName, bool developmentOnly, JsonStringValue value)
+    {
+        if (value.Value.Length < 5)
+        {
+            return;
+        }
+
+        if (CredentialValues.FindInValue(value.Value) is { } found)
+        {
+            // Point at the credential itself when the file's text maps one to one onto the value.
+            var span = value.HasEscapes
+                ? new TextSpan(value.TokenStart, value.TokenLength)
+                : new TextSpan(value.TokenStart + 1 + found.Start, found.Length);
+            Report(context, source, path, span, found.Kind, value.Path, fileName, developmentOnly && !found.IsLiveFormat);
+            return;
+        }
+
+        var kind = CredentialKinds.OfConfigurationKey(value.Path, configurationFile: true);
+        if (kind is null || !CredentialValues.IsCredentialLike(value.Value, keyMaterial: kind != "password"))
+        {
+            return;
+        }
+
+        Report(context, source, path, new TextSpan(value.TokenStart, value.TokenLength), kind, value.Path, fileName, developmentOnly);
+    }
+
+    private static void Report(AdditionalFileAnalysisContext context, SourceText source, string path, TextSpan span, string kind, string key, string fileName, bool developmentOnly)
+    {
+        var location = Location.Create(path, span, source.Lines.GetLinePositionSpan(span));
+        var descriptor = developmentOnly ? Descriptors.CredentialInDevelopmentConfiguration : Descriptors.HardcodedCredentialInConfiguration;
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, kind, key, fileName));
+    }
+}

@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionReady.Analyzers;
+
+/// <summary>
+/// PRD003: an ASP.NET Core application (an executable that runs a <c>WebApplication</c>, an <c>IWebHost</c>,
+/// or a generic host configured with a web host) that maps no health probe anywhere in the compilation:
+/// neither <c>UseProductionReady</c>/<c>UseProductionReadyProbes</c> nor <c>MapHealthChecks</c>/<c>UseHealthChecks</c>.
+/// Reported at each <c>Run</c>/<c>RunAsync</c> call.
+/// PRD004: every probe mapping sits inside a Development-only branch
+/// (<c>if (app.Environment.IsDevelopment())</c>), so production has none. Reported at each such mapping.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
+{
+    private static readonly ImmutableHashSet<string> ProbeMappingMethods = ImmutableHashSet.Create(
+        "UseProductionReady", "UseProductionReadyProbes", "MapProductionReadyProbes", "MapHealthChecks", "UseHealthChecks");
+
+    private static readonly ImmutableHashSet<string> WebHostConfigurationMethods = ImmutableHashSet.Create(
+        "ConfigureWebHostDefaults", "ConfigureWebHost", "UseStartup");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MissingHealthProbes, Descriptors.HealthProbesOnlyInDevelopment);
+
+    /// <inheritdoc />
+    protected override void Register(AnalysisContext context)
+    {
+        context.RegisterCompilationStartAction(OnCompilationStart);
+    }
+
+    private static void OnCompilationStart(CompilationStartAnalysisContext start)
+    {
+        var compilation = start.Compilation;
+        var kind = compilation.Options.OutputKind;
+        if (kind != OutputKind.ConsoleApplication && kind != OutputKind.WindowsApplication)
+        {
+            // Libraries (and test projects, which host apps in memory) are not deployed services.
+            return;
+        }
+
+        var webApplication = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore", "Microsoft.AspNetCore.Builder.WebApplication");
+        var webHost = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore.Hosting.Abstractions", "Microsoft.AspNetCore.Hosting.IWebHost");
+        if ((webApplication is null && webHost is null) || TestProjects.IsTestProject(compilation))
+        {
+            return;
+        }
+
+        var host = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
+
+        var state = new State();
+        start.RegisterOperationAction(
+            c => AnalyzeInvocation(c, state, webApplication, webHost, host),
+            OperationKind.Invocation);
+        start.RegisterCompilationEndAction(c => Report(c, state));
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, State state, INamedTypeSymbol? webApplication, INamedTypeSymbol? webHost, INamedTypeSymbol? host)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        var name = method.Name;
+        if (ProbeMappingMethods.Contains(name))
+        {
+            if (IsInDevelopmentOnlyBranch(invocation.Syntax))
+            {
+                state.DevelopmentOnlyProbes.Add(NameLocation(invocation));
+            }
+            else
+            {
+                state.HasProductionProbe = true;
+            }
+
+            return;
+        }
+
+        if (WebHostConfigurationMethods.Contains(name))
+        {
+            state.ConfiguresWebHost = true;
+            return;
+        }
+
+        if (name != "Run" && name != "RunAsync")
+        {
+            return;
+        }
+
+        var receiver = Symbols.ReceiverType(invocation);
+
+        // WebApplication.Run(url), not app.Run(RequestDelegate), the terminal-middleware extension.
+        if (webApplication is not null && SymbolEqualityComparer.Default.Equals(method.ContainingType, webApplication))
+        {
+            state.RunCalls.Add(invocation.Syntax.GetLocation());
+        }
+        else if (receiver is not null && method.Parameters.Length <= 2 && !HasDelegateParameter(method))
+        {
+            if (webHost is not null && Symbols.Implements(receiver, webHost))
+            {
+                state.RunCalls.Add(invocation.Syntax.GetLocation());
+            }
+            else if (host is not null && Symbols.Implements(receiver, host) && (webApplication is null || !Symbols.Implements(receiver, webApplication)))
+            {
+                state.GenericHostRunCalls.Add(invocation.Syntax.GetLocation());
+            }
+        }
+    }
+
+    private static void Report(CompilationAnalysisContext context, State state)
+    {
+        if (state.HasProductionProbe)
+        {
+            return;
+        }
+
+        if (!state.DevelopmentOnlyProbes.IsEmpty)
+        {
+            foreach (var (location, name) in state.DevelopmentOnlyProbes)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.HealthProbesOnlyInDevelopment, location, name));
+            }
+
+            return;
+        }
+
+        foreach (var location in state.RunCalls)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location)));
+        }
+
+        if (state.ConfiguresWebHost)
+        {
+            foreach (var location in state.GenericHostRunCalls)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location)));
+            }
+        }
+    }
+
+    private static string RunName(Location location)
+    {
+        var node = location.SourceTree?.GetRoot().FindNode(location.SourceSpan, getInnermostNodeForTie: true);
+        return node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } ? member.Name.Identifier.ValueText : "Run";
+    }
+
+    private static (Location Location, string Name) NameLocation(IInvocationOperation invocation)
+        => (Symbols.NameLocation(invocation), invocation.TargetMethod.Name);
+
+    private static bool HasDelegateParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.TypeKind == TypeKind.Delegate)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True inside the then-branch of <c>if (….IsDevelopment())</c> (or <c>IsEnvironment("Development")</c>),
+    /// or the else-branch of <c>if (….IsProduction())</c>; a negated condition flips the branch.
+    /// </summary>
+    internal static bool IsInDevelopmentOnlyBranch(SyntaxNode node)
+    {
+        var child = node;
+        for (var current = node.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
+            {
+                return false;
+            }
+
+            if (current is ElseClauseSyntax { Parent: IfStatementSyntax elseOf } && child is not IfStatementSyntax)
+            {
+                if (EnvironmentOf(elseOf.Condition) == Environment.Production)
+                {
+                    return true;
+                }
+
+                current = elseOf;
+                continue;
+            }
+
+            if (current is IfStatementSyntax ifStatement && ifStatement.Statement == child && EnvironmentOf(ifStatement.Condition) == Environment.Development)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private enum Environment
+    {
+        Unknown,
+        Development,
+        Production,
+    }
+
+    private static Environment EnvironmentOf(ExpressionSyntax condition)
+    {
+        switch (condition)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return EnvironmentOf(parenthesized.Expression);
+            case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.LogicalNotExpression):
+                return EnvironmentOf(prefix.Operand) switch
+                {
+                    Environment.Development => Environment.Production,
+                    Environment.Production => Environment.Development,
+                    _ => Environment.Unknown,
+                };
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
+                var left = EnvironmentOf(binary.Left);
+                return left == Environment.Development ? left : EnvironmentOf(binary.Right) == Environment.Development ? Environment.Development : Environment.Unknown;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation:
+                var name = member.Name.Identifier.ValueText;
+                if (name == "IsDevelopment")
+                {
+                    return Environment.Development;
+                }
+
+                if (name == "IsProduction")
+                {
+                    return Environment.Production;
+                }
+
+                if (name == "IsEnvironment" && invocation.ArgumentList.Arguments.Count == 1
+                    && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal)
+                {
+                    var environment = literal.Token.ValueText;
+                    return string.Equals(environment, "Development", System.StringComparison.OrdinalIgnoreCase) ? Environment.Development
+                        : string.Equals(environment, "Production", System.StringComparison.OrdinalIgnoreCase) ? Environment.Production
+                        : Environment.Unknown;
+                }
+
+                return Environment.Unknown;
+            default:
+                return Environment.Unknown;
+        }
+    }
+
+    private sealed class State
+    {
+        private int _hasProductionProbe;
+        private int _configuresWebHost;
+
+        public ConcurrentBag<Location> RunCalls { get; } = new ConcurrentBag<Location>();
+
+        public ConcurrentBag<Location> GenericHostRunCalls { get; } = new ConcurrentBag<Location>();
+
+        public ConcurrentBag<(Location Location, string Name)> DevelopmentOnlyProbes { get; } = new ConcurrentBag<(Location, string)>();
+
+        public bool HasProductionProbe
+        {
+            get => System.Threading.Volatile.Read(ref _hasProductionProbe) != 0;
+            set => System.Threading.Volatile.Write(ref _hasProductionProbe, value ? 1 : 0);
+        }
+
+        public bool ConfiguresWebHost
+        {
+            get => System.Threading.Volatile.Read(ref _configuresWebHost) != 0;
+            set => System.Threading.Volatile.Write(ref _configuresWebHost, value ? 1 : 0);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ProductionReady.Analyzers;
+
+/// <summary>
+/// PRD010: a variable, parameter, field or property named like a credential passed to a log call
+/// (<c>ILogger.Log*</c> of Microsoft.Extensions.Logging, Serilog's <c>Information</c>/<c>Error</c>/…), as a
+/// structured argument or inside an interpolated message.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
+{
+    private static readonly ImmutableHashSet<string> SerilogMethods = ImmutableHashSet.Create(
+        "Verbose", "Debug", "Information", "Warning", "Error", "Fatal", "Write");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.CredentialLogged);
+
+    /// <inheritdoc />
+    protected override void Register(AnalysisContext context)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            var compilation = start.Compilation;
+            var hasLogging = ReferencedAssemblies.Contains(compilation, "Microsoft.Extensions.Logging.Abstractions");
+            var hasSerilog = ReferencedAssemblies.Contains(compilation, "Serilog");
+            if (hasLogging || hasSerilog)
+            {
+                start.RegisterOperationAction(AnalyzeInvocation, OperationKind.Invocation);
+            }
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!IsLogCall(invocation.TargetMethod))
+        {
+            return;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Type.SpecialType != SpecialType.System_String
+                && argument.ArgumentKind != ArgumentKind.ParamArray
+                && argument.Parameter?.Type is not ITypeParameterSymbol)
+            {
+                continue;
+            }
+
+            foreach (var value in LoggedValues(argument.Value))
+            {
+                if (NameOf(value) is { } name && CredentialKinds.OfIdentifier(name) is { } kind)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, kind));
+                }
+            }
+        }
+    }
+
+    private static bool IsLogCall(IMethodSymbol method)
+    {
+        var type = method.ContainingType;
+        var ns = type?.ContainingNamespace?.ToDisplayString();
+        if (ns == "Microsoft.Extensions.Logging")
+        {
+            return method.Name.StartsWith("Log", System.StringComparison.Ordinal) && (type!.Name == "LoggerExtensions" || type.Name == "ILogger");
+        }
+
+        return (ns == "Serilog" && (type!.Name == "ILogger" || type.Name == "Log")) && SerilogMethods.Contains(method.Name);
+    }
+
+    // The values a log argument carries: params array elements, interpolation holes, the value itself.
+    private static System.Collections.Generic.IEnumerable<IOperation> LoggedValues(IOperation value)
+    {
+        value = Unwrap(value);
+        switch (value)
+        {
+            case IArrayCreationOperation { Initializer: { } initializer }:
+                foreach (var element in initializer.ElementValues)
+                {
+                    yield return Unwrap(element);
+                }
+
+                break;
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    if (part is IInterpolationOperation hole)
+                    {
+                        yield return Unwrap(hole.Expression);
+                    }
+                }
+
+                break;
+            default:
+                yield return value;
+                break;
+        }
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private static string? NameOf(IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => local.Local.Name,
+        IParameterReferenceOperation parameter => parameter.Parameter.Name,
+        IFieldReferenceOperation field => field.Field.Name,
+        IPropertyReferenceOperation property => property.Property.Name,
+        _ => null,
+    };
+}

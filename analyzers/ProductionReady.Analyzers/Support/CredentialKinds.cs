@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using ProductionReady.Detection;
+
+namespace ProductionReady.Analyzers;
+
+/// <summary>
+/// Names the kind of credential an identifier or a configuration key holds ("password", "API key",
+/// "signing key"), on top of the shared <see cref="SecretNames"/> rules.
+/// </summary>
+internal static class CredentialKinds
+{
+    // "<word> key" names key material: JwtKey, Jwt:Key, HmacKey, AccountKey. CacheKey, PrimaryKey stay out.
+    private static readonly HashSet<string> KeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "jwt", "hmac", "aes", "signing", "encryption", "api", "private", "access", "secret", "master", "subscription",
+        "crypto", "cipher", "client", "shared", "auth", "authentication", "storage", "account", "security", "sas", "token",
+    };
+
+    // Keys ending in "Key" that are not secrets (configuration files only; code names are stricter).
+    private static readonly HashSet<string> NonSecretKeyQualifiers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "cache", "primary", "partition", "sort", "foreign", "routing", "public", "instrumentation", "idempotency",
+        "lookup", "hash", "composite", "unique", "index", "map", "dictionary", "shortcut", "hot", "row", "sharding",
+        "grouping", "message", "object", "resource", "translation", "localization", "feature", "setting", "settings",
+        "config", "license", "site", "recaptcha", "distribution", "group", "entity", "table", "column", "sequence",
+    };
+
+    // Last words that make a name about a secret rather than a secret, beyond the shared list.
+    private static readonly HashSet<string> DescriptiveLastWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "algorithm", "algorithms", "schedule", "rotation", "strategy", "hasher", "generator", "complexity", "history",
+        "age", "interval", "duration", "minutes", "seconds", "hours", "days", "level", "status", "state", "result",
+        "request", "response", "exception", "attribute", "builder", "factory", "accessor", "cache", "claims",
+    };
+
+    /// <summary>
+    /// The kind of credential a C# identifier names (<c>dbPassword</c> → password), or null. Connection-string
+    /// names do not count: a connection string is only a credential when it carries a password.
+    /// </summary>
+    public static string? OfIdentifier(string? name)
+    {
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        var words = SecretNames.SplitWords(SecretNames.LastSegment(name!));
+        if (IsDescriptive(words))
+        {
+            return null;
+        }
+
+        if (SecretNames.IsSecretName(name))
+        {
+            return KindOf(words);
+        }
+
+        return IsQualifiedKey(words, configurationFile: false) ? KindOf(words) : null;
+    }
+
+    /// <summary>
+    /// The kind of credential a configuration key names (<c>Jwt:Key</c>, <c>DB_PASSWORD</c>,
+    /// <c>Stripe:ApiKey</c>), or null.
+    /// </summary>
+    public static string? OfConfigurationKey(string? key, bool configurationFile)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return null;
+        }
+
+        var last = SecretNames.LastSegment(key!);
+        var words = SecretNames.SplitWords(last);
+        if (IsDescriptive(words))
+        {
+            return null;
+        }
+
+        if (SecretNames.IsSecretName(key))
+        {
+            return KindOf(words);
+        }
+
+        if (IsQualifiedKey(words, configurationFile))
+        {
+            return KindOf(words);
+        }
+
+        // "Jwt:Key", "Stripe__Key": the segment before a bare "Key" says what it is.
+        if (words.Count == 1 && words[0] == "key" && last.Length < key!.Length)
+        {
+            var parent = key.Substring(0, key.Length - last.Length).TrimEnd(':', '_', '.');
+            var parentWords = SecretNames.SplitWords(SecretNames.LastSegment(parent));
+            if (parentWords.Count > 0 && !NonSecretKeyQualifiers.Contains(parentWords[parentWords.Count - 1]))
+            {
+                return parentWords.Contains("jwt") || parentWords.Contains("signing") ? "signing key" : "key";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the identifier names a connection string (<c>connectionString</c>, <c>DbConnString</c>).</summary>
+    public static bool IsConnectionStringName(List<string> words)
+        => string.Concat(words).IndexOf("connectionstring", StringComparison.Ordinal) >= 0;
+
+    private static bool IsDescriptive(List<string> words) => words.Count > 1 && DescriptiveLastWords.Contains(words[words.Count - 1]);
+
+    private static bool IsQualifiedKey(List<string> words, bool configurationFile)
+    {
+        if (words.Count < 2 || words[words.Count - 1] != "key")
+        {
+            return false;
+        }
+
+        var qualifier = words[words.Count - 2];
+        return configurationFile ? !NonSecretKeyQualifiers.Contains(qualifier) : KeyQualifiers.Contains(qualifier);
+    }
+
+    private static string? KindOf(List<string> words)
+    {
+        var joined = string.Concat(words);
+        if (IsConnectionStringName(words) && !Has(joined, "password") && !Has(joined, "pwd"))
+        {
+            return null;
+        }
+
+        if (Has(joined, "passphrase"))
+        {
+            return "passphrase";
+        }
+
+        if (Has(joined, "password") || Has(joined, "passwd") || Has(joined, "pwd"))
+        {
+            return "password";
+        }
+
+        if (Has(joined, "clientsecret"))
+        {
+            return "client secret";
+        }
+
+        if (Has(joined, "apikey"))
+        {
+            return "API key";
+        }
+
+        if (Has(joined, "privatekey"))
+        {
+            return "private key";
+        }
+
+        if (Has(joined, "signingkey") || Has(joined, "jwtkey") || Has(joined, "hmackey"))
+        {
+            return "signing key";
+        }
+
+        if (Has(joined, "encryptionkey"))
+        {
+            return "encryption key";
+        }
+
+        if (Has(joined, "accesskey"))
+        {
+            return "access key";
+        }
+
+        if (Has(joined, "token"))
+        {
+            return "token";
+        }
+
+        if (Has(joined, "secret"))
+        {
+            return "secret";
+        }
+
+        return words.Count > 0 && words[words.Count - 1] == "key" ? "key" : "secret";
+    }
+
+    private static bool Has(string joined, string marker) => joined.IndexOf(marker, StringComparison.Ordinal) >= 0;
+}

@@ -1,0 +1,96 @@
+using Microsoft.CodeAnalysis;
+using ProductionReady.Analyzers.Tests.Infrastructure;
+using static ProductionReady.Analyzers.Tests.Infrastructure.FakeCredentials;
+
+namespace ProductionReady.Analyzers.Tests;
+
+/// <summary>PRD002 and PRD008: credentials in appsettings*.json, with file, line and column.</summary>
+public sealed class ConfigurationFileTests
+{
+    private static async Task<List<(string Id, string Where, string Message)>> AnalyzeAsync(string path, string json)
+    {
+        var compilation = AnalyzerHarness.Compile(ProjectKind.Library, "class C { }");
+        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers, new[] { (path, json) });
+        return diagnostics.Select(d =>
+        {
+            var span = d.Location.GetLineSpan();
+            return (d.Id, $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})-({span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1})",
+                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        }).ToList();
+    }
+
+    [Fact]
+    public async Task Flags_secrets_with_file_line_and_column()
+    {
+        var json = $$"""
+            {
+              // comments are allowed, as in the configuration reader
+              "ConnectionStrings": {
+                "Default": "Host=db;Username=app;Password={{Password}}",
+                "Local": "Server=.;Database=app;Integrated Security=true"
+              },
+              "Jwt": { "Key": "{{SigningKey}}", "Issuer": "https://issuer.example.com" },
+              "Stripe": { "ApiKey": "{{StripeLiveKey}}" },
+              "Smtp": { "Password": "{{OtherPassword}}", "UserName": "mailer" },
+              "GitHub": { "AccessToken": "{{Password}}" },
+              "Auth": { "ClientSecret": "{{Password}}", "TokenEndpoint": "https://login.example.com/token" },
+              "Cache": { "CacheKey": "users:all", "PartitionKey": "tenant-7f3c9a" },
+              "Empty": { "Password": "", "ApiKey": "<set in user secrets>", "Secret": "changeme" },
+            }
+            """;
+        var found = await AnalyzeAsync("/app/appsettings.json", json);
+        Assert.Equal(
+            new[]
+            {
+                ("PRD002", "/app/appsettings.json(4,47)-(4,59)"),
+                ("PRD002", "/app/appsettings.json(7,19)-(7,63)"),
+                ("PRD002", "/app/appsettings.json(8,26)-(8,54)"),
+                ("PRD002", "/app/appsettings.json(9,25)-(9,38)"),
+                ("PRD002", "/app/appsettings.json(10,30)-(10,44)"),
+                ("PRD002", "/app/appsettings.json(11,29)-(11,43)"),
+            },
+            found.Select(f => (f.Id, f.Where)));
+        Assert.Contains("Hardcoded connection string password at 'ConnectionStrings:Default' in appsettings.json", found[0].Message);
+        Assert.Contains("Hardcoded signing key at 'Jwt:Key'", found[1].Message);
+        Assert.Contains("Hardcoded Stripe live key at 'Stripe:ApiKey'", found[2].Message);
+        Assert.All(found, f => Assert.DoesNotContain(Password, f.Message));
+    }
+
+    [Fact]
+    public async Task Development_files_get_info_except_for_live_token_formats()
+    {
+        var json = $$"""
+            {
+              "ConnectionStrings": { "Default": "Host=localhost;Username=app;Password={{Password}}" },
+              "Aws": { "AccessKeyId": "{{AwsAccessKey}}" }
+            }
+            """;
+        var found = await AnalyzeAsync("/app/appsettings.Development.json", json);
+        Assert.Equal(new[] { "PRD008", "PRD002" }, found.Select(f => f.Id));
+        Assert.Contains("development-only file appsettings.Development.json", found[0].Message);
+    }
+
+    [Theory]
+    [InlineData("appsettings.Development.json", true)]
+    [InlineData("appsettings.Local.json", true)]
+    [InlineData("launchSettings.json", true)]
+    [InlineData("appsettings.json", false)]
+    [InlineData("appsettings.Production.json", false)]
+    [InlineData("appsettings.Staging.json", false)]
+    public void Knows_which_files_are_development_only(string fileName, bool expected)
+        => Assert.Equal(expected, ConfigurationFileCredentialAnalyzer.IsDevelopmentOnly(fileName));
+
+    [Theory]
+    [InlineData("{ \"Password\": ")]
+    [InlineData("{ \"a\": [1, 2, {\"Password\": \"x")]
+    [InlineData("not json at all \"Password\"")]
+    [InlineData("")]
+    [InlineData("{ \"a\": \"\\u12\" }")]
+    [InlineData("[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[")]
+    public async Task Half_written_files_never_throw(string json)
+        => Assert.Empty(await AnalyzeAsync("/app/appsettings.json", json));
+
+    [Fact]
+    public async Task Only_json_files_are_read()
+        => Assert.Empty(await AnalyzeAsync("/app/notes.txt", $$"""{ "Password": "{{Password}}" }"""));
+}

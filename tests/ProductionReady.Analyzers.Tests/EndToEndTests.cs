@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text;
+using static ProductionReady.Analyzers.Tests.Infrastructure.FakeCredentials;
+
+namespace ProductionReady.Analyzers.Tests;
+
+/// <summary>
+/// The package as a user gets it: ProductionReady packed into a local folder, a throwaway web project that
+/// references it by PackageReference (a temporary nuget.config adds the folder next to the default sources),
+/// built with the real SDK; the build output shows PRD001, PRD002 and PRD003, and none once the code is fixed.
+/// </summary>
+public sealed class EndToEndTests : IDisposable
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(3);
+
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "prd-e2e-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: a temp folder.
+        }
+    }
+
+    [Fact]
+    public async Task Packed_package_reports_in_the_build_and_is_quiet_once_fixed()
+    {
+        var repository = Metadata("RepositoryRoot");
+        var configuration = Metadata("Configuration");
+        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
+        var app = Directory.CreateDirectory(Path.Combine(_root, "app")).FullName;
+        var packages = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
+
+        // A version of its own: the global packages folder can never hand back a stale copy.
+        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var project in new[] { "src/ProductionReady/ProductionReady.csproj", "analyzers/ProductionReady.Analyzers/ProductionReady.Analyzers.csproj" })
+        {
+            var pack = await RunAsync(repository, "pack", Path.Combine(repository, project), "--no-build", "--no-restore", "-c", configuration, "-o", feed, "-p:Version=" + version);
+            Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
+        }
+
+        foreach (var package in new[] { "ProductionReady", "ProductionReady.Analyzers" })
+        {
+            using var zip = ZipFile.OpenRead(Path.Combine(feed, $"{package}.{version}.nupkg"));
+            var entries = zip.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("analyzers/dotnet/cs/ProductionReady.Analyzers.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/ProductionReady.CodeFixes.dll", entries);
+            Assert.Contains($"buildTransitive/{package}.props", entries);
+        }
+
+        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="productionready-e2e" value="{feed}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="user" value="{userPackages}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk.Web">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ProductionReady" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+
+        // Before: a password in code, a connection-string password in appsettings.json, no probes.
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var dbPassword = "{{Password}}";
+            app.MapGet("/", () => dbPassword.Length);
+            app.Run();
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "appsettings.json"), $$"""
+            { "ConnectionStrings": { "Default": "Host=db;Username=app;Password={{OtherPassword}}" } }
+            """);
+        var before = await BuildAsync(app, packages);
+        Assert.True(before.Contains("Program.cs(3,18): warning PRD001", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
+        Assert.True(before.Contains("appsettings.json(1,68): warning PRD002", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
+        Assert.True(before.Contains("Program.cs(5,1): warning PRD003", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
+        Assert.DoesNotContain(Password, Lines(before, "PRD001"));
+
+        // After: the value comes from configuration, the probes are mapped.
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddProductionReady();
+            var app = builder.Build();
+            var dbPassword = builder.Configuration["Db:Password"] ?? "";
+            app.MapGet("/", () => dbPassword.Length);
+            app.UseProductionReady();
+            app.Run();
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "appsettings.json"), """
+            { "ConnectionStrings": { "Default": "Host=db;Username=app" }, "Db": { "Password": "" } }
+            """);
+        var after = await BuildAsync(app, packages);
+
+        // The analyzers load and run cleanly in the real compiler: no load failure (CS8032), no crash (AD0001).
+        Assert.DoesNotContain("CS8032", before + after, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", before + after, StringComparison.Ordinal);
+        Assert.True(!after.Contains("PRD0", StringComparison.Ordinal), "Build output:\n" + Lines(after, "PRD0"));
+    }
+
+    private async Task<string> BuildAsync(string app, string packages)
+    {
+        var build = await RunAsync(app, new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages }, "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
+        Assert.True(build.ExitCode == 0, "dotnet build failed:\n" + build.Output);
+        return build.Output;
+    }
+
+    private static string Lines(string output, string id)
+        => string.Join("\n", output.Split('\n').Where(l => l.Contains(id, StringComparison.Ordinal)));
+
+    private static string Metadata(string key)
+        => typeof(EndToEndTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
+
+    private static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
+        => RunAsync(workingDirectory, new Dictionary<string, string>(), arguments);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        // The test host's own MSBuild settings must not leak into the child build.
+        start.Environment.Remove("MSBuildExtensionsPath");
+        start.Environment.Remove("MSBuildSDKsPath");
+        start.Environment.Remove("MSBUILD_EXE_PATH");
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {CommandTimeout}.");
+        }
+
+        output.Append(await stdout).Append(await stderr);
+        return (process.ExitCode, output.ToString());
+    }
+}

@@ -1,0 +1,90 @@
+using ProductionReady.Analyzers.Tests.Infrastructure;
+
+namespace ProductionReady.Analyzers.Tests;
+
+/// <summary>PRD005 (liveness depends on an external dependency) and PRD006 (client created per run).</summary>
+public sealed class HealthCheckRuleTests
+{
+    private const string Extensions = """
+        using Microsoft.Extensions.Diagnostics.HealthChecks;
+        static class DependencyChecks
+        {
+            // Shapes of the AspNetCore.HealthChecks.* registrations.
+            public static IHealthChecksBuilder AddNpgSql(this IHealthChecksBuilder builder, string connectionString, string? name = null, IEnumerable<string>? tags = null) => builder;
+            public static IHealthChecksBuilder AddRedis(this IHealthChecksBuilder builder, string connectionString, string? name = null, IEnumerable<string>? tags = null) => builder;
+            public static IHealthChecksBuilder AddUrlGroup(this IHealthChecksBuilder builder, Uri uri, string? name = null, IEnumerable<string>? tags = null) => builder;
+        }
+
+        sealed class DatabaseCheck(Npgsql.NpgsqlDataSource dataSource) : IHealthCheck
+        {
+            public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+            {
+                await using var command = dataSource.CreateCommand("SELECT 1");
+                await command.ExecuteScalarAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+        }
+
+        sealed class ProcessCheck : IHealthCheck
+        {
+            public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+                => Task.FromResult(HealthCheckResult.Healthy());
+        }
+        """;
+
+    [Fact]
+    public async Task Dependency_checks_tagged_live_are_flagged()
+        => await AnalyzerHarness.VerifyAsync("PRD005", ProjectKind.WebApp, """
+            const string Live = "live";
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddHealthChecks()
+                .[|AddNpgSql|]("Host=db", tags: new[] { "live", "ready" })
+                .[|AddRedis|]("cache:6379", "redis", ["live"])
+                .[|AddUrlGroup|](new Uri("https://payments.example.com/health"), tags: new[] { Live })
+                .[|AddCheck<DatabaseCheck>|]("db", tags: new[] { "live" })
+                .[|AddCheck|]("http", () => { using var client = new HttpClient(); return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(); }, tags: new[] { "liveness" })
+                .AddNpgSql("Host=db", tags: new[] { "ready" })
+                .AddCheck<ProcessCheck>("self", tags: new[] { "live" })
+                .AddCheck("self2", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(), tags: new[] { "live" });
+            builder.Build().MapHealthChecks("/health").ToString();
+            """, Extensions);
+
+    [Fact]
+    public async Task Clients_created_per_run_are_flagged()
+        => await AnalyzerHarness.VerifyAsync("PRD006", ProjectKind.Library, """
+            using Microsoft.Extensions.Diagnostics.HealthChecks;
+            using Microsoft.Extensions.DependencyInjection;
+
+            sealed class PerRunCheck(string connectionString, IHttpClientFactory factory, Npgsql.NpgsqlDataSource shared) : IHealthCheck
+            {
+                private readonly HttpClient _client = new HttpClient();
+
+                public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+                {
+                    await using var connection = [|new Npgsql.NpgsqlConnection(connectionString)|];
+                    using var http = [|new HttpClient()|];
+                    await using var source = [|Npgsql.NpgsqlDataSource.Create(connectionString)|];
+                    var redis = [|StackExchange.Redis.ConnectionMultiplexer.Connect("cache")|];
+                    using var pooled = factory.CreateClient("payments");
+                    await using var command = shared.CreateCommand("SELECT 1");
+                    return HealthCheckResult.Healthy();
+                }
+            }
+
+            static class Registration
+            {
+                public static void Register(IServiceCollection services)
+                    => services.AddHealthChecks().AddAsyncCheck("http", async () =>
+                    {
+                        using var client = [|new HttpClient()|];
+                        await client.GetAsync("https://example.com");
+                        return HealthCheckResult.Healthy();
+                    });
+            }
+
+            namespace StackExchange.Redis
+            {
+                public sealed class ConnectionMultiplexer { public static ConnectionMultiplexer Connect(string configuration) => new(); }
+            }
+            """);
+}

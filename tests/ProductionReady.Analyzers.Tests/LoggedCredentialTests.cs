@@ -1,0 +1,36 @@
+using ProductionReady.Analyzers.Tests.Infrastructure;
+
+namespace ProductionReady.Analyzers.Tests;
+
+/// <summary>PRD010: credentials written to logs.</summary>
+public sealed class LoggedCredentialTests
+{
+    [Fact]
+    public async Task Secret_named_values_passed_to_a_log_call_are_flagged()
+        => await AnalyzerHarness.VerifyAsync("PRD010", ProjectKind.Library, """
+            using Microsoft.Extensions.Logging;
+
+            public sealed class Login(ILogger<Login> logger, Settings settings)
+            {
+                public void SignIn(string user, string password, string apiKey)
+                {
+                    logger.LogInformation("User {User} signs in with {Password}", user, [|password|]);
+                    logger.LogDebug($"Calling the API with key {[|apiKey|]}");
+                    logger.LogWarning("Client secret is {Secret}", [|settings.ClientSecret|]);
+                    logger.Log(LogLevel.Error, "Token {Token}", [|settings.AccessToken|]);
+
+                    logger.LogInformation("User {User} signs in; password set: {HasPassword}", user, password.Length > 0);
+                    logger.LogInformation("Key length {Length}", apiKey.Length);
+                    logger.LogInformation("Token endpoint {Endpoint}", settings.TokenEndpoint);
+                    logger.LogInformation("Password changed for {User}", user);
+                }
+            }
+
+            public sealed class Settings
+            {
+                public string ClientSecret { get; set; } = "";
+                public string AccessToken { get; set; } = "";
+                public string TokenEndpoint { get; set; } = "";
+            }
+            """);
+}
