@@ -81,17 +81,18 @@ internal static class MessageRenderer
                 output.Write(rest);
                 output.Write('"');
                 return;
+            // Exact types first: a boxed int or double is matched without an interface check, and formatted unboxed.
             case int number:
-                WriteFormatted(number, format, output);
+                JsonPropertyValueWriter.WriteFormatted(number, format, output);
                 return;
             case long number:
-                WriteFormatted(number, format, output);
+                JsonPropertyValueWriter.WriteFormatted(number, format, output);
                 return;
             case double number:
-                WriteFormatted(number, format, output);
+                JsonPropertyValueWriter.WriteFormatted(number, format, output);
                 return;
             case ISpanFormattable formattable:
-                WriteFormatted(formattable, format, output);
+                JsonPropertyValueWriter.WriteFormatted(formattable, format, output);
                 return;
             case IFormattable formattable:
                 output.Write(formattable.ToString(format, CultureInfo.InvariantCulture));
@@ -99,21 +100,6 @@ internal static class MessageRenderer
             default:
                 output.Write(value.ToString());
                 return;
-        }
-    }
-
-    // Exact types first: a boxed int or double is matched without an interface check, and formatted unboxed.
-    private static void WriteFormatted<T>(T formattable, string? format, CharBufferWriter output)
-        where T : ISpanFormattable
-    {
-        Span<char> buffer = stackalloc char[64];
-        if (formattable.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
-        {
-            output.Write(buffer[..written]);
-        }
-        else
-        {
-            output.Write(formattable.ToString(format, CultureInfo.InvariantCulture));
         }
     }
 }
