@@ -90,6 +90,9 @@ internal static class BenchmarkEvents
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        public override string ToString() => "HTTP GET /orders/42 responded 200 in 1.234 ms";
+        // The message as Microsoft.Extensions.Logging produces it for every event (LoggerMessage formats the
+        // template's values the same way): not a precomputed string, which would flatter it.
+        public override string ToString() =>
+            string.Format(System.Globalization.CultureInfo.InvariantCulture, "HTTP {0} {1} responded {2} in {3} ms", this[0].Value, this[1].Value, this[2].Value, this[3].Value);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ProductionReady.Logging;
 using ProductionReady.Logging.Clef;
 using Serilog.Events;
 using Serilog.Formatting.Json;
@@ -303,17 +304,17 @@ public sealed class ClefFormatterTests
             {
                 var expected = new StringWriter();
                 logEvent.MessageTemplate.Render(logEvent.Properties, expected, CultureInfo.InvariantCulture);
-                var actual = new StringWriter();
+                var actual = new CharBufferWriter();
                 MessageRenderer.RenderMessage(logEvent, actual);
-                Assert.Equal(expected.ToString(), actual.ToString());
+                Assert.Equal(expected.ToString(), new string(actual.Written));
 
                 foreach (var token in logEvent.MessageTemplate.Tokens.OfType<PropertyToken>())
                 {
                     var expectedToken = new StringWriter();
                     token.Render(logEvent.Properties, expectedToken, CultureInfo.InvariantCulture);
-                    var actualToken = new StringWriter();
+                    var actualToken = new CharBufferWriter();
                     MessageRenderer.RenderToken(token, logEvent.Properties, actualToken);
-                    Assert.Equal(expectedToken.ToString(), actualToken.ToString());
+                    Assert.Equal(expectedToken.ToString(), new string(actualToken.Written));
                 }
             }
         }

@@ -216,10 +216,11 @@ internal static class JsonPropertyValueWriter
     private static void WriteFormatted<T>(T value, TextWriter output)
         where T : ISpanFormattable => WriteFormatted(value, null, output);
 
-    private static void WriteFormatted<T>(T value, string? format, TextWriter output)
+    /// <summary>Writes <paramref name="value"/> formatted with the invariant culture, through a stack buffer.</summary>
+    internal static void WriteFormatted<T>(T value, string? format, TextWriter output)
         where T : ISpanFormattable
     {
-        Span<char> buffer = stackalloc char[32];
+        Span<char> buffer = stackalloc char[64];
         if (value.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
         {
             output.Write(buffer[..written]);

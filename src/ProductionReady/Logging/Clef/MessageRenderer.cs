@@ -7,11 +7,12 @@ namespace ProductionReady.Logging.Clef;
 /// <summary>
 /// Renders a message template (CLEF's <c>@m</c>) or one formatted token (an <c>@r</c> entry) exactly as
 /// Serilog renders it with the invariant culture, but formats scalar values into a stack buffer instead of
-/// allocating their strings. Anything unusual (alignment, structured values) is handed to Serilog itself.
+/// allocating their strings, and writes to the sealed buffer writer (direct calls, not virtual ones).
+/// Anything unusual (alignment, structured values) is handed to Serilog itself.
 /// </summary>
 internal static class MessageRenderer
 {
-    public static void RenderMessage(LogEvent logEvent, TextWriter output)
+    public static void RenderMessage(LogEvent logEvent, CharBufferWriter output)
     {
         if (logEvent.MessageTemplate.Tokens is MessageTemplateToken[] tokens)
         {
@@ -29,7 +30,7 @@ internal static class MessageRenderer
         }
     }
 
-    public static void RenderToken(MessageTemplateToken token, IReadOnlyDictionary<string, LogEventPropertyValue> properties, TextWriter output)
+    public static void RenderToken(MessageTemplateToken token, IReadOnlyDictionary<string, LogEventPropertyValue> properties, CharBufferWriter output)
     {
         if (token is TextToken text)
         {
@@ -57,7 +58,7 @@ internal static class MessageRenderer
 
     // Serilog's ScalarValue rendering: strings quoted (inner quotes backslashed) unless formatted ":l",
     // formattable values with the token's format and the invariant culture, anything else its ToString().
-    private static void RenderScalar(object? value, string? format, TextWriter output)
+    private static void RenderScalar(object? value, string? format, CharBufferWriter output)
     {
         switch (value)
         {
@@ -80,17 +81,18 @@ internal static class MessageRenderer
                 output.Write(rest);
                 output.Write('"');
                 return;
+            // Exact types first: a boxed int or double is matched without an interface check, and formatted unboxed.
+            case int number:
+                JsonPropertyValueWriter.WriteFormatted(number, format, output);
+                return;
+            case long number:
+                JsonPropertyValueWriter.WriteFormatted(number, format, output);
+                return;
+            case double number:
+                JsonPropertyValueWriter.WriteFormatted(number, format, output);
+                return;
             case ISpanFormattable formattable:
-                Span<char> buffer = stackalloc char[64];
-                if (formattable.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture))
-                {
-                    output.Write(buffer[..written]);
-                }
-                else
-                {
-                    output.Write(formattable.ToString(format, CultureInfo.InvariantCulture));
-                }
-
+                JsonPropertyValueWriter.WriteFormatted(formattable, format, output);
                 return;
             case IFormattable formattable:
                 output.Write(formattable.ToString(format, CultureInfo.InvariantCulture));
