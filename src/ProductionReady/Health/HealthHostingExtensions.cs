@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
 using ProductionReady.Health;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 
 namespace ProductionReady.Health;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Net.Http.Headers;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 
 namespace ProductionReady.Health;
 
@@ -49,7 +49,13 @@ internal sealed class ProbeMiddleware
 
     private async Task AnswerAsync(HttpContext context, ProbeKind kind)
     {
-        context.Features.Set(HealthProbeRequestFeature.For(kind));
+        context.Features.Set(kind switch
+        {
+            ProbeKind.Live => ProbeRequestFeature.Live,
+            ProbeKind.Ready => ProbeRequestFeature.Ready,
+            ProbeKind.Startup => ProbeRequestFeature.Startup,
+            _ => ProbeRequestFeature.Report,
+        });
         var response = context.Response;
         response.Headers.CacheControl = "no-store";
         var method = context.Request.Method;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 
 namespace ProductionReady.Health;
 

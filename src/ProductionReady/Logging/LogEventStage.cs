@@ -1,4 +1,4 @@
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 using Serilog.Core;
 using Serilog.Events;
 

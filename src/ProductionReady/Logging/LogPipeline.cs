@@ -1,4 +1,4 @@
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 using ProductionReady.Logging.Clef;
 using Serilog;
 using Serilog.Core;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 using ProductionReady.Logging;
 using Serilog.Extensions.Logging;
 

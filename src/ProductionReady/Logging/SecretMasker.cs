@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
 using ProductionReady.Detection;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 using Serilog.Events;
 using Serilog.Parsing;
 

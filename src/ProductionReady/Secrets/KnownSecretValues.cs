@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Primitives;
 using ProductionReady.Detection;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 
 namespace ProductionReady.Secrets;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 using ProductionReady.Secrets;
 
 namespace Microsoft.Extensions.Hosting;

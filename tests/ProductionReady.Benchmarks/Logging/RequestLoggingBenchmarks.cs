@@ -36,7 +36,7 @@ public class RequestLoggingBenchmarks
         services.AddSingleton(LogDestination.To(TextWriter.Null));
         services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new BenchmarkEnvironment());
-        services.AddSingleton(new ProductionReady.Hosting.ServiceIdentity("orders", "1.4.2", null, "Production"));
+        services.AddSingleton(new ProductionReady.Common.ServiceIdentity("orders", "1.4.2", null, "Production"));
         services.AddSingleton(options);
         services.AddSingleton<LogPipeline>();
         _services = services.BuildServiceProvider();

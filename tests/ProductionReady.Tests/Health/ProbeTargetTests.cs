@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using ProductionReady.Hosting;
+using ProductionReady.Health;
 
 namespace ProductionReady.Tests.Health;
 

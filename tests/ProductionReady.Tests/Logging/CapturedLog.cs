@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 using ProductionReady.Logging;
 
 namespace ProductionReady.Tests.Logging;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using ProductionReady.Hosting;
+using ProductionReady.Common;
 
 namespace ProductionReady.Tests.Secrets;
 

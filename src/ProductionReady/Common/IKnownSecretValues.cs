@@ -1,4 +1,4 @@
-namespace ProductionReady.Hosting;
+namespace ProductionReady.Common;
 
 /// <summary>
 /// The secret values the app holds (found by the secret validation), so that Logging can mask them

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ProductionReady.Hosting;
+namespace ProductionReady.Health;
 
 /// <summary>
 /// Where the running instance listens, read from the same configuration Kestrel reads, in Kestrel's

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Security;
 
-namespace ProductionReady.Hosting;
+namespace ProductionReady.Health;
 
 /// <summary>
 /// <c>app --probe live|ready|startup</c>: a health check for containers without curl (chiseled

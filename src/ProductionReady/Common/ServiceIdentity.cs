@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace ProductionReady.Hosting;
+namespace ProductionReady.Common;
 
 /// <summary>
 /// What is running: service name, version, source commit and environment. Resolved once at startup
