@@ -6,10 +6,14 @@ internal static partial class SecurityHeadersLog
     public const string Category = "ProductionReady.SecurityHeaders";
 
     [LoggerMessage(EventId = 5001, EventName = "SecurityHeadersPolicy", Level = LogLevel.Information,
+        Message = "Security headers: {Profiles} send {HeaderNames}; CSP reports at {ReportPath}; values at Debug")]
+    public static partial void Summary(ILogger logger, string profiles, string headerNames, string reportPath);
+
+    [LoggerMessage(EventId = 5004, EventName = "SecurityHeadersPolicyValues", Level = LogLevel.Debug,
         Message = "Security headers policy {Policy} ({Profile} responses): {Headers}")]
     public static partial void EffectivePolicy(ILogger logger, string policy, string profile, string headers);
 
-    [LoggerMessage(EventId = 5002, EventName = "SecurityHeadersTransport", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5002, EventName = "SecurityHeadersTransport", Level = LogLevel.Debug,
         Message = "Security headers: Strict-Transport-Security {Hsts} on HTTPS responses except to hosts {ExcludedHosts}; X-Forwarded-Proto trusted from {TrustedProxies}; CSP reports at {ReportPath}; removed headers {RemovedHeaders}")]
     public static partial void EffectiveTransport(ILogger logger, string hsts, string excludedHosts, string trustedProxies, string reportPath, string removedHeaders);
 

@@ -23,6 +23,8 @@ public sealed class StartupTests
                 o.CspReports.PermitsPerMinute = 0;
                 o.CspReports.ReportingEndpointUrl = "/relative";
                 o.Hsts.MaxAge = TimeSpan.FromSeconds(-1);
+                o.PathPolicies["swagger"] = SecurityHeadersOptions.SwaggerUiPolicyName;
+                o.PathPolicies["/docs"] = "swager-ui";
             },
             a => a.MapGet("/", () => "x")));
 
@@ -36,6 +38,8 @@ public sealed class StartupTests
         Assert.Contains("PermitsPerMinute (0)", message, StringComparison.Ordinal);
         Assert.Contains("ReportingEndpointUrl ('/relative')", message, StringComparison.Ordinal);
         Assert.Contains("Hsts:MaxAge is negative", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies has the prefix 'swagger', which is not a path", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies:/docs names the policy 'swager-ui', which is not defined", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,14 +54,22 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Effective_policy_is_logged_once_at_startup()
+    public async Task Effective_policy_is_one_short_information_line_with_every_value_at_debug()
     {
         await using var app = await TestApp.StartAsync(o => o.Policies["docs"] = new SecurityHeaderPolicy { XFrameOptions = "SAMEORIGIN" }, a => a.MapGet("/", () => "x"));
         using var client = app.CreateClient();
         using var _ = await client.GetAsync(new Uri("/", UriKind.Relative));
 
-        var policies = app.Logs.Events.Where(e => e.EventId.Name == "SecurityHeadersPolicy").ToList();
-        Assert.Equal(4, policies.Count);
+        var information = app.Logs.Events.Where(e => e.Category == "ProductionReady.SecurityHeaders" && e.Level >= LogLevel.Information).ToList();
+        var summary = Assert.Single(information);
+        Assert.Equal("SecurityHeadersPolicy", summary.EventId.Name);
+        Assert.True(summary.Message.Length < 400, $"{summary.Message.Length} characters: {summary.Message}");
+        Assert.Contains("API and HTML profiles (policies docs)", summary.Message, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy, X-Content-Type-Options, X-Frame-Options", summary.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("default-src", summary.Message, StringComparison.Ordinal);
+
+        var policies = app.Logs.Events.Where(e => e.EventId.Name == "SecurityHeadersPolicyValues").ToList();
+        Assert.All(policies, e => Assert.Equal(LogLevel.Debug, e.Level));
         var api = policies.Single(e => Equals(e.Properties["Policy"], "default") && Equals(e.Properties["Profile"], "API"));
         Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, (string)api.Properties["Headers"]!, StringComparison.Ordinal);
         Assert.Contains(policies, e => Equals(e.Properties["Policy"], "docs") && ((string)e.Properties["Headers"]!).Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
