@@ -32,6 +32,15 @@ public sealed class PackedTemplateApps : IAsyncLifetime
 
     public RunningApp Scalar { get; private set; } = null!;
 
+    /// <summary>The version the package was packed with.</summary>
+    public string Version { get; private set; } = string.Empty;
+
+    /// <summary>The folder the apps are created in (its nuget.config adds the packed package's folder).</summary>
+    public string Root => _root;
+
+    /// <summary>The packages folder the child builds restore into.</summary>
+    public string Packages { get; private set; } = string.Empty;
+
     public IBrowserContext Browser => _browser ?? throw new InvalidOperationException("Chromium did not start.");
 
     public async Task InitializeAsync()
@@ -42,10 +51,10 @@ public sealed class PackedTemplateApps : IAsyncLifetime
         }
 
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
-        var packages = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
+        var packages = Packages = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
 
         // A version of its own: the packages folders can never hand back a stale copy.
-        var version = "0.1.0-templates." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
+        var version = Version = "0.1.0-templates." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
         var repository = TestPaths.RepositoryRoot;
         await RunAsync(repository, packages, "pack", Path.Combine(repository, "src/ProductionReady/ProductionReady.csproj"),
             "--no-build", "--no-restore", "-c", TestPaths.Configuration, "-o", feed, "-p:Version=" + version);
