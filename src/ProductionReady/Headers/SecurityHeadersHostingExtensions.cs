@@ -34,6 +34,8 @@ public static class SecurityHeadersHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityHeadersOptions>, SecurityHeadersOptionsValidator>());
         services.TryAddSingleton<CompiledSecurityHeaders>();
         services.TryAddSingleton<CspReportEndpoint>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         if (!services.Any(d => d.ServiceType == typeof(SecurityHeadersPipeline)))
         {
             services.AddSingleton<SecurityHeadersPipeline>();

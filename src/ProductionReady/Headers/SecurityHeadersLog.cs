@@ -26,6 +26,10 @@ internal static partial class SecurityHeadersLog
         Message = "CSP violation: {EffectiveDirective} blocked {BlockedUri} on {DocumentUri} ({Disposition}) at {SourceFile}:{LineNumber}, sample {Sample}")]
     public static partial void CspViolation(ILogger logger, string effectiveDirective, string blockedUri, string documentUri, string disposition, string sourceFile, int lineNumber, string sample);
 
+    [LoggerMessage(EventId = 5012, EventName = "CspReportsRefused", Level = LogLevel.Warning,
+        Message = "{Refused} CSP reports were refused in the last {WindowSeconds} s: {ByClient} over a client's budget (CspReports:PermitsPerClientPerMinute), {Overall} over the instance's (CspReports:PermitsPerMinute)")]
+    public static partial void CspReportsRefused(ILogger logger, long refused, double windowSeconds, long byClient, long overall);
+
     [LoggerMessage(EventId = 5011, EventName = "CspReportRejected", Level = LogLevel.Debug,
         Message = "CSP report rejected with {StatusCode}: {Reason}")]
     public static partial void CspReportRejected(ILogger logger, int statusCode, string reason);

@@ -12,25 +12,18 @@ internal sealed class SecurityHeadersMiddleware
 
     private readonly RequestDelegate _next;
     private readonly CompiledSecurityHeaders _headers;
-    private readonly CspReportEndpoint? _reports;
     private readonly Func<object, Task> _onStarting;
 
-    public SecurityHeadersMiddleware(RequestDelegate next, CompiledSecurityHeaders headers, CspReportEndpoint? reports)
+    public SecurityHeadersMiddleware(RequestDelegate next, CompiledSecurityHeaders headers)
     {
         _next = next;
         _headers = headers;
-        _reports = headers.ReportsEnabled ? reports : null;
         _onStarting = ApplyOnStarting;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(_onStarting, context);
-        if (_reports is not null && context.Request.Path.Equals(_headers.ReportPath, StringComparison.OrdinalIgnoreCase))
-        {
-            return _reports.HandleAsync(context);
-        }
-
         return _next(context);
     }
 

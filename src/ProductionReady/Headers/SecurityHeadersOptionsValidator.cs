@@ -78,6 +78,11 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
             {
                 errors.Add($"{Section}:CspReports:PermitsPerMinute ({reports.PermitsPerMinute}) must be at least 1; set CspReports:Enabled to false to turn the endpoint off.");
             }
+
+            if (reports.PermitsPerClientPerMinute < 1)
+            {
+                errors.Add($"{Section}:CspReports:PermitsPerClientPerMinute ({reports.PermitsPerClientPerMinute}) must be at least 1; set CspReports:Enabled to false to turn the endpoint off.");
+            }
         }
 
         for (var i = 0; i < options.TrustedProxies.Count; i++)
