@@ -271,4 +271,17 @@ public sealed class CspReportEndpointTests
         Assert.Equal("nosniff", HeaderAssert.Get(response, "X-Content-Type-Options"));
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task The_report_path_is_claimed_as_a_reserved_path_with_its_configuration_key()
+    {
+        await using var moved = await TestApp.StartAsync(o => o.CspReports.Path = "/security/csp", _ => { });
+        await using var off = await TestApp.StartAsync(o => o.CspReports.Enabled = false, _ => { });
+
+        var claimed = moved.Services.GetServices<ProductionReady.Common.IReservedPaths>().SelectMany(r => r.GetReservedPaths()).ToList();
+        var none = off.Services.GetServices<ProductionReady.Common.IReservedPaths>().SelectMany(r => r.GetReservedPaths()).ToList();
+
+        Assert.Equal([new ProductionReady.Common.ReservedPath("/security/csp", "ProductionReady:SecurityHeaders:CspReports:Path")], claimed);
+        Assert.Empty(none);
+    }
 }

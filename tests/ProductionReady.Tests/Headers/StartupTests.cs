@@ -122,4 +122,35 @@ public sealed class StartupTests
 
         HeaderAssert.HasApiProfile(response);
     }
+
+    [Fact]
+    public async Task Registering_twice_is_harmless_and_the_same_configure_runs_once()
+    {
+        var calls = 0;
+        void Configure(SecurityHeadersOptions o)
+        {
+            calls++;
+            o.Api.XFrameOptions = "SAMEORIGIN";
+        }
+
+        await using var app = await TestApp.StartAsync(
+            Configure,
+            a => a.MapGet("/", () => "x"),
+            setup: b =>
+            {
+                b.AddProductionReadySecurityHeaders(Configure);
+                b.AddProductionReadySecurityHeaders();
+            });
+        using var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        // One options instance built: the delegate ran once for it.
+        var before = calls;
+        _ = app.Services.GetRequiredService<IOptionsFactory<SecurityHeadersOptions>>().Create(Options.DefaultName);
+        Assert.Equal(1, calls - before);
+        Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
+        Assert.Single(app.Services.GetServices<IValidateOptions<SecurityHeadersOptions>>());
+        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name == "ConfigureSecurityHeaders");
+        Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
+        Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersPolicy");
+    }
 }
