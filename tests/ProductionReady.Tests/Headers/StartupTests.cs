@@ -113,6 +113,33 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Tag_helper_nonces_every_script_and_style_of_a_view_unless_opted_out()
+    {
+        var httpContext = new DefaultHttpContext();
+        var helper = new CspNonceTagHelper { ViewContext = new Microsoft.AspNetCore.Mvc.Rendering.ViewContext { HttpContext = httpContext } };
+        TagHelperOutput Run(string tag, params TagHelperAttribute[] attributes)
+        {
+            var output = new TagHelperOutput(tag, [.. attributes], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
+            helper.Process(new TagHelperContext([.. attributes], new Dictionary<object, object>(), "id"), output);
+            return output;
+        }
+
+        var src = Run("script", new TagHelperAttribute("src", "/lib/jquery/dist/jquery.min.js"));
+        var importMap = Run("script", new TagHelperAttribute("type", "importmap"));
+        var style = Run("style");
+        var optedOut = Run("script", new TagHelperAttribute("csp-nonce", "false"));
+        var own = Run("script", new TagHelperAttribute("nonce", "mine"));
+
+        var nonce = httpContext.GetCspNonce();
+        Assert.Equal(nonce, src.Attributes["nonce"].Value);
+        Assert.Equal(nonce, importMap.Attributes["nonce"].Value);
+        Assert.Equal(nonce, style.Attributes["nonce"].Value);
+        Assert.False(optedOut.Attributes.ContainsName("nonce"));
+        Assert.False(optedOut.Attributes.ContainsName("csp-nonce"));
+        Assert.Equal("mine", own.Attributes["nonce"].Value);
+    }
+
+    [Fact]
     public async Task The_two_lines_of_the_sample_put_the_api_profile_on_its_root()
     {
         await using var factory = new WebApplicationFactory<Program>();
