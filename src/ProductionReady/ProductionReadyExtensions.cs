@@ -37,9 +37,10 @@ public static class ProductionReadyExtensions
     }
 
     /// <summary>
-    /// Adds the middleware in the order a request needs it: security headers first (so error and
-    /// short-circuited responses carry them), then the request id and request logging, then the
-    /// probe endpoints, which answer ahead of HTTPS redirection, authentication and rate limiting.
+    /// Adds the middleware in the order a request needs it: security headers first (they install
+    /// themselves at the front, so error and short-circuited responses carry them), then the request id
+    /// and request logging, then the CSP report endpoint and the probe endpoints, which answer ahead of
+    /// HTTPS redirection, authentication and rate limiting.
     /// </summary>
     /// <param name="app">The web application.</param>
     /// <returns>The same application, for chaining.</returns>
@@ -47,8 +48,8 @@ public static class ProductionReadyExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        app.UseProductionReadySecurityHeaders();
         app.UseProductionReadyRequestLogging();
+        app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
         app.UseProductionReadyProbes();
         return app;
     }

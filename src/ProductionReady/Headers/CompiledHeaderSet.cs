@@ -52,6 +52,9 @@ internal sealed class CompiledHeaderSet
         Description = Describe();
     }
 
+    /// <summary>The names of the headers this set sends, CSP first (for the short startup line).</summary>
+    public IEnumerable<string> HeaderNames => _cspHeaderName is null ? _headers.Select(h => h.Key) : _headers.Select(h => h.Key).Prepend(_cspHeaderName);
+
     /// <summary>"Name: value" pairs for the startup log; the CSP shows the <c>{nonce}</c> placeholder.</summary>
     public string Description { get; }
 

@@ -34,6 +34,11 @@ internal sealed class CompiledSecurityHeaders
             // The built-in profiles by name force a profile whatever the content type.
             [SecurityHeadersOptions.ApiPolicyName] = new(SecurityHeadersOptions.ApiPolicyName, Default.Api, Default.Api),
             [SecurityHeadersOptions.HtmlPolicyName] = new(SecurityHeadersOptions.HtmlPolicyName, Default.Html, Default.Html),
+
+            // The presets change only the pages' CSP: their JSON and files keep the API profile.
+            [SecurityHeadersOptions.SwaggerUiPolicyName] = HtmlPreset(SecurityHeadersOptions.SwaggerUiPolicyName, SecurityHeaderDefaults.SwaggerUiContentSecurityPolicy),
+            [SecurityHeadersOptions.ScalarPolicyName] = HtmlPreset(SecurityHeadersOptions.ScalarPolicyName, SecurityHeaderDefaults.ScalarContentSecurityPolicy),
+            [SecurityHeadersOptions.DeveloperExceptionPagePolicyName] = HtmlPreset(SecurityHeadersOptions.DeveloperExceptionPagePolicyName, SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy),
         };
         foreach (var (name, policy) in options.Policies)
         {
@@ -41,6 +46,12 @@ internal sealed class CompiledSecurityHeaders
         }
 
         Policies = named.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        DeveloperExceptionPage = Policies[SecurityHeadersOptions.DeveloperExceptionPagePolicyName];
+        PathPolicies = options.PathPolicies
+            .Where(p => Policies.ContainsKey(p.Value))
+            .OrderByDescending(p => p.Key.TrimEnd('/').Length)
+            .Select(p => (new PathString(p.Key.TrimEnd('/')), Policies[p.Value]))
+            .ToArray();
 
         if (options.Hsts.Enabled)
         {
@@ -68,6 +79,12 @@ internal sealed class CompiledSecurityHeaders
     /// <summary>The built-in profiles by name ("api", "html") and the configured named policies.</summary>
     public FrozenDictionary<string, CompiledPolicy> Policies { get; }
 
+    /// <summary>The policy of the developer exception page's responses.</summary>
+    public CompiledPolicy DeveloperExceptionPage { get; }
+
+    /// <summary>Policies by path prefix, longest first.</summary>
+    public (PathString Prefix, CompiledPolicy Policy)[] PathPolicies { get; }
+
     /// <summary>The Strict-Transport-Security value; empty when HSTS is off.</summary>
     public StringValues Hsts { get; }
 
@@ -82,6 +99,20 @@ internal sealed class CompiledSecurityHeaders
         name,
         Compile(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Api, _options.Api), overlay)),
         Compile(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Html, _options.Html), overlay)));
+
+    /// <summary>The policy of the longest <see cref="SecurityHeadersOptions.PathPolicies"/> prefix of <paramref name="path"/>; null when none.</summary>
+    public CompiledPolicy? ForPath(PathString path)
+    {
+        foreach (var (prefix, policy) in PathPolicies)
+        {
+            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                return policy;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// True when the request arrived over HTTPS: directly, or through a trusted proxy that says so in
@@ -179,6 +210,11 @@ internal sealed class CompiledSecurityHeaders
             yield return new IPNetwork(network.BaseAddress.MapToIPv6(), network.PrefixLength + 96);
         }
     }
+
+    private CompiledPolicy HtmlPreset(string name, string contentSecurityPolicy) => new(
+        name,
+        Default.Api,
+        Compile(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Html, _options.Html), new SecurityHeaderPolicy { ContentSecurityPolicy = contentSecurityPolicy })));
 
     private CompiledHeaderSet Compile(SecurityHeaderPolicy policy) =>
         new(policy, _options.CspReportOnly, _reportPath, _reportPath is null ? null : _options.CspReports.ReportingEndpointUrl);

@@ -29,4 +29,11 @@ public sealed class CspReportOptions
     /// violates in a loop (or an attacker) cannot flood the logs. Defaults to 60.
     /// </summary>
     public int PermitsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Reports accepted per minute from one client address (the connection's peer), so one noisy client
+    /// spends its own budget and not everyone's; more get 429. Defaults to 20. Behind a reverse proxy every
+    /// client shares the proxy's address unless forwarded headers are applied before the security headers.
+    /// </summary>
+    public int PermitsPerClientPerMinute { get; set; } = 20;
 }

@@ -16,13 +16,41 @@ internal static class SecurityHeaderDefaults
     public const string ApiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
 
     /// <summary>
-    /// A strict, nonce-based policy. <c>'strict-dynamic'</c> makes CSP3 browsers trust only the nonce
-    /// (and what nonce'd scripts load), ignoring <c>'self'</c>; when no nonce was asked for during the
-    /// response, the nonce and <c>'strict-dynamic'</c> are dropped and same-origin script files still load.
+    /// A nonce-based policy that real pages survive: same-origin script and style files (a layout's
+    /// jQuery, Bootstrap, site.js) load through <c>'self'</c>, inline script runs only with the nonce.
+    /// No <c>'strict-dynamic'</c> by default: under it browsers ignore <c>'self'</c>, so one nonce'd inline
+    /// script on a page would silently disable every <c>&lt;script src&gt;</c> without a nonce. An app
+    /// that nonces all its scripts (the Razor tag helper does) can opt in through its own CSP.
     /// </summary>
     public const string HtmlContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'strict-dynamic'; style-src 'self' 'nonce-{nonce}'; " +
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; " +
         "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Swagger UI (Swashbuckle): its files are same-origin, but React sets inline styles. Scripts stay
+    /// <c>'self'</c> only.
+    /// </summary>
+    public const string SwaggerUiContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// Scalar (<c>MapScalarApiReference</c>): one inline module script carries the page's configuration,
+    /// the bundle evaluates code at run time (Chromium reports <c>eval</c> from scalar.js), sets inline styles
+    /// and uses blob: workers; fonts come from Scalar's font host unless turned off.
+    /// </summary>
+    public const string ScalarContentSecurityPolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "font-src 'self' data: https://fonts.scalar.com; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; " +
+        "form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The developer exception page (Development only): its tabs and styles are inline, without a nonce.
+    /// Nothing else is allowed: no other origin, no framing.
+    /// </summary>
+    public const string DeveloperExceptionPageContentSecurityPolicy =
+        "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; " +
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     public static SecurityHeaderPolicy Api { get; } = new()
     {

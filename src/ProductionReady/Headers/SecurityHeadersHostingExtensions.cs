@@ -1,7 +1,9 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
+using ProductionReady.Common;
 using ProductionReady.Headers;
 
 namespace Microsoft.Extensions.Hosting;
@@ -21,20 +23,12 @@ public static class SecurityHeadersHostingExtensions
     public static IHostApplicationBuilder AddProductionReadySecurityHeaders(this IHostApplicationBuilder builder, Action<SecurityHeadersOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var options = builder.Services.AddOptions<SecurityHeadersOptions>().BindConfiguration(SecurityHeadersOptions.SectionName);
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        options.ValidateOnStart();
-
         var services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityHeadersOptions>, SecurityHeadersOptionsValidator>());
-        services.TryAddSingleton<CompiledSecurityHeaders>();
-        services.TryAddSingleton<CspReportEndpoint>();
+
+        // Idempotent: a second call adds nothing but a configure delegate not seen before.
         if (!services.Any(d => d.ServiceType == typeof(SecurityHeadersPipeline)))
         {
+            services.AddOptions<SecurityHeadersOptions>().BindConfiguration(SecurityHeadersOptions.SectionName).ValidateOnStart();
             services.AddSingleton<SecurityHeadersPipeline>();
 
             // First of the startup filters, so its middleware is the outermost: a response another
@@ -42,9 +36,29 @@ public static class SecurityHeadersHostingExtensions
             services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(sp => sp.GetRequiredService<SecurityHeadersPipeline>()));
         }
 
+        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureSecurityHeaders existing && existing.Action == configure))
+        {
+            services.AddSingleton<IConfigureOptions<SecurityHeadersOptions>>(new ConfigureSecurityHeaders(configure));
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityHeadersOptions>, SecurityHeadersOptionsValidator>());
+        services.TryAddSingleton<CompiledSecurityHeaders>();
+        services.TryAddSingleton<CspReportEndpoint>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DeveloperExceptionPageMarker>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, CspReportReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, TurnOffServerHeader>());
         return builder;
+    }
+
+    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
+    private sealed class ConfigureSecurityHeaders(Action<SecurityHeadersOptions> action) : IConfigureOptions<SecurityHeadersOptions>
+    {
+        public Action<SecurityHeadersOptions> Action { get; } = action;
+
+        public void Configure(SecurityHeadersOptions options) => Action(options);
     }
 
     /// <summary>A named type, so that calling the method twice registers it once.</summary>

@@ -6,10 +6,14 @@ internal static partial class SecurityHeadersLog
     public const string Category = "ProductionReady.SecurityHeaders";
 
     [LoggerMessage(EventId = 5001, EventName = "SecurityHeadersPolicy", Level = LogLevel.Information,
+        Message = "Security headers: {Profiles} send {HeaderNames}; CSP reports at {ReportPath}; values at Debug")]
+    public static partial void Summary(ILogger logger, string profiles, string headerNames, string reportPath);
+
+    [LoggerMessage(EventId = 5004, EventName = "SecurityHeadersPolicyValues", Level = LogLevel.Debug,
         Message = "Security headers policy {Policy} ({Profile} responses): {Headers}")]
     public static partial void EffectivePolicy(ILogger logger, string policy, string profile, string headers);
 
-    [LoggerMessage(EventId = 5002, EventName = "SecurityHeadersTransport", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5002, EventName = "SecurityHeadersTransport", Level = LogLevel.Debug,
         Message = "Security headers: Strict-Transport-Security {Hsts} on HTTPS responses except to hosts {ExcludedHosts}; X-Forwarded-Proto trusted from {TrustedProxies}; CSP reports at {ReportPath}; removed headers {RemovedHeaders}")]
     public static partial void EffectiveTransport(ILogger logger, string hsts, string excludedHosts, string trustedProxies, string reportPath, string removedHeaders);
 
@@ -21,6 +25,10 @@ internal static partial class SecurityHeadersLog
     [LoggerMessage(EventId = 5010, EventName = "CspViolation", Level = LogLevel.Warning,
         Message = "CSP violation: {EffectiveDirective} blocked {BlockedUri} on {DocumentUri} ({Disposition}) at {SourceFile}:{LineNumber}, sample {Sample}")]
     public static partial void CspViolation(ILogger logger, string effectiveDirective, string blockedUri, string documentUri, string disposition, string sourceFile, int lineNumber, string sample);
+
+    [LoggerMessage(EventId = 5012, EventName = "CspReportsRefused", Level = LogLevel.Warning,
+        Message = "{Refused} CSP reports were refused in the last {WindowSeconds} s: {ByClient} over a client's budget (CspReports:PermitsPerClientPerMinute), {Overall} over the instance's (CspReports:PermitsPerMinute)")]
+    public static partial void CspReportsRefused(ILogger logger, long refused, double windowSeconds, long byClient, long overall);
 
     [LoggerMessage(EventId = 5011, EventName = "CspReportRejected", Level = LogLevel.Debug,
         Message = "CSP report rejected with {StatusCode}: {Reason}")]

@@ -12,30 +12,24 @@ internal sealed class SecurityHeadersMiddleware
 
     private readonly RequestDelegate _next;
     private readonly CompiledSecurityHeaders _headers;
-    private readonly CspReportEndpoint? _reports;
     private readonly Func<object, Task> _onStarting;
 
-    public SecurityHeadersMiddleware(RequestDelegate next, CompiledSecurityHeaders headers, CspReportEndpoint? reports)
+    public SecurityHeadersMiddleware(RequestDelegate next, CompiledSecurityHeaders headers)
     {
         _next = next;
         _headers = headers;
-        _reports = headers.ReportsEnabled ? reports : null;
         _onStarting = ApplyOnStarting;
     }
 
     public Task InvokeAsync(HttpContext context)
     {
         context.Response.OnStarting(_onStarting, context);
-        if (_reports is not null && context.Request.Path.Equals(_headers.ReportPath, StringComparison.OrdinalIgnoreCase))
-        {
-            return _reports.HandleAsync(context);
-        }
-
         return _next(context);
     }
 
     /// <summary>
-    /// The profile rule: an endpoint's policy metadata wins; otherwise an HTML content type
+    /// The profile rule (after the policy: the developer exception page's, else an endpoint's, else a path's,
+    /// else the default): an endpoint's policy metadata wins; otherwise an HTML content type
     /// (<c>text/html</c>, <c>application/xhtml+xml</c>) gets the HTML profile and everything else
     /// (JSON, problem details, text, files, no body) the API profile.
     /// </summary>
@@ -49,9 +43,11 @@ internal sealed class SecurityHeadersMiddleware
         var response = context.Response;
         var headers = response.Headers;
 
-        var policy = context.GetEndpoint()?.Metadata.GetMetadata<ISecurityHeadersPolicyMetadata>() is { } metadata
-            ? metadata.Resolve(_headers)
-            : _headers.Default;
+        var policy = context.Features.Get<DeveloperExceptionPageMarker.Rendered>() is not null
+            ? _headers.DeveloperExceptionPage
+            : context.GetEndpoint()?.Metadata.GetMetadata<ISecurityHeadersPolicyMetadata>() is { } metadata
+                ? metadata.Resolve(_headers)
+                : _headers.PathPolicies.Length > 0 ? _headers.ForPath(context.Request.Path) ?? _headers.Default : _headers.Default;
         var set = IsHtml(response.ContentType) ? policy.Html : policy.Api;
         set.Apply(headers, set.UsesNonce ? context.Features.Get<CspNonceFeature>()?.Nonce : null);
 

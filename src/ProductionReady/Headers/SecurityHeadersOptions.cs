@@ -16,6 +16,24 @@ public sealed class SecurityHeadersOptions
     /// <summary>The name of the built-in HTML profile, usable with <c>WithSecurityHeaders("html")</c>.</summary>
     public const string HtmlPolicyName = "html";
 
+    /// <summary>
+    /// The name of the built-in policy for Swagger UI (Swashbuckle's <c>UseSwaggerUI</c>), e.g.
+    /// <c>PathPolicies["/swagger"] = "swagger-ui"</c>. It changes only the HTML profile's CSP.
+    /// </summary>
+    public const string SwaggerUiPolicyName = "swagger-ui";
+
+    /// <summary>
+    /// The name of the built-in policy for Scalar's API reference, e.g.
+    /// <c>app.MapScalarApiReference().WithSecurityHeaders("scalar")</c>. It changes only the HTML profile's CSP.
+    /// </summary>
+    public const string ScalarPolicyName = "scalar";
+
+    /// <summary>
+    /// The name of the built-in policy the developer exception page's HTML gets (its styles and tabs are
+    /// inline). Applied wherever the framework renders that page; define a policy of this name to change it.
+    /// </summary>
+    public const string DeveloperExceptionPagePolicyName = "developer-exception-page";
+
     /// <summary>When false, no header is added or removed and no CSP report endpoint is mapped. Defaults to true.</summary>
     public bool Enabled { get; set; } = true;
 
@@ -37,6 +55,14 @@ public sealed class SecurityHeadersOptions
     /// changes the profile chosen by the response's content type; unset values keep that profile's values.
     /// </summary>
     public Dictionary<string, SecurityHeaderPolicy> Policies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Named policies by path prefix, for pages served by middleware rather than by an endpoint (so that
+    /// <c>WithSecurityHeaders</c> cannot reach them), e.g. <c>{ "/swagger": "swagger-ui" }</c> for
+    /// Swashbuckle's <c>UseSwaggerUI</c>. A prefix matches whole segments (<c>/swagger</c> matches
+    /// <c>/swagger/index.html</c>, not <c>/swaggerish</c>); the longest prefix wins; an endpoint's own policy wins over it.
+    /// </summary>
+    public Dictionary<string, string> PathPolicies { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Sends every Content-Security-Policy as <c>Content-Security-Policy-Report-Only</c>: violations are

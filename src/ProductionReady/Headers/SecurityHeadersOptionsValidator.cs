@@ -37,6 +37,19 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
             }
         }
 
+        foreach (var (prefix, policyName) in options.PathPolicies)
+        {
+            if (string.IsNullOrEmpty(prefix) || prefix[0] != '/' || prefix.AsSpan().IndexOfAny(ForbiddenInPath) >= 0 || !IsHeaderText(prefix))
+            {
+                errors.Add($"{Section}:PathPolicies has the prefix '{prefix}', which is not a path; write it as a path starting with '/', without query or spaces, e.g. /swagger.");
+            }
+
+            if (string.IsNullOrWhiteSpace(policyName) || !IsKnownPolicy(policyName, options))
+            {
+                errors.Add($"{Section}:PathPolicies:{prefix} names the policy '{policyName}', which is not defined; define it under {Section}:Policies, or use one of: {string.Join(", ", KnownPolicies(options))}.");
+            }
+        }
+
         if (options.Hsts.MaxAge < TimeSpan.Zero)
         {
             errors.Add($"{Section}:Hsts:MaxAge is negative ({options.Hsts.MaxAge}); use a duration such as 365.00:00:00, or set Hsts:Enabled to false.");
@@ -64,6 +77,11 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
             if (reports.PermitsPerMinute < 1)
             {
                 errors.Add($"{Section}:CspReports:PermitsPerMinute ({reports.PermitsPerMinute}) must be at least 1; set CspReports:Enabled to false to turn the endpoint off.");
+            }
+
+            if (reports.PermitsPerClientPerMinute < 1)
+            {
+                errors.Add($"{Section}:CspReports:PermitsPerClientPerMinute ({reports.PermitsPerClientPerMinute}) must be at least 1; set CspReports:Enabled to false to turn the endpoint off.");
             }
         }
 
@@ -100,6 +118,17 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
+
+    /// <summary>The built-in policy names, then the configured ones.</summary>
+    internal static IEnumerable<string> KnownPolicies(SecurityHeadersOptions options) =>
+        new[]
+        {
+            SecurityHeadersOptions.ApiPolicyName, SecurityHeadersOptions.HtmlPolicyName, SecurityHeadersOptions.SwaggerUiPolicyName,
+            SecurityHeadersOptions.ScalarPolicyName, SecurityHeadersOptions.DeveloperExceptionPagePolicyName,
+        }.Concat(options.Policies.Keys.Where(k => !string.IsNullOrWhiteSpace(k))).Distinct(StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsKnownPolicy(string name, SecurityHeadersOptions options) =>
+        KnownPolicies(options).Contains(name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Checks one policy's values; <paramref name="path"/> names it in the messages.</summary>
     internal static void ValidatePolicy(SecurityHeaderPolicy policy, string path, List<string> errors)

@@ -32,17 +32,28 @@ internal sealed class SecurityHeadersPipeline : IStartupFilter
         next(app);
     };
 
-    /// <summary>Called by <c>UseProductionReadySecurityHeaders</c>.</summary>
+    /// <summary>
+    /// Called by <c>UseProductionReadySecurityHeaders</c>. The CSP report endpoint is served where that
+    /// call is made (unlike the headers, which go to the front): behind the request id and request logging
+    /// when those come first, so its requests have an id and a completion event like any other.
+    /// </summary>
     public void Request(IApplicationBuilder app)
     {
         _requested = true;
         app.Use(rest => _filterRan ? rest : Create(app, rest));
+        if (_headers.ReportsEnabled)
+        {
+            var path = _headers.ReportPath;
+            app.Use(next => context => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)
+                ? _reports.HandleAsync(context)
+                : next(context));
+        }
     }
 
     private RequestDelegate Create(IApplicationBuilder app, RequestDelegate next)
     {
         CheckEndpointPolicies(app.ApplicationServices);
-        return new SecurityHeadersMiddleware(next, _headers, _reports).InvokeAsync;
+        return new SecurityHeadersMiddleware(next, _headers).InvokeAsync;
     }
 
     /// <summary>

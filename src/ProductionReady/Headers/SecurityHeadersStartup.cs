@@ -36,8 +36,32 @@ internal sealed class SecurityHeadersStartup : IHostedService
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>One short line at Information (what is sent, by name); every value at Debug.</summary>
     private void LogEffectivePolicy()
     {
+        var options = _services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        var reportPath = _headers.ReportsEnabled ? _headers.ReportPath.Value! : "(off)";
+        if (_logger.IsEnabled(LogLevel.Information))
+        {
+            var profiles = "API and HTML profiles";
+            var named = options.Policies.Keys.Concat(options.PathPolicies.Select(p => $"{p.Value} at {p.Key}")).ToList();
+            if (named.Count > 0)
+            {
+                profiles += " (policies " + string.Join(", ", named) + ")";
+            }
+
+            var headerNames = _headers.Default.Api.HeaderNames.Union(_headers.Default.Html.HeaderNames, StringComparer.OrdinalIgnoreCase)
+                .Append(_headers.Hsts.Count > 0 ? "Strict-Transport-Security (HTTPS)" : null)
+                .OfType<string>();
+            var names = string.Join(", ", headerNames);
+            SecurityHeadersLog.Summary(_logger, profiles, names, reportPath);
+        }
+
+        if (!_logger.IsEnabled(LogLevel.Debug))
+        {
+            return;
+        }
+
         SecurityHeadersLog.EffectivePolicy(_logger, "default", "API", _headers.Default.Api.Description);
         SecurityHeadersLog.EffectivePolicy(_logger, "default", "HTML", _headers.Default.Html.Description);
         foreach (var (name, policy) in _headers.Policies)
@@ -49,11 +73,9 @@ internal sealed class SecurityHeadersStartup : IHostedService
             }
         }
 
-        var options = _services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
         var hsts = _headers.Hsts.Count > 0 ? _headers.Hsts.ToString() : "(off)";
         var excluded = _headers.DescribeExcludedHosts();
         var proxies = options.TrustedProxies.Count > 0 ? string.Join(", ", options.TrustedProxies) : "(nobody)";
-        var reportPath = _headers.ReportsEnabled ? _headers.ReportPath.Value! : "(off)";
         var removed = string.Join(", ", _headers.RemoveHeaders);
         SecurityHeadersLog.EffectiveTransport(_logger, hsts, excluded, proxies, reportPath, removed);
     }

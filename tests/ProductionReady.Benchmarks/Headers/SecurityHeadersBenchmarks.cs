@@ -32,7 +32,6 @@ public class SecurityHeadersBenchmarks
         var services = new ServiceCollection().BuildServiceProvider();
         var options = Options.Create(new SecurityHeadersOptions());
         var headers = new CompiledSecurityHeaders(options);
-        var reports = new CspReportEndpoint(options, NullLoggerFactory.Instance);
 
         RequestDelegate json = static c =>
         {
@@ -48,8 +47,8 @@ public class SecurityHeadersBenchmarks
         };
 
         _bare = json;
-        _productionReadyApi = new SecurityHeadersMiddleware(json, headers, reports).InvokeAsync;
-        _productionReadyHtmlWithNonce = new SecurityHeadersMiddleware(html, headers, reports).InvokeAsync;
+        _productionReadyApi = new SecurityHeadersMiddleware(json, headers).InvokeAsync;
+        _productionReadyHtmlWithNonce = new SecurityHeadersMiddleware(html, headers).InvokeAsync;
         var app = new ApplicationBuilder(services);
         app.Use(HandWrittenSecurityHeaders);
         app.Run(json);

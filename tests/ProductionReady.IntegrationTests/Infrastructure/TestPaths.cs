@@ -9,6 +9,9 @@ internal static class TestPaths
 
     public static string RepositoryRoot { get; } = Metadata("RepositoryRoot");
 
+    /// <summary>The build configuration the tests were built in (what <c>dotnet pack --no-build</c> packs).</summary>
+    public static string Configuration { get; } = Metadata("Configuration");
+
     private static string Metadata(string key) =>
         typeof(TestPaths).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == key).Value

@@ -1,5 +1,8 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 using ProductionReady;
 
 namespace ProductionReady.Tests.Headers;
@@ -71,9 +74,10 @@ public sealed class CspReportEndpointTests
 
         using var tooLarge = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(huge, "application/csp-report"));
         using var chunked = new HttpRequestMessage(HttpMethod.Post, "/csp-reports") { Content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(huge))) };
+        chunked.Content.Headers.ContentType = new("application/csp-report");
         using var tooLargeChunked = await client.SendAsync(chunked);
         using var garbage = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json("{not json", "application/csp-report"));
-        using var otherJson = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json("{\"a\":1}", "application/json"));
+        using var otherJson = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json("{\"a\":1}", "application/csp-report"));
         using var get = await client.GetAsync(new Uri("/csp-reports", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
@@ -123,5 +127,161 @@ public sealed class CspReportEndpointTests
         Assert.Equal("csp-endpoint=\"https://api.example.com/security/csp\"", HeaderAssert.Get(page, "Reporting-Endpoints"));
         Assert.Equal(HttpStatusCode.NotFound, offResponse.StatusCode);
         Assert.Empty(Violations(off));
+    }
+
+    [Fact]
+    public async Task Lone_surrogate_or_invalid_utf8_in_a_field_gets_400_and_nothing_of_it_is_logged()
+    {
+        await using var app = await TestApp.StartAsync(null, _ => { });
+        using var client = app.CreateClient();
+        var loneSurrogate = Legacy.Replace("alert(1)", "\\ud800marker", StringComparison.Ordinal);
+        var bytes = Encoding.UTF8.GetBytes(Legacy.Replace("alert(1)", "@@marker", StringComparison.Ordinal));
+        var at = Array.IndexOf(bytes, (byte)'@');
+        (bytes[at], bytes[at + 1]) = (0xC3, 0x28); // a two-byte sequence whose second byte is not a continuation
+        using var invalidUtf8 = new ByteArrayContent(bytes);
+        invalidUtf8.Headers.ContentType = new("application/csp-report");
+
+        using var surrogateResponse = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(loneSurrogate, "application/csp-report"));
+        using var utf8Response = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), invalidUtf8);
+
+        Assert.Equal(HttpStatusCode.BadRequest, surrogateResponse.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, utf8Response.StatusCode);
+        Assert.DoesNotContain(app.Logs.Events, e => e.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(app.Logs.Events, e => e.Message.Contains("marker", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("text/plain")]
+    [InlineData(null)]
+    public async Task Other_content_types_get_415(string? mediaType)
+    {
+        await using var app = await TestApp.StartAsync(null, _ => { });
+        using var content = new StringContent(Legacy, Encoding.UTF8);
+        content.Headers.ContentType = mediaType is null ? null : new(mediaType);
+
+        using var response = await app.CreateClient().PostAsync(new Uri("/csp-reports", UriKind.Relative), content);
+        using var accepted = await app.CreateClient().PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(Legacy, "application/csp-report")); // sent with "; charset=utf-8"
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, accepted.StatusCode);
+        Assert.Single(Violations(app));
+    }
+
+    [Fact]
+    public async Task One_noisy_client_spends_its_own_budget_and_one_event_per_window_says_how_many_were_refused()
+    {
+        var time = new FakeTimeProvider();
+        await using var app = await TestApp.StartAsync(
+            o =>
+            {
+                o.CspReports.PermitsPerClientPerMinute = 2;
+                o.CspReports.PermitsPerMinute = 5;
+            },
+            _ => { },
+            setup: b => b.Services.AddSingleton<TimeProvider>(time),
+            beforeHeaders: a => a.Use((c, next) =>
+            {
+                c.Connection.RemoteIpAddress = IPAddress.Parse(c.Request.Headers["X-Test-Client"].ToString());
+                return next(c);
+            }));
+        using var client = app.CreateClient();
+
+        async Task<HttpStatusCode> Post(string address)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/csp-reports") { Content = Json(Legacy, "application/csp-report") };
+            request.Headers.Add("X-Test-Client", address);
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        var noisy = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            noisy.Add(await Post("192.0.2.1"));
+        }
+
+        var other = await Post("192.0.2.2");
+        var third = new[] { await Post("192.0.2.3"), await Post("192.0.2.3") };
+        var overBudget = await Post("192.0.2.4");
+
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.NoContent, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], noisy);
+        Assert.Equal(HttpStatusCode.NoContent, other);
+        Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.NoContent], third);
+        Assert.Equal(HttpStatusCode.TooManyRequests, overBudget);
+        Assert.Equal(5, Violations(app).Count());
+        Assert.DoesNotContain(app.Logs.Events, e => e.EventId.Name == "CspReportsRefused");
+
+        time.Advance(TimeSpan.FromMinutes(1));
+        var refused = Assert.Single(app.Logs.Events, e => e.EventId.Name == "CspReportsRefused");
+        Assert.Equal(LogLevel.Warning, refused.Level);
+        Assert.Equal(3L, refused.Properties["Refused"]);
+        Assert.Equal(2L, refused.Properties["ByClient"]);
+        Assert.Equal(1L, refused.Properties["Overall"]);
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Single(app.Logs.Events, e => e.EventId.Name == "CspReportsRefused");
+    }
+
+    [Fact]
+    public async Task Each_violation_is_counted_on_the_productionready_meter()
+    {
+        await using var app = await TestApp.StartAsync(null, _ => { });
+        var factory = app.Services.GetRequiredService<IMeterFactory>();
+        var measurements = new List<(long Value, string? Directive)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "ProductionReady" && instrument.Name == "productionready.csp.violations" && ReferenceEquals(instrument.Meter.Scope, factory))
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            lock (measurements)
+            {
+                measurements.Add((value, tags.ToArray().FirstOrDefault(t => t.Key == "directive").Value as string));
+            }
+        });
+        listener.Start();
+        using var client = app.CreateClient();
+
+        using var legacy = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(Legacy, "application/csp-report"));
+        using var batch = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(ReportingApi, "application/reports+json"));
+        using var odd = await client.PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(Legacy.Replace("\"effective-directive\":\"script-src-elem\"", "\"effective-directive\":\"x-made-up\"", StringComparison.Ordinal), "application/csp-report"));
+
+        Assert.Equal([(1L, "script-src-elem"), (1L, "script-src-elem"), (1L, "script-src"), (1L, "other")], measurements);
+    }
+
+    [Fact]
+    public async Task With_the_two_lines_the_report_endpoint_runs_behind_the_request_id()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.WebHost.UseTestServer();
+        builder.AddProductionReady(o => o.Health.DrainDelay = TimeSpan.Zero);
+        await using var app = builder.Build();
+        app.UseProductionReady();
+        await app.StartAsync();
+
+        using var response = await app.GetTestClient().PostAsync(new Uri("/csp-reports", UriKind.Relative), Json(Legacy, "application/csp-report"));
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.True(response.Headers.Contains("X-Request-ID"), "the CSP report's response carries no request id");
+        Assert.Equal("nosniff", HeaderAssert.Get(response, "X-Content-Type-Options"));
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public async Task The_report_path_is_claimed_as_a_reserved_path_with_its_configuration_key()
+    {
+        await using var moved = await TestApp.StartAsync(o => o.CspReports.Path = "/security/csp", _ => { });
+        await using var off = await TestApp.StartAsync(o => o.CspReports.Enabled = false, _ => { });
+
+        var claimed = moved.Services.GetServices<ProductionReady.Common.IReservedPaths>().SelectMany(r => r.GetReservedPaths()).ToList();
+        var none = off.Services.GetServices<ProductionReady.Common.IReservedPaths>().SelectMany(r => r.GetReservedPaths()).ToList();
+
+        Assert.Equal([new ProductionReady.Common.ReservedPath("/security/csp", "ProductionReady:SecurityHeaders:CspReports:Path")], claimed);
+        Assert.Empty(none);
     }
 }

@@ -160,7 +160,10 @@ public sealed class EveryResponseTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("boom", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        HeaderAssert.HtmlCsp(response);
+        Assert.Equal(
+            ProductionReady.Headers.SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy + "; report-uri /csp-reports",
+            HeaderAssert.Get(response, "Content-Security-Policy"));
+        Assert.Equal("DENY", HeaderAssert.Get(response, "X-Frame-Options"));
     }
 
     [Fact]

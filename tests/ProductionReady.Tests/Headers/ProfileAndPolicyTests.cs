@@ -23,7 +23,9 @@ public sealed partial class ProfileAndPolicyTests
         var csp = HeaderAssert.HtmlCsp(first);
         var pageNonce = NonceInPage().Match(await first.Content.ReadAsStringAsync()).Groups[1].Value;
         Assert.Equal(24, pageNonce.Length);
-        Assert.Contains($"script-src 'self' 'nonce-{pageNonce}' 'strict-dynamic'", csp, StringComparison.Ordinal);
+        // No 'strict-dynamic' by default: under it browsers ignore 'self' and a page's <script src> files stop loading.
+        Assert.Contains($"script-src 'self' 'nonce-{pageNonce}';", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("strict-dynamic", csp, StringComparison.Ordinal);
         Assert.Contains($"style-src 'self' 'nonce-{pageNonce}'", csp, StringComparison.Ordinal);
         Assert.EndsWith("report-uri /csp-reports", csp, StringComparison.Ordinal);
         var secondNonce = NonceInPage().Match(await second.Content.ReadAsStringAsync()).Groups[1].Value;
@@ -100,6 +102,69 @@ public sealed partial class ProfileAndPolicyTests
     }
 
     [Fact]
+    public async Task Path_policies_and_the_api_docs_presets_change_only_the_pages_csp()
+    {
+        await using var app = await TestApp.StartAsync(
+            o => o.PathPolicies["/swagger/"] = SecurityHeadersOptions.SwaggerUiPolicyName,
+            a =>
+            {
+                a.MapGet("/swagger/index.html", () => Results.Content("<html/>", "text/html"));
+                a.MapGet("/swagger/v1/swagger.json", () => Results.Ok());
+                a.MapGet("/swaggerish", () => Results.Content("<html/>", "text/html"));
+                a.MapGet("/scalar/v1", () => Results.Content("<html/>", "text/html")).WithSecurityHeaders(SecurityHeadersOptions.ScalarPolicyName);
+            });
+        using var client = app.CreateClient();
+
+        using var swagger = await client.GetAsync(new Uri("/SWAGGER/index.html", UriKind.Relative));
+        using var swaggerJson = await client.GetAsync(new Uri("/swagger/v1/swagger.json", UriKind.Relative));
+        using var other = await client.GetAsync(new Uri("/swaggerish", UriKind.Relative));
+        using var scalar = await client.GetAsync(new Uri("/scalar/v1", UriKind.Relative));
+
+        Assert.Equal(ProductionReady.Headers.SecurityHeaderDefaults.SwaggerUiContentSecurityPolicy + "; report-uri /csp-reports", HeaderAssert.Get(swagger, "Content-Security-Policy"));
+        Assert.Equal("strict-origin-when-cross-origin", HeaderAssert.Get(swagger, "Referrer-Policy"));
+        HeaderAssert.HasApiProfile(swaggerJson);
+        Assert.Contains("style-src 'self';", HeaderAssert.HtmlCsp(other), StringComparison.Ordinal);
+        Assert.Equal(ProductionReady.Headers.SecurityHeaderDefaults.ScalarContentSecurityPolicy + "; report-uri /csp-reports", HeaderAssert.Get(scalar, "Content-Security-Policy"));
+    }
+
+    [Theory]
+    [InlineData("Development")]
+    [InlineData("Production")]
+    public async Task Developer_exception_page_gets_its_own_csp_and_nothing_else_does(string environment)
+    {
+        await using var app = await TestApp.StartAsync(
+            null,
+            a =>
+            {
+                if (!a.Environment.IsDevelopment())
+                {
+                    a.UseExceptionHandler(e => e.Run(c => c.Response.WriteAsync("<p>sorry</p>")));
+                }
+
+                a.MapGet("/boom", string () => throw new InvalidOperationException("boom"));
+            },
+            environment);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Accept.ParseAdd("text/html");
+
+        using var response = await client.GetAsync(new Uri("/boom", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var csp = HeaderAssert.Get(response, "Content-Security-Policy");
+        var relaxed = ProductionReady.Headers.SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy + "; report-uri /csp-reports";
+        if (environment == "Development")
+        {
+            Assert.StartsWith("text/html", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
+            Assert.Equal(relaxed, csp);
+        }
+        else
+        {
+            Assert.NotEqual(relaxed, csp);
+            Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_policy_name_stops_the_app_at_startup_with_the_names_it_knows()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestApp.StartAsync(
@@ -107,7 +172,7 @@ public sealed partial class ProfileAndPolicyTests
             a => a.MapGet("/docs", () => "x").WithSecurityHeaders("dosc")));
 
         Assert.Contains("'dosc'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("api, docs, html", error.Message, StringComparison.Ordinal);
+        Assert.Contains("api, developer-exception-page, docs, html, scalar, swagger-ui", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

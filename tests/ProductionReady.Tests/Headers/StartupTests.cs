@@ -23,6 +23,8 @@ public sealed class StartupTests
                 o.CspReports.PermitsPerMinute = 0;
                 o.CspReports.ReportingEndpointUrl = "/relative";
                 o.Hsts.MaxAge = TimeSpan.FromSeconds(-1);
+                o.PathPolicies["swagger"] = SecurityHeadersOptions.SwaggerUiPolicyName;
+                o.PathPolicies["/docs"] = "swager-ui";
             },
             a => a.MapGet("/", () => "x")));
 
@@ -36,6 +38,8 @@ public sealed class StartupTests
         Assert.Contains("PermitsPerMinute (0)", message, StringComparison.Ordinal);
         Assert.Contains("ReportingEndpointUrl ('/relative')", message, StringComparison.Ordinal);
         Assert.Contains("Hsts:MaxAge is negative", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies has the prefix 'swagger', which is not a path", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies:/docs names the policy 'swager-ui', which is not defined", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,14 +54,22 @@ public sealed class StartupTests
     }
 
     [Fact]
-    public async Task Effective_policy_is_logged_once_at_startup()
+    public async Task Effective_policy_is_one_short_information_line_with_every_value_at_debug()
     {
         await using var app = await TestApp.StartAsync(o => o.Policies["docs"] = new SecurityHeaderPolicy { XFrameOptions = "SAMEORIGIN" }, a => a.MapGet("/", () => "x"));
         using var client = app.CreateClient();
         using var _ = await client.GetAsync(new Uri("/", UriKind.Relative));
 
-        var policies = app.Logs.Events.Where(e => e.EventId.Name == "SecurityHeadersPolicy").ToList();
-        Assert.Equal(4, policies.Count);
+        var information = app.Logs.Events.Where(e => e.Category == "ProductionReady.SecurityHeaders" && e.Level >= LogLevel.Information).ToList();
+        var summary = Assert.Single(information);
+        Assert.Equal("SecurityHeadersPolicy", summary.EventId.Name);
+        Assert.True(summary.Message.Length < 400, $"{summary.Message.Length} characters: {summary.Message}");
+        Assert.Contains("API and HTML profiles (policies docs)", summary.Message, StringComparison.Ordinal);
+        Assert.Contains("Content-Security-Policy, X-Content-Type-Options, X-Frame-Options", summary.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("default-src", summary.Message, StringComparison.Ordinal);
+
+        var policies = app.Logs.Events.Where(e => e.EventId.Name == "SecurityHeadersPolicyValues").ToList();
+        Assert.All(policies, e => Assert.Equal(LogLevel.Debug, e.Level));
         var api = policies.Single(e => Equals(e.Properties["Policy"], "default") && Equals(e.Properties["Profile"], "API"));
         Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, (string)api.Properties["Headers"]!, StringComparison.Ordinal);
         Assert.Contains(policies, e => Equals(e.Properties["Policy"], "docs") && ((string)e.Properties["Headers"]!).Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
@@ -101,6 +113,33 @@ public sealed class StartupTests
     }
 
     [Fact]
+    public void Tag_helper_nonces_every_script_and_style_of_a_view_unless_opted_out()
+    {
+        var httpContext = new DefaultHttpContext();
+        var helper = new CspNonceTagHelper { ViewContext = new Microsoft.AspNetCore.Mvc.Rendering.ViewContext { HttpContext = httpContext } };
+        TagHelperOutput Run(string tag, params TagHelperAttribute[] attributes)
+        {
+            var output = new TagHelperOutput(tag, [.. attributes], (_, _) => Task.FromResult<TagHelperContent>(new DefaultTagHelperContent()));
+            helper.Process(new TagHelperContext([.. attributes], new Dictionary<object, object>(), "id"), output);
+            return output;
+        }
+
+        var src = Run("script", new TagHelperAttribute("src", "/lib/jquery/dist/jquery.min.js"));
+        var importMap = Run("script", new TagHelperAttribute("type", "importmap"));
+        var style = Run("style");
+        var optedOut = Run("script", new TagHelperAttribute("csp-nonce", "false"));
+        var own = Run("script", new TagHelperAttribute("nonce", "mine"));
+
+        var nonce = httpContext.GetCspNonce();
+        Assert.Equal(nonce, src.Attributes["nonce"].Value);
+        Assert.Equal(nonce, importMap.Attributes["nonce"].Value);
+        Assert.Equal(nonce, style.Attributes["nonce"].Value);
+        Assert.False(optedOut.Attributes.ContainsName("nonce"));
+        Assert.False(optedOut.Attributes.ContainsName("csp-nonce"));
+        Assert.Equal("mine", own.Attributes["nonce"].Value);
+    }
+
+    [Fact]
     public async Task The_two_lines_of_the_sample_put_the_api_profile_on_its_root()
     {
         await using var factory = new WebApplicationFactory<Program>();
@@ -109,5 +148,36 @@ public sealed class StartupTests
         using var response = await client.GetAsync(new Uri("/", UriKind.Relative));
 
         HeaderAssert.HasApiProfile(response);
+    }
+
+    [Fact]
+    public async Task Registering_twice_is_harmless_and_the_same_configure_runs_once()
+    {
+        var calls = 0;
+        void Configure(SecurityHeadersOptions o)
+        {
+            calls++;
+            o.Api.XFrameOptions = "SAMEORIGIN";
+        }
+
+        await using var app = await TestApp.StartAsync(
+            Configure,
+            a => a.MapGet("/", () => "x"),
+            setup: b =>
+            {
+                b.AddProductionReadySecurityHeaders(Configure);
+                b.AddProductionReadySecurityHeaders();
+            });
+        using var response = await app.CreateClient().GetAsync(new Uri("/", UriKind.Relative));
+
+        // One options instance built: the delegate ran once for it.
+        var before = calls;
+        _ = app.Services.GetRequiredService<IOptionsFactory<SecurityHeadersOptions>>().Create(Options.DefaultName);
+        Assert.Equal(1, calls - before);
+        Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
+        Assert.Single(app.Services.GetServices<IValidateOptions<SecurityHeadersOptions>>());
+        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name == "ConfigureSecurityHeaders");
+        Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
+        Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersPolicy");
     }
 }

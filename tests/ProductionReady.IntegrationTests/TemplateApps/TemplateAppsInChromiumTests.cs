@@ -1,0 +1,143 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace ProductionReady.IntegrationTests.TemplateApps;
+
+/// <summary>
+/// The real templates, built against the packed package, in a real headless Chromium: with the two lines
+/// and the README's recipes every page works and the browser reports zero CSP violations (counted three
+/// ways: the page's <c>securitypolicyviolation</c> events, Chromium's console, and the app's own
+/// <c>/csp-reports</c> log). The injection check shows the counting sees a violation when there is one.
+/// </summary>
+[Collection(PackedTemplateAppsGroup.Name)]
+public sealed class TemplateAppsInChromiumTests
+{
+    /// <summary>Runs before any script of the page (and outside its CSP): collects the violations the page sees.</summary>
+    private const string ViolationCollector = """
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e =>
+            window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
+        """;
+
+    private readonly PackedTemplateApps _apps;
+
+    public TemplateAppsInChromiumTests(PackedTemplateApps apps) => _apps = apps;
+
+    [Fact]
+    public Task Mvc_template_page_with_a_nonced_inline_script_keeps_jquery_bootstrap_and_site_js() =>
+        AssertTemplatePageWorksAsync(_apps.Mvc, "/");
+
+    [Fact]
+    public Task Razor_pages_template_page_with_a_nonced_inline_script_keeps_jquery_bootstrap_and_site_js() =>
+        AssertTemplatePageWorksAsync(_apps.Razor, "/");
+
+    [Fact]
+    public async Task Injected_script_on_an_mvc_template_page_is_blocked_while_the_layout_scripts_run()
+    {
+        var injection = WebUtility.UrlEncode("<script>window.injectedRan = true;</script>");
+        await using var visit = await VisitAsync(_apps.Mvc, $"/Home/Privacy?name={injection}");
+
+        Assert.False(await visit.Page.EvaluateAsync<bool>("() => window.injectedRan === true"), "the injected script ran");
+        Assert.True(await visit.Page.EvaluateAsync<bool>("() => typeof window.jQuery === 'function' && window.siteJsRan === true"), "the layout's scripts did not run");
+        var violations = await visit.ViolationsAsync();
+        Assert.True(violations.Count > 0 && violations.All(v => v.Contains("script-src", StringComparison.Ordinal)), "expected only the injection's script-src violation:\n" + string.Join('\n', violations));
+    }
+
+    [Fact]
+    public async Task Developer_exception_page_is_styled_and_its_tabs_work()
+    {
+        await using var visit = await VisitAsync(_apps.Mvc, "/boom", expectStatus: 500);
+
+        // The page's own <style>: body text #222 (Chromium's default is black).
+        Assert.Equal("rgb(34, 34, 34)", await visit.Page.EvaluateAsync<string>("() => getComputedStyle(document.body).color"));
+        Assert.Equal("none", await visit.Page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('headerspage')).display"));
+        await visit.Page.ClickAsync("#headers");
+        Assert.NotEqual("none", await visit.Page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('headerspage')).display"));
+        Assert.Equal("none", await visit.Page.EvaluateAsync<string>("() => getComputedStyle(document.getElementById('stackpage')).display"));
+        await visit.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Swagger_ui_renders_the_api_with_the_one_line_preset()
+    {
+        await using var visit = await VisitAsync(_apps.Swagger, "/swagger/index.html");
+
+        await visit.Page.Locator(".opblock-summary-path", new() { HasText = "/weatherforecast" }).WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await visit.Page.Locator(".swagger-ui .info .title").IsVisibleAsync(), "Swagger UI did not render its title");
+        await visit.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Scalar_renders_the_api_with_the_one_line_preset()
+    {
+        await using var visit = await VisitAsync(_apps.Scalar, "/scalar/v1");
+
+        await visit.Page.GetByText("/weatherforecast").First.WaitForAsync(new() { Timeout = 30_000 });
+        await visit.AssertNoViolationsAsync();
+    }
+
+    private async Task AssertTemplatePageWorksAsync(RunningApp app, string path)
+    {
+        await using var visit = await VisitAsync(app, path);
+
+        var csp = await visit.Response.HeaderValueAsync("content-security-policy");
+        Assert.Contains("'nonce-", csp, StringComparison.Ordinal);
+        Assert.Equal("ran", await visit.Page.EvaluateAsync<string?>("() => document.documentElement.dataset.inlineScript"));
+        Assert.True(await visit.Page.EvaluateAsync<bool>("() => typeof window.jQuery === 'function'"), "jQuery did not load");
+        Assert.True(await visit.Page.EvaluateAsync<bool>("() => typeof window.bootstrap === 'object' && typeof window.bootstrap.Collapse === 'function'"), "Bootstrap did not load");
+        Assert.True(await visit.Page.EvaluateAsync<bool>("() => window.siteJsRan === true"), "site.js did not run");
+
+        // Bootstrap's stylesheet applied: the navbar is a flex container.
+        Assert.Equal("flex", await visit.Page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('nav.navbar')).display"));
+        await visit.AssertNoViolationsAsync();
+    }
+
+    private async Task<Visit> VisitAsync(RunningApp app, string path, int expectStatus = 200)
+    {
+        var page = await _apps.Browser.NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (console)
+                {
+                    console.Add(message.Text);
+                }
+            }
+        };
+        await page.AddInitScriptAsync(ViolationCollector);
+        var reportsBefore = CspReportsLogged(app);
+        var response = await page.GotoAsync(app.Origin + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        Assert.NotNull(response);
+        Assert.Equal(expectStatus, response.Status);
+        return new Visit(app, page, response, console, reportsBefore);
+    }
+
+    private static int CspReportsLogged(RunningApp app) =>
+        app.Output.Split('\n').Count(l => l.Contains("CSP violation", StringComparison.Ordinal));
+
+    private sealed record Visit(RunningApp App, IPage Page, IResponse Response, List<string> Console, int ReportsBefore) : IAsyncDisposable
+    {
+        public async Task<IReadOnlyList<string>> ViolationsAsync()
+        {
+            var seen = await Page.EvaluateAsync<string[]>("() => window.__cspViolations");
+            lock (Console)
+            {
+                return [.. seen, .. Console];
+            }
+        }
+
+        public async Task AssertNoViolationsAsync()
+        {
+            // Reports are POSTed as the violations happen; give a late one the time to arrive.
+            await Task.Delay(500);
+            var violations = await ViolationsAsync();
+            Assert.True(violations.Count == 0, "CSP violations on " + Page.Url + ":\n" + string.Join('\n', violations));
+            var reported = CspReportsLogged(App) - ReportsBefore;
+            Assert.True(reported == 0, $"{reported} CSP violation report(s) logged by the app:\n{App.Output}");
+        }
+
+        public async ValueTask DisposeAsync() => await Page.CloseAsync();
+    }
+}
