@@ -34,7 +34,7 @@ public sealed class HealthCheckRuleTests
 
     [Fact]
     public async Task Dependency_checks_tagged_live_are_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD005", ProjectKind.WebApp, """
+        => await RuleTest.VerifyAsync("PRD005", ProjectKind.WebApp, """
             const string Live = "live";
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddHealthChecks()
@@ -51,7 +51,7 @@ public sealed class HealthCheckRuleTests
 
     [Fact]
     public async Task Clients_created_per_run_are_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD006", ProjectKind.Library, """
+        => await RuleTest.VerifyAsync("PRD006", ProjectKind.Library, """
             using Microsoft.Extensions.Diagnostics.HealthChecks;
             using Microsoft.Extensions.DependencyInjection;
 

@@ -7,7 +7,7 @@ public sealed class LoggedCredentialTests
 {
     [Fact]
     public async Task Secret_named_values_passed_to_a_log_call_are_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD010", ProjectKind.Library, """
+        => await RuleTest.VerifyAsync("PRD010", ProjectKind.Library, """
             using Microsoft.Extensions.Logging;
 
             public sealed class Login(ILogger<Login> logger, Settings settings)
