@@ -33,7 +33,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor MissingHealthProbes = Create(
         DiagnosticIds.MissingHealthProbes,
         "Service without health probes",
-        "'{0}' starts a web application that maps no health probe: call app.UseProductionReady() (or MapHealthChecks) before '{0}' so an orchestrator can tell when it is ready and alive",
+        "'{0}' starts a web application that maps no health probe: call builder.AddProductionReady() and app.UseProductionReady() (or MapHealthChecks) before '{0}' so an orchestrator can tell when it is ready and alive",
         Reliability,
         DiagnosticSeverity.Warning,
         "Without liveness and readiness probes an orchestrator routes traffic to instances that are still starting or are stuck, and never restarts a hung process.",
@@ -54,7 +54,8 @@ internal static class Descriptors
         "The {0} check is tagged 'live': a failure of the dependency would restart every instance; tag it 'ready' so instances are taken out of rotation instead",
         Reliability,
         DiagnosticSeverity.Warning,
-        "Liveness answers 'is this process stuck?'. A database, cache or HTTP dependency that blips fails every instance's liveness at once and the orchestrator restarts all of them, turning a short outage into a long one.");
+        "Liveness answers 'is this process stuck?'. A database, cache or HTTP dependency that blips fails every instance's liveness at once and the orchestrator restarts all of them, turning a short outage into a long one.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor HealthCheckCreatesClientPerRun = Create(
         DiagnosticIds.HealthCheckCreatesClientPerRun,

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 
 namespace ProductionReady.Analyzers.Tests;
@@ -28,9 +29,10 @@ public sealed class CodeFixTests
     }
 
     [Fact]
-    public async Task Inserts_UseProductionReady_before_Run_keeping_comments_and_indentation()
+    public async Task Inserts_AddProductionReady_and_UseProductionReady_keeping_comments_and_indentation()
         => await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
             var builder = WebApplication.CreateBuilder(args);
+            // Build the app.
             var app = builder.Build();
             app.MapGet("/", () => "hello");
 
@@ -39,6 +41,8 @@ public sealed class CodeFixTests
 
             """, """
             var builder = WebApplication.CreateBuilder(args);
+            // Build the app.
+            builder.AddProductionReady();
             var app = builder.Build();
             app.MapGet("/", () => "hello");
 
@@ -49,7 +53,33 @@ public sealed class CodeFixTests
             """).RunAsync();
 
     [Fact]
-    public async Task Inserts_before_await_RunAsync_inside_a_method_and_adds_the_using_when_needed()
+    public async Task Inserts_only_UseProductionReady_when_the_services_are_registered()
+        => await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddProductionReady();
+            var app = builder.Build();
+            [|app.Run()|];
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddProductionReady();
+            var app = builder.Build();
+            app.UseProductionReady();
+            app.Run();
+            """).RunAsync();
+
+    [Fact]
+    public async Task Registers_the_services_on_a_builder_without_a_variable()
+        => await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
+            var app = WebApplication.CreateBuilder(args).Build();
+            [|app.Run()|];
+            """, """
+            var app = WebApplication.CreateBuilder(args).AddProductionReady().Build();
+            app.UseProductionReady();
+            app.Run();
+            """).RunAsync();
+
+    [Fact]
+    public async Task Turns_WebApplication_Create_into_a_builder_inside_a_method_and_adds_the_using_when_needed()
     {
         await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
             using Microsoft.AspNetCore.Builder;
@@ -69,7 +99,7 @@ public sealed class CodeFixTests
             {
                 public static async System.Threading.Tasks.Task Main(string[] args)
                 {
-                    var app = WebApplication.Create(args);
+                    var app = WebApplication.CreateBuilder(args).AddProductionReady().Build();
                     app.UseProductionReady();
                     await app.RunAsync();
                 }
@@ -81,8 +111,29 @@ public sealed class CodeFixTests
             new AddUseProductionReadyCodeFixProvider(),
             "public static class Program { public static void Main(string[] args) { var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args); [|app.Run()|]; } }",
             // The code action's formatting pass indents the statement it moved to a line of its own.
-            "using Microsoft.AspNetCore.Builder;\npublic static class Program { public static void Main(string[] args) { var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args); app.UseProductionReady();\n        app.Run(); } }",
+            "using Microsoft.AspNetCore.Builder;\npublic static class Program { public static void Main(string[] args) { var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).AddProductionReady().Build(); app.UseProductionReady();\n        app.Run(); } }",
             implicitUsings: false).RunAsync();
+    }
+
+    [Fact]
+    public async Task Offers_no_fix_when_it_cannot_register_the_services()
+    {
+        // The app arrives as a parameter: its builder is out of reach, and UseProductionReady alone would throw at startup.
+        const string Source = """
+            public static class Server
+            {
+                public static void Main(string[] args) => Start(WebApplication.Create(args));
+
+                private static void Start(WebApplication app)
+                {
+                    [|app.Run()|];
+                }
+            }
+            """;
+        var test = FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), Source, Source, diagnostics: 0);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.NumberOfFixAllIterations = 0;
+        await test.RunAsync();
     }
 
     [Fact]

@@ -20,7 +20,7 @@ namespace ProductionReady.Analyzers;
 public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 {
     private static readonly ImmutableHashSet<string> ProbeMappingMethods = ImmutableHashSet.Create(
-        "UseProductionReady", "UseProductionReadyProbes", "MapProductionReadyProbes", "MapHealthChecks", "UseHealthChecks");
+        "UseProductionReady", "UseProductionReadyProbes", "MapHealthChecks", "UseHealthChecks");
 
     private static readonly ImmutableHashSet<string> WebHostConfigurationMethods = ImmutableHashSet.Create(
         "ConfigureWebHostDefaults", "ConfigureWebHost", "UseStartup");
