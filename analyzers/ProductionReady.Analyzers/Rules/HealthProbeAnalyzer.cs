@@ -47,7 +47,7 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 
         var webApplication = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore", "Microsoft.AspNetCore.Builder.WebApplication");
         var webHost = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore.Hosting.Abstractions", "Microsoft.AspNetCore.Hosting.IWebHost");
-        if ((webApplication is null && webHost is null) || TestProjects.IsTestProject(compilation))
+        if ((webApplication is null && webHost is null) || TestProjects.IsTestProject(compilation, start.Options))
         {
             return;
         }

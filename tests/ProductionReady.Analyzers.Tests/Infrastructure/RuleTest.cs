@@ -41,6 +41,11 @@ public sealed class RuleTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, EmptyC
         // No reference-assembly package: TestReferences supplies the SDK's packs from disk.
         ReferenceAssemblies = new ReferenceAssemblies($"net{Environment.Version.Major}.{Environment.Version.Minor}");
         TestState.AdditionalReferences.AddRange(TestReferences.For(kind));
+        if (kind == ProjectKind.TestProject)
+        {
+            TestState.AnalyzerConfigFiles.Add(("/.globalconfig", TestReferences.TestProjectGlobalConfig));
+        }
+
         MarkupOptions = MarkupOptions.TreatPositionIndicatorsAsCode;
         SolutionTransforms.Add(ConfigureProject);
     }

@@ -40,11 +40,34 @@ public static class TestReferences
 
     private static readonly MetadataReference Xunit = MetadataReference.CreateFromFile(typeof(FactAttribute).Assembly.Location);
 
-    /// <summary>The references a project of the given kind gets.</summary>
+    /// <summary>xunit.assert: an assertion library, which product code may reference too.</summary>
+    public static readonly MetadataReference XunitAssert = MetadataReference.CreateFromFile(typeof(Assert).Assembly.Location);
+
+    /// <summary>What Microsoft.NET.Test.Sdk adds to a test project's references: its test host (this test run's own).</summary>
+    public static readonly MetadataReference TestHost = MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, "Microsoft.TestPlatform.CrossPlatEngine.dll"));
+
+    /// <summary>The global analyzer config the build writes for a test project (IsTestProject made visible by ProductionReady.props).</summary>
+    public const string TestProjectGlobalConfig = "is_global = true\nbuild_property.IsTestProject = true\n";
+
+    /// <summary>The references a project of the given kind gets; a test project has xunit and Microsoft.NET.Test.Sdk's.</summary>
     public static ImmutableArray<MetadataReference> For(ProjectKind kind)
     {
         var references = Framework.Value.Add(Npgsql).Add(ProductionReady);
-        return kind == ProjectKind.TestProject ? references.Add(Xunit) : references;
+        return kind == ProjectKind.TestProject ? references.Add(Xunit).Add(XunitAssert).Add(TestHost) : references;
+    }
+
+    /// <summary>An assembly built here from <paramref name="source"/>, referenced as a file would be: the code of another project, invisible to the analyzers.</summary>
+    public static MetadataReference Assembly(string name, string source = "namespace Marker { public sealed class Marker { } }")
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            name,
+            new[] { Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(WebGlobalUsings), Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source) },
+            For(ProjectKind.Library),
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        Assert.True(result.Success, "The referenced assembly does not compile:\n" + string.Join("\n", result.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray(), filePath: name + ".dll");
     }
 
     /// <summary>
