@@ -80,6 +80,79 @@ public sealed class HealthProbeTests
         Assert.Contains("production has no health probe", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The service-defaults project of a .NET Aspire solution, as its template writes it.</summary>
+    private const string ServiceDefaults = """
+        using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public static class Extensions
+            {
+                private const string HealthEndpointPath = "/health";
+                private const string AlivenessEndpointPath = "/alive";
+
+                public static WebApplication MapDefaultEndpoints(this WebApplication app)
+                {
+                    // Adding health checks endpoints to applications in non-development environments has security implications.
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.{|PRD004:MapHealthChecks|}(HealthEndpointPath);
+                        app.{|PRD004:MapHealthChecks|}(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+                    }
+
+                    return app;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Development_only_probes_of_a_service_defaults_library_are_flagged()
+        => await RuleTest.VerifyOnlyAsync(ProbeRules, ProjectKind.Library, ServiceDefaults);
+
+    [Fact]
+    public async Task An_app_that_maps_its_endpoints_through_another_assembly_is_not_told_it_has_no_probe()
+    {
+        var test = new RuleTest(ProjectKind.WebApp)
+        {
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapDefaultEndpoints();
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.Assembly("Shop.ServiceDefaults", ServiceDefaults.Replace("{|PRD004:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal)));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Extensions_of_libraries_that_map_no_probes_do_not_hide_a_missing_probe()
+    {
+        var test = new RuleTest(ProjectKind.WebApp, "PRD003")
+        {
+            TestCode = """
+                using Swashbuckle.AspNetCore.SwaggerUI;
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddProductionReadySecurityHeaders();
+                var app = builder.Build();
+                app.UseProductionReadySecurityHeaders();
+                app.UseSwaggerUI();
+                [|app.Run()|];
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.Assembly("Swashbuckle.AspNetCore.SwaggerUI", """
+            namespace Swashbuckle.AspNetCore.SwaggerUI
+            {
+                public static class SwaggerUIBuilderExtensions
+                {
+                    public static IApplicationBuilder UseSwaggerUI(this IApplicationBuilder app) => app;
+                }
+            }
+            """));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task Generic_host_with_a_web_host_is_flagged()
         => await RuleTest.VerifyAsync("PRD003", ProjectKind.WebApp, """
