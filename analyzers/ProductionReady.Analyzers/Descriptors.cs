@@ -98,6 +98,22 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "Logs are shipped, indexed and kept for months by people and systems that must never see credentials.");
 
+    public static readonly DiagnosticDescriptor PermissiveCors = Create(
+        DiagnosticIds.PermissiveCors,
+        "CORS allows any origin",
+        "'{0}' lets every origin call this service outside Development: list the origins that may call it (WithOrigins(\"https://app.example.com\")), or configure ProductionReady:Cors:AllowedOrigins",
+        Security,
+        DiagnosticSeverity.Warning,
+        "A policy that allows any origin lets every web page a user visits call the service from the user's browser; with credentials it hands the user's session to any site.");
+
+    public static readonly DiagnosticDescriptor TrustsEveryProxy = Create(
+        DiagnosticIds.TrustsEveryProxy,
+        "Forwarded headers trusted from every proxy",
+        "'{0}' clears the trusted proxies and networks and adds none outside Development: X-Forwarded-For is then accepted from anyone, so any caller can choose its client address; add the proxies (KnownProxies.Add) or networks it comes through",
+        Security,
+        DiagnosticSeverity.Warning,
+        "Forwarded headers are only trustworthy from known proxies. With both lists empty every caller can set X-Forwarded-For and X-Forwarded-Proto, spoofing the address that logs, rate limits and IP allow-lists see.");
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         => new DiagnosticDescriptor(
             id,

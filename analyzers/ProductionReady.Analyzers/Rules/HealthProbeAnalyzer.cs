@@ -73,7 +73,7 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         var name = method.Name;
         if (ProbeMappingMethods.Contains(name))
         {
-            if (IsInDevelopmentOnlyBranch(invocation.Syntax))
+            if (DevelopmentOnlyCode.Contains(invocation.Syntax))
             {
                 state.DevelopmentOnlyProbes.Add(NameLocation(invocation));
             }
@@ -222,90 +222,6 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// True inside the then-branch of <c>if (….IsDevelopment())</c> (or <c>IsEnvironment("Development")</c>),
-    /// or the else-branch of <c>if (….IsProduction())</c>; a negated condition flips the branch.
-    /// </summary>
-    internal static bool IsInDevelopmentOnlyBranch(SyntaxNode node)
-    {
-        var child = node;
-        for (var current = node.Parent; current is not null; child = current, current = current.Parent)
-        {
-            if (current is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
-            {
-                return false;
-            }
-
-            if (current is ElseClauseSyntax { Parent: IfStatementSyntax elseOf } && child is not IfStatementSyntax)
-            {
-                if (EnvironmentOf(elseOf.Condition) == Environment.Production)
-                {
-                    return true;
-                }
-
-                current = elseOf;
-                continue;
-            }
-
-            if (current is IfStatementSyntax ifStatement && ifStatement.Statement == child && EnvironmentOf(ifStatement.Condition) == Environment.Development)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private enum Environment
-    {
-        Unknown,
-        Development,
-        Production,
-    }
-
-    private static Environment EnvironmentOf(ExpressionSyntax condition)
-    {
-        switch (condition)
-        {
-            case ParenthesizedExpressionSyntax parenthesized:
-                return EnvironmentOf(parenthesized.Expression);
-            case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.LogicalNotExpression):
-                return EnvironmentOf(prefix.Operand) switch
-                {
-                    Environment.Development => Environment.Production,
-                    Environment.Production => Environment.Development,
-                    _ => Environment.Unknown,
-                };
-            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
-                var left = EnvironmentOf(binary.Left);
-                return left == Environment.Development ? left : EnvironmentOf(binary.Right) == Environment.Development ? Environment.Development : Environment.Unknown;
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation:
-                var name = member.Name.Identifier.ValueText;
-                if (name == "IsDevelopment")
-                {
-                    return Environment.Development;
-                }
-
-                if (name == "IsProduction")
-                {
-                    return Environment.Production;
-                }
-
-                if (name == "IsEnvironment" && invocation.ArgumentList.Arguments.Count == 1
-                    && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal)
-                {
-                    var environment = literal.Token.ValueText;
-                    return string.Equals(environment, "Development", System.StringComparison.OrdinalIgnoreCase) ? Environment.Development
-                        : string.Equals(environment, "Production", System.StringComparison.OrdinalIgnoreCase) ? Environment.Production
-                        : Environment.Unknown;
-                }
-
-                return Environment.Unknown;
-            default:
-                return Environment.Unknown;
-        }
     }
 
     private sealed class State

@@ -26,7 +26,9 @@ public sealed class RuleTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, EmptyC
         new LivenessDependencyAnalyzer(),
         new HealthCheckClientPerRunAnalyzer(),
         new SecretOptionsValidationAnalyzer(),
-        new LoggedCredentialAnalyzer());
+        new LoggedCredentialAnalyzer(),
+        new PermissiveCorsAnalyzer(),
+        new TrustsEveryProxyAnalyzer());
 
     private const string GlobalUsingsPath = "/0/GlobalUsings.g.cs";
 
