@@ -155,6 +155,59 @@ public sealed class EndToEndTests : IDisposable
     }
 
     /// <summary>
+    /// Test-ness as the build decides it, with the package's build files: a product project that references an
+    /// assertion library keeps PRD001 for its real password; a test project (Microsoft.NET.Test.Sdk, which sets
+    /// IsTestProject) gets PRD009 (raised to a warning here so the build shows it).
+    /// </summary>
+    [Fact]
+    public async Task Test_projects_are_told_apart_as_the_build_does()
+    {
+        var (app, packages) = await CreateAppAsync();
+        var library = Directory.CreateDirectory(Path.Combine(_root, "product")).FullName;
+        var tests = Directory.CreateDirectory(Path.Combine(_root, "tests")).FullName;
+        var version = Directory.GetFiles(Path.Combine(_root, "feed"), "ProductionReady.Analyzers.*.nupkg").Select(Path.GetFileNameWithoutExtension).Single()!["ProductionReady.Analyzers.".Length..];
+        File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(library, "nuget.config"));
+        File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(tests, "nuget.config"));
+        var source = $$"""
+            public static class Seed
+            {
+                public static string AdminPassword() => "{{Password}}";
+            }
+            """;
+        await File.WriteAllTextAsync(Path.Combine(library, "Seed.cs"), source);
+        await File.WriteAllTextAsync(Path.Combine(tests, "Seed.cs"), source);
+        await File.WriteAllTextAsync(Path.Combine(library, "Product.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ProductionReady.Analyzers" Version="{version}" />
+                <PackageReference Include="xunit.assert" Version="2.9.3" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(tests, "Product.Tests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ProductionReady.Analyzers" Version="{version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(tests, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.PRD009.severity = warning\n");
+
+        var product = await BuildAsync(library, packages);
+        Assert.True(product.Contains("Seed.cs(3,45): warning PRD001", StringComparison.Ordinal), "Build output:\n" + Lines(product, "PRD0"));
+        var test = await BuildAsync(tests, packages);
+        Assert.True(test.Contains("Seed.cs(3,45): warning PRD009", StringComparison.Ordinal) && !test.Contains("PRD001", StringComparison.Ordinal), "Build output:\n" + Lines(test, "PRD0"));
+    }
+
+    /// <summary>
     /// ProductionReady packed into a local folder with a version of its own (the global packages folder can never
     /// hand back a stale copy), and a throwaway web project that references it by PackageReference.
     /// </summary>
