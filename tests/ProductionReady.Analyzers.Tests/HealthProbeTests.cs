@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 
 namespace ProductionReady.Analyzers.Tests;
