@@ -53,6 +53,19 @@ public sealed class CorsAndProxyTests
 
             app.UseProductionReady();
             app.Run();
+
+            static class DevelopmentCors
+            {
+                public static void Add(IServiceCollection services, IHostEnvironment environment)
+                {
+                    if (!environment.IsDevelopment())
+                    {
+                        return;
+                    }
+
+                    services.AddCors(o => o.AddPolicy("dev", p => p.AllowAnyOrigin()));
+                }
+            }
             """);
 
     [Fact]

@@ -110,6 +110,46 @@ public sealed class HealthProbeTests
         => await RuleTest.VerifyOnlyAsync(ProbeRules, ProjectKind.Library, ServiceDefaults);
 
     [Fact]
+    public async Task Probes_after_a_guard_that_leaves_outside_Development_are_Development_only()
+        => await RuleTest.VerifyOnlyAsync(ProbeRules, ProjectKind.Library, """
+            public static class Endpoints
+            {
+                public static WebApplication MapDefaultEndpoints(this WebApplication app)
+                {
+                    if (!app.Environment.IsDevelopment())
+                    {
+                        return app;
+                    }
+
+                    app.{|PRD004:MapHealthChecks|}("/health");
+                    return app;
+                }
+
+                public static void MapDiagnostics(WebApplication app)
+                {
+                    if (app.Environment.IsProduction()) throw new InvalidOperationException("Diagnostics are for development.");
+                    app.{|PRD004:UseHealthChecks|}("/diag");
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("if (!app.Environment.IsDevelopment()) { app.UseHsts(); }")]
+    [InlineData("if (!app.Environment.IsDevelopment()) { return; } else { app.UseDeveloperExceptionPage(); }")]
+    [InlineData("if (app.Environment.IsDevelopment()) { return; }")]
+    public async Task A_guard_that_does_not_leave_or_has_an_else_guards_nothing(string guard)
+        => await RuleTest.VerifyOnlyAsync(ProbeRules, ProjectKind.Library, $$"""
+            public static class Endpoints
+            {
+                public static void MapProbes(WebApplication app)
+                {
+                    {{guard}}
+                    app.MapHealthChecks("/health");
+                }
+            }
+            """);
+
+    [Fact]
     public async Task An_app_that_maps_its_endpoints_through_another_assembly_is_not_told_it_has_no_probe()
     {
         var test = new RuleTest(ProjectKind.WebApp)

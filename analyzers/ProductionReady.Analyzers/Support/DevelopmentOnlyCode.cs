@@ -9,8 +9,8 @@ internal static class DevelopmentOnlyCode
 {
     /// <summary>
     /// True inside the then-branch of <c>if (….IsDevelopment())</c> (or <c>IsEnvironment("Development")</c>),
-    /// or the else-branch of <c>if (….IsProduction())</c> (or the matching arm of <c>?:</c>); a negated condition flips
-    /// the branch. The search stops at the enclosing member; at the enclosing lambda too unless
+    /// or the else-branch of <c>if (….IsProduction())</c> (or the matching arm of <c>?:</c>), or after a guard that
+    /// leaves otherwise (<c>if (!app.Environment.IsDevelopment()) return app;</c>); a negated condition flips the branch. The search stops at the enclosing member; at the enclosing lambda too unless
     /// <paramref name="throughLambdas"/> (a policy lambda inside <c>if (env.IsDevelopment())</c> runs only there).
     /// </summary>
     public static bool Contains(SyntaxNode node, bool throughLambdas = false)
@@ -18,9 +18,45 @@ internal static class DevelopmentOnlyCode
         var child = node;
         for (var current = node.Parent; current is not null; child = current, current = current.Parent)
         {
+            if (current is GlobalStatementSyntax global && global.Parent is CompilationUnitSyntax unit)
+            {
+                // Top-level statements: an earlier `if (!app.Environment.IsDevelopment()) return;` guards the rest.
+                foreach (var member in unit.Members)
+                {
+                    if (member == global)
+                    {
+                        break;
+                    }
+
+                    if (member is GlobalStatementSyntax { Statement: var earlier } && LeavesUnlessDevelopment(earlier))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             if (current is MemberDeclarationSyntax or LocalFunctionStatementSyntax || (current is AnonymousFunctionExpressionSyntax && !throughLambdas))
             {
                 return false;
+            }
+
+            if (current is BlockSyntax block)
+            {
+                // if (!app.Environment.IsDevelopment()) { return app; } before this statement: only Development gets here.
+                foreach (var statement in block.Statements)
+                {
+                    if (statement == child)
+                    {
+                        break;
+                    }
+
+                    if (LeavesUnlessDevelopment(statement))
+                    {
+                        return true;
+                    }
+                }
             }
 
             if (current is ConditionalExpressionSyntax conditional)
@@ -51,6 +87,19 @@ internal static class DevelopmentOnlyCode
 
         return false;
     }
+
+    // if (!env.IsDevelopment()) return …; / if (env.IsProduction()) { throw …; } with no else.
+    private static bool LeavesUnlessDevelopment(StatementSyntax statement)
+        => statement is IfStatementSyntax { Else: null } guard
+            && EnvironmentOf(guard.Condition) == Environment.Production
+            && Leaves(guard.Statement);
+
+    private static bool Leaves(StatementSyntax statement) => statement switch
+    {
+        ReturnStatementSyntax or ThrowStatementSyntax => true,
+        BlockSyntax { Statements.Count: > 0 } block => block.Statements[block.Statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax,
+        _ => false,
+    };
 
     private enum Environment
     {
