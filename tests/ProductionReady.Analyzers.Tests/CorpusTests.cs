@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -57,16 +59,23 @@ public sealed class CorpusTests(ITestOutputHelper output)
         Assert.True(falseNegatives <= HeldOutFalseNegatives, $"{falseNegatives} false negatives");
     }
 
+    /// <summary>The <c>[|…|]</c> markup of the corpus, read by the testing library's own parser.</summary>
+    private static (string Source, List<TextSpan> Spans) Parse(string markup)
+    {
+        TestFileMarkupParser.GetSpans(markup, out var source, out ImmutableArray<TextSpan> spans);
+        return (source, spans.OrderBy(s => s.Start).ToList());
+    }
+
     private const int HeldOutFalsePositives = 0;
     private const int HeldOutFalseNegatives = 0;
 
     private async Task<(int FalsePositives, int FalseNegatives)> ScoreAsync(string title, string[] files, string jsonFile)
     {
-        var sources = files.Select(n => (Name: n, Markup: Markup.Parse(Load(n)))).ToList();
-        var json = Markup.Parse(Load(jsonFile));
+        var sources = files.Select(n => (Name: n, Markup: Parse(Load(n)))).ToList();
+        var json = Parse(Load(jsonFile));
 
-        var compilation = AnalyzerHarness.Compile(ProjectKind.WebApp, sources.Select(s => s.Markup.Source).ToArray());
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers, new[] { ("/app/appsettings.json", json.Source) });
+        var compilation = AnalyzerRun.Compile(ProjectKind.WebApp, sources.Select(s => s.Markup.Source).ToArray());
+        var diagnostics = await AnalyzerRun.AnalyzeAsync(compilation, new[] { ("/app/appsettings.json", json.Source) });
 
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         var report = new List<string>();

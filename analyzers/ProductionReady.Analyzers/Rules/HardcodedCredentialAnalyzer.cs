@@ -26,7 +26,7 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
     {
         context.RegisterCompilationStartAction(start =>
         {
-            var inTestProject = TestProjects.IsTestProject(start.Compilation);
+            var inTestProject = TestProjects.IsTestProject(start.Compilation, start.Options);
             start.RegisterSyntaxNodeAction(
                 c => AnalyzeLiteral(c, inTestProject),
                 SyntaxKind.StringLiteralExpression,
