@@ -31,6 +31,7 @@ public sealed class KestrelRequestLoggingTests
         var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         await app.StopAsync();
+        Assert.True(app.Services.GetRequiredService<LogPipeline>().Flush(TimeSpan.FromSeconds(10)));
 
         string text;
         lock (output)

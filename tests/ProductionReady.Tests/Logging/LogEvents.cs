@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using ProductionReady.Logging.Clef;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 
 namespace ProductionReady.Tests.Logging;
 
@@ -36,7 +36,7 @@ internal static class LogEvents
     public static string Clef(LogEvent logEvent, bool rendered = false)
     {
         var output = new StringWriter { NewLine = "\n" };
-        new ClefFormatter(rendered).Format(logEvent, output);
+        (rendered ? new RenderedCompactJsonFormatter() : (Serilog.Formatting.ITextFormatter)new CompactJsonFormatter()).Format(logEvent, output);
         var text = output.ToString();
         Assert.EndsWith("\n", text, StringComparison.Ordinal);
         return text[..^1];

@@ -142,6 +142,7 @@ public sealed class LoggingPipelineTests
             }
         })));
 
+        log.Flush();
         var seen = new HashSet<(int, int)>();
         var lines = slow.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var line in lines.Where(l => l.Contains("\"Burst\"", StringComparison.Ordinal)))
