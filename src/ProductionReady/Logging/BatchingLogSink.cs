@@ -14,10 +14,11 @@ namespace ProductionReady.Logging;
 /// </summary>
 /// <remarks>
 /// <para>
-/// A caller never waits on stdout: when the buffer has room (the normal case) appending is a copy under a
-/// short lock. When it is full, the caller waits at most <see cref="MaxWait"/> for the writer to make room;
-/// once one caller has waited that long in vain, stdout counts as stalled and every further caller drops its
-/// event at once, without waiting, until the writer completes a write again. Dropped events are counted, and
+/// A caller does not wait on stdout: when the buffer has room (the normal case) appending is a copy under a
+/// short lock. Only when it is full does the caller wait for the writer to make room, while stdout keeps
+/// taking writes, and at most <see cref="MaxWait"/>; once stdout has taken nothing for
+/// <see cref="StallTimeout"/>, it counts as stalled and every further caller drops its event at once,
+/// without waiting, until the writer completes a write again. Dropped events are counted, and
 /// the first batch written after the pipe drains (or the shutdown flush) carries one Warning event saying how
 /// many were dropped and since when.
 /// </para>
@@ -29,18 +30,28 @@ namespace ProductionReady.Logging;
 /// </remarks>
 internal sealed class BatchingLogSink : ILogEventSink, IDisposable
 {
-    /// <summary>The longest a logging call waits for room in a full buffer.</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// How long stdout may take no write at all (with the buffer full) before it counts as stalled: a waiting
+    /// call then drops its event, and later calls drop theirs at once, until stdout takes a write again.
+    /// </summary>
+    public static readonly TimeSpan StallTimeout = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>The longest a logging call ever waits for room in a full buffer, even while stdout keeps taking writes.</summary>
+    public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(250);
 
     /// <summary>How long disposal (host shutdown) and the process-exit hooks wait for stdout to take what is buffered.</summary>
     public static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(2);
 
-    /// <summary>Characters each of the two buffers holds (2 MiB of UTF-16 each, thousands of events).</summary>
-    public const int DefaultCapacity = 1 << 20;
+    /// <summary>Characters the buffer holds: 4 MiB of UTF-16, several thousand events.</summary>
+    public const int DefaultCapacity = 2 << 20;
+
+    // The most the writer hands the destination in one call (more when a single event is longer).
+    private const int BatchChars = 8 * 1024;
 
     internal const string DroppedTemplate = "{DroppedEvents} log events were dropped since {DroppedSince}: stdout did not take them in time";
 
     private static readonly MessageTemplate DroppedMessageTemplate = new MessageTemplateParser().Parse(DroppedTemplate);
+    private static readonly long StallTicks = (long)(StallTimeout.TotalSeconds * Stopwatch.Frequency);
     private static readonly long MaxWaitTicks = (long)(MaxWait.TotalSeconds * Stopwatch.Frequency);
 
     [ThreadStatic]
@@ -53,11 +64,13 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
     private readonly object _sync = new();
     private readonly Thread _writer;
 
-    // Producers append to _active; the writer swaps it with _spare (empty) and writes the swapped-out one.
-    private char[] _active;
-    private char[] _spare;
-    private int _activeLength;
-    private int _activeEvents;
+    // A ring of formatted lines: producers append at the tail, the writer takes whole events from the head,
+    // a batch at a time, and frees their room as soon as the batch is written.
+    private readonly char[] _ring;
+    private readonly Queue<int> _eventLengths = new();
+    private int _head;
+    private int _count;
+    private char[] _batch = new char[BatchChars];
     private bool _writerWaiting;
     private bool _stalled;
     private bool _completing;
@@ -66,6 +79,7 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
     private long _dropped;
     private DateTimeOffset _droppedSince;
     private int _flushWaiters;
+    private long _writeStarted;
 
     public BatchingLogSink(ITextFormatter formatter, LogDestination destination, LogMetrics metrics, IEnumerable<LogEventProperty> reportProperties, int capacity = DefaultCapacity)
     {
@@ -73,8 +87,7 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
         _destination = destination;
         _metrics = metrics;
         _reportProperties = [new LogEventProperty(Constants.SourceContextPropertyName, new ScalarValue(typeof(BatchingLogSink).Namespace)), .. reportProperties];
-        _active = new char[capacity];
-        _spare = new char[capacity];
+        _ring = new char[capacity];
         _writer = new Thread(WriteLoop) { IsBackground = true, Name = "ProductionReady log writer" };
         _writer.Start();
     }
@@ -152,15 +165,18 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
                 return;
             }
 
-            if (_active.Length - _activeLength < line.Length && !WaitForRoom(line.Length))
+            if (_ring.Length - _count < line.Length && !WaitForRoom(line.Length))
             {
                 Drop(timestamp);
                 return;
             }
 
-            line.CopyTo(_active.AsSpan(_activeLength));
-            _activeLength += line.Length;
-            _activeEvents++;
+            var tail = (_head + _count) % _ring.Length;
+            var first = Math.Min(line.Length, _ring.Length - tail);
+            line[..first].CopyTo(_ring.AsSpan(tail));
+            line[first..].CopyTo(_ring);
+            _count += line.Length;
+            _eventLengths.Enqueue(line.Length);
             _appended++;
             if (_writerWaiting)
             {
@@ -169,25 +185,29 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
         }
     }
 
-    // Under the lock. Waits at most MaxWait for the writer to make room, and not at all once stdout counts as stalled.
+    // Under the lock. Waits for room while stdout keeps taking writes (at most MaxWait), not at all once it counts as stalled.
     private bool WaitForRoom(int length)
     {
-        if (_stalled || length > _active.Length)
+        if (_stalled || length > _ring.Length)
         {
             return false;
         }
 
-        var deadline = Stopwatch.GetTimestamp() + MaxWaitTicks;
-        while (_active.Length - _activeLength < length)
+        var started = Stopwatch.GetTimestamp();
+        while (_ring.Length - _count < length)
         {
-            var remaining = deadline - Stopwatch.GetTimestamp();
-            if (remaining <= 0 || _stalled)
+            var now = Stopwatch.GetTimestamp();
+            // Stalled: the writer has been inside one write for StallTimeout (not merely slow to be scheduled).
+            var writing = Volatile.Read(ref _writeStarted);
+            var stallAt = writing == 0 ? long.MaxValue : Math.Max(started, writing) + StallTicks;
+            var giveUpAt = Math.Min(stallAt, started + MaxWaitTicks);
+            if (now >= giveUpAt || _stalled)
             {
-                _stalled = true;
+                _stalled |= now >= stallAt;
                 return false;
             }
 
-            Monitor.Wait(_sync, TimeSpan.FromSeconds((double)remaining / Stopwatch.Frequency));
+            Monitor.Wait(_sync, TimeSpan.FromSeconds((double)Math.Min(giveUpAt - now, StallTicks) / Stopwatch.Frequency));
         }
 
         return true;
@@ -209,74 +229,89 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
     {
         while (true)
         {
-            char[] batch;
-            int length;
-            int events;
+            int length = 0;
+            int events = 0;
             long dropped;
             DateTimeOffset droppedSince;
             lock (_sync)
             {
-                while (_activeLength == 0 && !_completing && _dropped == 0)
+                while (_count == 0 && !_completing && _dropped == 0)
                 {
                     _writerWaiting = true;
                     Monitor.Wait(_sync);
                     _writerWaiting = false;
                 }
 
-                if (_activeLength == 0 && _completing && _dropped == 0)
+                if (_count == 0 && _completing && _dropped == 0)
                 {
                     Monitor.PulseAll(_sync);
                     return;
                 }
 
-                batch = _active;
-                length = _activeLength;
-                events = _activeEvents;
-                _active = _spare;
-                _activeLength = 0;
-                _activeEvents = 0;
+                // Whole events, up to BatchChars (at least one), copied out so the ring's wrap never splits a line.
+                while (_eventLengths.TryPeek(out var next) && (length == 0 || length + next <= BatchChars))
+                {
+                    _eventLengths.Dequeue();
+                    length += next;
+                    events++;
+                }
+
+                if (_batch.Length < length)
+                {
+                    _batch = new char[length];
+                }
+
+                var first = Math.Min(length, _ring.Length - _head);
+                _ring.AsSpan(_head, first).CopyTo(_batch);
+                _ring.AsSpan(0, length - first).CopyTo(_batch.AsSpan(first));
                 dropped = _dropped;
                 droppedSince = _droppedSince;
                 _dropped = 0;
-
-                // Room was made: callers wait (briefly) again rather than drop.
-                _stalled = false;
-                Monitor.PulseAll(_sync);
             }
 
+            var failed = false;
             try
             {
                 if (length > 0)
                 {
-                    _destination.Write(batch.AsSpan(0, length));
+                    Volatile.Write(ref _writeStarted, Stopwatch.GetTimestamp());
+                    _destination.Write(_batch.AsSpan(0, length));
+                    Volatile.Write(ref _writeStarted, 0);
                     _metrics.Written(events);
                 }
 
                 if (dropped > 0)
                 {
-                    // Written right after the batch that shows stdout takes writes again.
+                    // Written right after a batch that shows stdout takes writes again (or alone, at shutdown).
                     WriteDropReport(dropped, droppedSince);
                 }
             }
             catch (Exception exception) when (exception is IOException or ObjectDisposedException)
             {
-                // stdout is gone (the reader closed the pipe): nothing can be written any more; count as dropped.
-                lock (_sync)
-                {
-                    _dropped += events;
-                    DroppedTotal += events;
-                    _metrics.Dropped(events);
-                }
+                Volatile.Write(ref _writeStarted, 0);
+                // stdout is gone (the reader closed the pipe): these events are lost; counted, not reported.
+                failed = true;
             }
 
             lock (_sync)
             {
-                _spare = batch;
+                _head = (_head + length) % _ring.Length;
+                _count -= length;
                 _written += events;
-                if (_flushWaiters > 0 || _completing)
+                if (failed)
                 {
-                    Monitor.PulseAll(_sync);
+                    DroppedTotal += events;
+                    _metrics.Dropped(events);
                 }
+
+                if (_batch.Length > 4 * BatchChars)
+                {
+                    _batch = new char[BatchChars];
+                }
+
+                // Room was made: callers wait (briefly) again rather than drop.
+                _stalled = false;
+                Monitor.PulseAll(_sync);
             }
         }
     }

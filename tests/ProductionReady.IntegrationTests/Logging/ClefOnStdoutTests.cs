@@ -109,27 +109,5 @@ public sealed class ClefOnStdoutTests
         Assert.True(failure.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal");
     }
 
-    private static List<JsonElement> ParseEveryLine(IEnumerable<string> lines)
-    {
-        var events = new List<JsonElement>();
-        foreach (var line in lines)
-        {
-            JsonElement root;
-            try
-            {
-                root = JsonDocument.Parse(line).RootElement.Clone();
-            }
-            catch (JsonException ex)
-            {
-                throw new Xunit.Sdk.XunitException($"stdout line is not JSON ({ex.Message}): {line}");
-            }
-
-            Assert.True(root.TryGetProperty("@t", out var t) && DateTimeOffset.TryParse(t.GetString(), out _), $"no @t timestamp: {line}");
-            Assert.True(root.TryGetProperty("@mt", out _), $"no @mt template: {line}");
-            events.Add(root);
-        }
-
-        Assert.NotEmpty(events);
-        return events;
-    }
+    private static List<JsonElement> ParseEveryLine(IEnumerable<string> lines) => ClefLines.ParseEvery(lines);
 }
