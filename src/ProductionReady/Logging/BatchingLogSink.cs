@@ -45,6 +45,9 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
     /// <summary>Characters the buffer holds: 4 MiB of UTF-16, several thousand events.</summary>
     public const int DefaultCapacity = 2 << 20;
 
+    // How long the writer lets events gather after being woken for a few.
+    private static readonly TimeSpan GatherDelay = TimeSpan.FromMilliseconds(1);
+
     // The most the writer hands the destination in one call (more when a single event is longer).
     private const int BatchChars = 8 * 1024;
 
@@ -241,7 +244,17 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
                     Monitor.Wait(_sync);
                     _writerWaiting = false;
                 }
+            }
 
+            // Woken for a few events: let more gather for a moment (a log line may reach stdout a millisecond
+            // later) instead of waking this thread, and the callers that signal it, once per event under load.
+            if (Volatile.Read(ref _count) < BatchChars && !Volatile.Read(ref _completing) && Volatile.Read(ref _flushWaiters) == 0)
+            {
+                Thread.Sleep(GatherDelay);
+            }
+
+            lock (_sync)
+            {
                 if (_count == 0 && _completing && _dropped == 0)
                 {
                     Monitor.PulseAll(_sync);
