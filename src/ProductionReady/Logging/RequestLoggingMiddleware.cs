@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProductionReady.Common;
 
 namespace ProductionReady.Logging;
 
@@ -6,7 +7,8 @@ namespace ProductionReady.Logging;
 /// Gives every request an id (the incoming <c>X-Request-ID</c> when well-formed, else a new one), echoes it,
 /// makes it the request's <see cref="HttpContext.TraceIdentifier"/> (so every event of the request carries it
 /// as <c>RequestId</c>), and writes one completion event per request: Information, Warning for 5xx and slow
-/// requests, Error with the exception for unhandled ones. Probe paths get an id but no event.
+/// requests, Error with the exception for unhandled ones. Probes (requests Health marks with
+/// <see cref="ProbeRequestFeature"/>) and <see cref="ProductionReadyLoggingOptions.ExcludedPaths"/> get an id but no event.
 /// </summary>
 /// <remarks>
 /// Everything that can be decided once is decided at construction. Per request: no allocation when the
@@ -108,6 +110,12 @@ internal sealed class RequestLoggingMiddleware
 
     private void LogCompleted(HttpContext context, long start)
     {
+        // Probes are marked where they are answered (Health sets the feature), whatever their configured paths.
+        if (context.Features.Get<ProbeRequestFeature>() is not null)
+        {
+            return;
+        }
+
         var elapsed = Stopwatch.GetTimestamp() - start;
         var status = context.Response.StatusCode;
         var level = status >= 500 || elapsed > _slowTicks ? LogLevel.Warning : LogLevel.Information;

@@ -3,6 +3,8 @@
 
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using ProductionReady.Logging;
 
 namespace ProductionReady.Tests.Logging;
@@ -152,30 +154,49 @@ public sealed class RequestLoggingTests
     }
 
     [Fact]
-    public async Task Probe_paths_get_an_id_but_no_event_and_the_list_is_configurable()
+    public async Task Probes_on_custom_paths_get_an_id_but_no_event_and_other_paths_are_logged()
     {
-        await using (var log = await CapturedLog.StartAsync(MapSample))
+        var output = new StringWriter { NewLine = "\n" };
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            var response = await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
-            Assert.True(response.Headers.Contains("X-Request-ID"));
-            await log.Client.GetAsync(new Uri("/HEALTH/LIVE/", UriKind.Relative));
-            await log.Client.GetAsync(new Uri("/internal/ping", UriKind.Relative));
-            Assert.Equal(["/internal/ping"], log.RequestEvents.Select(e => e.GetProperty("RequestPath").GetString()));
-        }
+            ["ProductionReady:Health:LivePath"] = "/k8s/alive",
+            ["ProductionReady:Health:ReadyPath"] = "/k8s/ready",
+            ["ProductionReady:Health:DrainDelay"] = "00:00:00",
+        });
+        builder.Services.AddSingleton(LogDestination.To(output));
+        builder.AddProductionReady();
+        await using var app = builder.Build();
+        app.UseProductionReady();
+        app.MapGet("/health/live", () => "the app's own endpoint, not a probe any more");
+        await app.StartAsync();
+        var client = app.GetTestClient();
 
+        var live = await client.GetAsync(new Uri("/k8s/alive", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+        Assert.True(live.Headers.Contains("X-Request-ID"));
+        await client.GetAsync(new Uri("/k8s/ready", UriKind.Relative));
+        await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        await app.StopAsync();
+        Assert.True(app.Services.GetRequiredService<LogPipeline>().Flush(TimeSpan.FromSeconds(10)));
+
+        var paths = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("SourceContext", out var c) && c.GetString() == "ProductionReady.RequestLogging")
+            .Select(e => e.GetProperty("RequestPath").GetString());
+        Assert.Equal(["/health/live"], paths);
+    }
+
+    [Fact]
+    public async Task Configured_excluded_paths_get_an_id_but_no_event()
+    {
         var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:ExcludedPaths:0"] = "/internal/ping" };
-        await using (var log = await CapturedLog.StartAsync(MapSample, configuration: configuration))
-        {
-            await log.Client.GetAsync(new Uri("/internal/ping", UriKind.Relative));
-            await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
-            Assert.Empty(log.RequestEvents);
-        }
-
-        await using (var log = await CapturedLog.StartAsync(MapSample, configure: o => o.ExcludedPaths.Clear()))
-        {
-            await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
-            Assert.Equal(["/health/live"], log.RequestEvents.Select(e => e.GetProperty("RequestPath").GetString()));
-        }
+        await using var log = await CapturedLog.StartAsync(MapSample, configuration: configuration);
+        var response = await log.Client.GetAsync(new Uri("/INTERNAL/PING/", UriKind.Relative));
+        Assert.True(response.Headers.Contains("X-Request-ID"));
+        await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        Assert.Equal(["/health/live"], log.RequestEvents.Select(e => e.GetProperty("RequestPath").GetString()));
     }
 
     [Fact]
