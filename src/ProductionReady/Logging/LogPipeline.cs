@@ -69,6 +69,12 @@ internal sealed class LogPipeline : IDisposable
                 ]);
         }
 
+        if (!IsJson)
+        {
+            // Text has no quoting of its own: a CR, LF or ESC from a request would forge lines or drive the terminal.
+            output = new ControlCharacterEscaper(output);
+        }
+
         // Levels come from Logging:LogLevel (Microsoft.Extensions.Logging filters before Serilog sees an event).
         // A Serilog section, when present, adds to that: its minimum levels and per-source overrides act on the
         // front logger (overrides bind to each category's logger there), its enrichers and sinks sit behind the

@@ -20,6 +20,10 @@ internal sealed class LoggingOptionsValidator : IValidateOptions<ProductionReady
         {
             failures.Add($"{ProductionReadyLoggingOptions.SectionName}:RequestIdHeader must be a header name such as X-Request-ID.");
         }
+        else if (StandardHeaders.Contains(options.RequestIdHeader))
+        {
+            failures.Add($"{ProductionReadyLoggingOptions.SectionName}:RequestIdHeader is \"{options.RequestIdHeader}\", a standard HTTP header with its own meaning: the request id would be written into it on every response (and read from it on every request), which breaks the responses. Use a header of its own such as X-Request-ID or X-Correlation-ID.");
+        }
 
         foreach (var path in options.ExcludedPaths)
         {
@@ -31,6 +35,20 @@ internal sealed class LoggingOptionsValidator : IValidateOptions<ProductionReady
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    // Headers HTTP, servers, proxies or browsers give a meaning of their own: never a place for a request id.
+    private static readonly HashSet<string> StandardHeaders = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Accept", "Accept-Charset", "Accept-Encoding", "Accept-Language", "Accept-Ranges", "Age", "Allow", "Alt-Svc",
+        "Authorization", "Cache-Control", "Connection", "Content-Disposition", "Content-Encoding", "Content-Language",
+        "Content-Length", "Content-Location", "Content-Range", "Content-Security-Policy", "Content-Type", "Cookie",
+        "Date", "ETag", "Expect", "Expires", "Forwarded", "From", "Host", "If-Match", "If-Modified-Since", "If-None-Match",
+        "If-Range", "If-Unmodified-Since", "Keep-Alive", "Last-Modified", "Link", "Location", "Max-Forwards", "Origin",
+        "Pragma", "Proxy-Authenticate", "Proxy-Authorization", "Proxy-Connection", "Range", "Referer", "Retry-After",
+        "Server", "Set-Cookie", "Strict-Transport-Security", "TE", "Trailer", "Transfer-Encoding", "Upgrade",
+        "User-Agent", "Vary", "Via", "Warning", "WWW-Authenticate", "X-Forwarded-For", "X-Forwarded-Host",
+        "X-Forwarded-Proto", "traceparent", "tracestate", "baggage",
+    };
 
     // RFC 9110 token characters.
     private static bool IsTokenChar(char c) =>

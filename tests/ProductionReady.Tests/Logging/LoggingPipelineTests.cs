@@ -111,6 +111,45 @@ public sealed class LoggingPipelineTests
     }
 
     [Fact]
+    public async Task Text_output_escapes_control_characters_so_a_request_cannot_forge_lines_or_terminal_escapes()
+    {
+        Action<ProductionReadyLoggingOptions> configure = o => o.Format = LogFormat.Text;
+        await using var log = await CapturedLog.StartAsync(
+            app => app.MapGet("/echo/{value}", (string value, ILoggerFactory loggers) =>
+            {
+                loggers.CreateLogger("Echo").LogWarning("Got {Value} and {@Values}", value, new[] { value });
+                return "ok";
+            }),
+            configure: configure);
+
+        var forged = "x\r\n[12:00:00 ERR] Admin: forged\u001b[31m\u0085\u2028";
+        await log.Client.GetAsync(new Uri("/echo/" + Uri.EscapeDataString(forged), UriKind.Relative));
+
+        var text = log.Text;
+        Assert.DoesNotContain('\r', text);
+        Assert.DoesNotContain('\u001b', text);
+        Assert.DoesNotContain('\u0085', text);
+        Assert.DoesNotContain('\u2028', text);
+        Assert.DoesNotContain(text.Split('\n'), line => line.StartsWith("[12:00:00 ERR]", StringComparison.Ordinal));
+        Assert.Contains("x\\r\\n[12:00:00 ERR] Admin: forged\\u001b[31m\\u0085\\u2028", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Content-Length")]
+    [InlineData("host")]
+    [InlineData("Transfer-Encoding")]
+    [InlineData("Connection")]
+    [InlineData("traceparent")]
+    public async Task A_request_id_header_that_is_a_standard_http_header_is_refused_at_startup(string header)
+    {
+        var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:RequestIdHeader"] = header };
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => CapturedLog.StartAsync(configuration: configuration));
+        var message = Assert.Single(failure.Failures);
+        Assert.StartsWith("ProductionReady:Logging:RequestIdHeader is \"" + header + "\", a standard HTTP header", message, StringComparison.Ordinal);
+        Assert.Contains("X-Request-ID", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Registering_twice_still_writes_each_event_once()
     {
         await using var log = await CapturedLog.StartAsync(services: s => { });
