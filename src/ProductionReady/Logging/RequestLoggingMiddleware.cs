@@ -27,10 +27,18 @@ internal sealed class RequestLoggingMiddleware
     private readonly string[] _excludedPaths;
     private readonly long _slowTicks;
     private readonly RequestEventWriter? _direct;
+    private readonly bool _answersUnhandled;
+    private readonly Func<object, Task> _reapplyRequestId;
 
     public RequestLoggingMiddleware(RequestDelegate next, ILoggerFactory loggerFactory, IOptions<ProductionReadyLoggingOptions> options, IServiceProvider services)
     {
         _next = next;
+
+        // In Development the developer exception page sits outside every middleware (WebApplication adds it
+        // first): it must see the exception. Elsewhere nothing outside answers it but the server, whose bare 500
+        // drops every header, so this middleware answers it.
+        _answersUnhandled = services.GetService<IHostEnvironment>()?.IsDevelopment() != true;
+        _reapplyRequestId = ReapplyRequestId;
         _logger = loggerFactory.CreateLogger(Category);
         if (services.GetService<LogPipeline>() is { } pipeline)
         {
@@ -49,6 +57,9 @@ internal sealed class RequestLoggingMiddleware
         context.TraceIdentifier = requestId;
         context.Response.Headers[_header] = requestId;
 
+        // Error responses (exception handler, developer exception page, ours) clear the headers first.
+        context.Response.OnStarting(_reapplyRequestId, context);
+
         if (IsExcluded(context.Request.Path))
         {
             return _next(context);
@@ -62,7 +73,8 @@ internal sealed class RequestLoggingMiddleware
         }
         catch (Exception exception) when (LogUnhandled(context, start, exception))
         {
-            throw; // Not reached: the filter logs and declines, so the exception keeps its original stack.
+            // Logged in the filter, before unwinding; answered here with a 500 the outer middleware can decorate.
+            return AnswerServerErrorAsync(context);
         }
 
         if (pending.IsCompletedSuccessfully)
@@ -82,10 +94,30 @@ internal sealed class RequestLoggingMiddleware
         }
         catch (Exception exception) when (LogUnhandled(context, start, exception))
         {
-            throw;
+            await AnswerServerErrorAsync(context).ConfigureAwait(false);
+            return;
         }
 
         LogCompleted(context, start);
+    }
+
+    // An exception nothing inside turned into a response: a plain 500 of our own instead of the server's, so
+    // that it goes through response start like any other response (the security headers, the request id).
+    private static Task AnswerServerErrorAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.Clear();
+        response.StatusCode = StatusCodes.Status500InternalServerError;
+        response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
+    // The id comes back at response start, whatever cleared the headers before.
+    private Task ReapplyRequestId(object state)
+    {
+        var context = (HttpContext)state;
+        context.Response.Headers[_header] = context.TraceIdentifier;
+        return Task.CompletedTask;
     }
 
     private bool IsExcluded(PathString path)
@@ -123,15 +155,22 @@ internal sealed class RequestLoggingMiddleware
     }
 
     // Runs inside the exception filter: before unwinding, so the request's Activity and context are still current.
+    // True when this middleware then answers the request itself (the response has not started yet).
     private bool LogUnhandled(HttpContext context, long start, Exception exception)
     {
-        var status = context.Response.HasStarted ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
+        var started = context.Response.HasStarted;
+        var status = started ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
         if (Write(LogLevel.Error, context, status, Stopwatch.GetTimestamp() - start, exception))
         {
             ReportedExceptions.Add(exception);
         }
 
-        return false;
+        if (started)
+        {
+            return false;
+        }
+
+        return _answersUnhandled && !context.RequestAborted.IsCancellationRequested;
     }
 
     /// <summary>Writes the completion event; false when the level is filtered out.</summary>
