@@ -33,6 +33,12 @@ internal sealed class LogPipeline : IDisposable
         LogDestination destination,
         IServiceProvider services)
     {
+        if (services.GetService<LogPipelineActivation>() is { } activation)
+        {
+            // First: reading the options below runs their validation, which asks for this.
+            activation.Created = true;
+        }
+
         ProductionReadyLoggingOptions settings;
         try
         {
@@ -85,7 +91,22 @@ internal sealed class LogPipeline : IDisposable
         {
             var levels = new ConfigurationBuilder().AddInMemoryCollection(serilog.GetSection("MinimumLevel").AsEnumerable()).Build();
             front = front.ReadFrom.Configuration(levels);
-            output = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(configuration).WriteTo.Sink(output).CreateLogger();
+        }
+
+        if (serilog.Exists() || settings.SerilogConfigurations.Count > 0)
+        {
+            var behind = new LoggerConfiguration().MinimumLevel.Verbose();
+            if (serilog.Exists())
+            {
+                behind = behind.ReadFrom.Configuration(configuration);
+            }
+
+            foreach (var configureSerilog in settings.SerilogConfigurations)
+            {
+                configureSerilog(behind);
+            }
+
+            output = behind.WriteTo.Sink(output).CreateLogger();
         }
 
         var stage = new LogEventStage(

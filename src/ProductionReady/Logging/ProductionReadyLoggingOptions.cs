@@ -37,4 +37,21 @@ public sealed class ProductionReadyLoggingOptions
 
     /// <summary>The header that carries the request id in and out. Default <c>X-Request-ID</c>.</summary>
     public string RequestIdHeader { get; set; } = "X-Request-ID";
+
+    /// <summary>The code hooks added with <see cref="ConfigureSerilog"/>, in order.</summary>
+    internal List<Action<Serilog.LoggerConfiguration>> SerilogConfigurations { get; } = [];
+
+    /// <summary>
+    /// Adds sinks, enrichers or filters to the Serilog pipeline in code, as the <c>Serilog</c> configuration
+    /// section does: they sit behind the masking step (a sink added here never sees a secret) and receive
+    /// every event that passes <c>Logging:LogLevel</c>. Console output stays ProductionReady's own.
+    /// </summary>
+    /// <param name="configure">For example <c>lc =&gt; lc.Enrich.WithProperty("Team", "orders").WriteTo.File(...)</c>.</param>
+    /// <returns>These options, for chaining.</returns>
+    public ProductionReadyLoggingOptions ConfigureSerilog(Action<Serilog.LoggerConfiguration> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        SerilogConfigurations.Add(configure);
+        return this;
+    }
 }

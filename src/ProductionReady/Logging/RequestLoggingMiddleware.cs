@@ -26,7 +26,6 @@ internal sealed class RequestLoggingMiddleware
     private readonly string _header;
     private readonly string[] _excludedPaths;
     private readonly long _slowTicks;
-    private readonly RequestEventWriter? _direct;
     private readonly bool _answersUnhandled;
     private readonly Func<object, Task> _reapplyRequestId;
 
@@ -40,11 +39,6 @@ internal sealed class RequestLoggingMiddleware
         _answersUnhandled = services.GetService<IHostEnvironment>()?.IsDevelopment() != true;
         _reapplyRequestId = ReapplyRequestId;
         _logger = loggerFactory.CreateLogger(Category);
-        if (services.GetService<LogPipeline>() is { } pipeline)
-        {
-            _direct = new RequestEventWriter(pipeline.Logger, Category);
-        }
-
         var settings = options.Value;
         _header = settings.RequestIdHeader;
         _excludedPaths = [.. settings.ExcludedPaths.Select(p => p.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")];
@@ -183,11 +177,8 @@ internal sealed class RequestLoggingMiddleware
 
         var elapsedMs = Math.Round(elapsedTicks * 1000.0 / Stopwatch.Frequency, 3);
         var path = LogEventStage.RequestPath(context.Request);
-        if (_direct is not null)
-        {
-            return _direct.Write(level, context.Request.Method, path, status, elapsedMs, context.TraceIdentifier, exception);
-        }
 
+        // Through ILogger, so every logging provider (OpenTelemetry's included) receives it.
         var state = new RequestCompletedState(context.Request.Method, path, status, elapsedMs, context.TraceIdentifier);
         _logger.Log(level, RequestCompleted, state, exception, RequestCompletedState.Formatter);
         return true;

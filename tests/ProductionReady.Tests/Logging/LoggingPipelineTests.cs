@@ -157,7 +157,7 @@ public sealed class LoggingPipelineTests
         again.AddProductionReadyLogging();
         again.AddProductionReadyLogging(o => o.RenderMessage = true);
         Assert.Single(again.Services, d => d.ServiceType == typeof(LogPipeline));
-        Assert.Single(again.Services, d => d.ServiceType == typeof(ILoggerProvider));
+        Assert.Single(again.Services, d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationFactory is not null);
     }
 
     /// <summary>
