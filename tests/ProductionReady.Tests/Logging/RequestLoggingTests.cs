@@ -5,6 +5,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady.Logging;
 
 namespace ProductionReady.Tests.Logging;
@@ -222,7 +223,7 @@ public sealed class RequestLoggingTests
     [Fact]
     public async Task Request_logging_works_alone_behind_any_logging_provider()
     {
-        var provider = new CollectingProvider();
+        using var provider = new FakeLoggerProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
         builder.Logging.ClearProviders().AddProvider(provider);
@@ -236,39 +237,15 @@ public sealed class RequestLoggingTests
         var response = await Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestClient(app).SendAsync(request);
         Assert.Equal("alone-1", response.Headers.GetValues("X-Request-ID").Single());
 
-        var (level, message, state) = Assert.Single(provider.Entries, e => e.State.Any(p => p.Key == "{OriginalFormat}" && (string?)p.Value == RequestCompletedState.Template));
-        Assert.Equal(LogLevel.Information, level);
-        Assert.Matches(@"^HTTP GET /alone responded 200 in \d+(\.\d+)? ms$", message);
-        var properties = state.ToDictionary(p => p.Key, p => p.Value);
-        Assert.Equal("GET", properties["RequestMethod"]);
-        Assert.Equal("/alone", properties["RequestPath"]);
-        Assert.Equal(200, properties["StatusCode"]);
-        Assert.Equal("alone-1", properties["RequestId"]);
-        Assert.IsType<double>(properties["ElapsedMs"]);
+        var record = Assert.Single(provider.Collector.GetSnapshot(), r => r.GetStructuredStateValue("{OriginalFormat}") == RequestCompletedState.Template);
+        Assert.Equal(LogLevel.Information, record.Level);
+        Assert.Equal(RequestLoggingMiddleware.Category, record.Category);
+        Assert.Matches(@"^HTTP GET /alone responded 200 in \d+(\.\d+)? ms$", record.Message);
+        Assert.Equal("GET", record.GetStructuredStateValue("RequestMethod"));
+        Assert.Equal("/alone", record.GetStructuredStateValue("RequestPath"));
+        Assert.Equal("200", record.GetStructuredStateValue("StatusCode"));
+        Assert.Equal("alone-1", record.GetStructuredStateValue("RequestId"));
+        Assert.True(double.TryParse(record.GetStructuredStateValue("ElapsedMs"), System.Globalization.CultureInfo.InvariantCulture, out _));
         await app.StopAsync();
-    }
-
-    private sealed class CollectingProvider : ILoggerProvider, ILogger
-    {
-        public List<(LogLevel Level, string Message, List<KeyValuePair<string, object?>> State)> Entries { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, formatter(state, exception), state is IEnumerable<KeyValuePair<string, object?>> pairs ? [.. pairs] : []));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }
