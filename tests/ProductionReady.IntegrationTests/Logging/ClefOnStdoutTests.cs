@@ -109,5 +109,21 @@ public sealed class ClefOnStdoutTests
         Assert.True(failure.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal");
     }
 
+    [Fact]
+    public async Task An_unhandled_exception_that_ends_the_process_reaches_stdout_as_a_fatal_clef_event()
+    {
+        var (exitCode, stdout, _) = await SampleProcess.RunToExitAsync(
+            Production(
+                ("DOTNET_STARTUP_HOOKS", typeof(StartupHook).Assembly.Location),
+                ("PRODUCTIONREADY_TEST_CRASH_AFTER_MS", "3000")),
+            TimeSpan.FromSeconds(60));
+
+        Assert.NotEqual(0, exitCode);
+        var events = ParseEveryLine(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var fatal = Assert.Single(events, e => e.TryGetProperty("@x", out var x) && x.GetString()!.Contains(StartupHook.CrashMessage, StringComparison.Ordinal));
+        Assert.Equal("Fatal", fatal.GetProperty("@l").GetString());
+        Assert.Contains(events, e => e.GetProperty("@mt").GetString()!.StartsWith("Now listening on", StringComparison.Ordinal));
+    }
+
     private static List<JsonElement> ParseEveryLine(IEnumerable<string> lines) => ClefLines.ParseEvery(lines);
 }
