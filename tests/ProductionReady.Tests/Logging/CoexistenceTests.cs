@@ -14,15 +14,30 @@ namespace ProductionReady.Tests.Logging;
 /// <summary>An app that brings its own Serilog or OpenTelemetry logging keeps ProductionReady's guarantees.</summary>
 public sealed class CoexistenceTests
 {
-    [Fact]
-    public async Task Serilogs_own_AddSerilog_after_AddProductionReady_is_refused_at_startup_with_the_fix()
+    [Theory]
+    [InlineData(nameof(SerilogServiceCollectionExtensions.AddSerilog))]
+    [InlineData(nameof(SerilogHostBuilderExtensions.UseSerilog))]
+    [InlineData("ClearProviders")]
+    public async Task Serilogs_own_pipeline_or_cleared_providers_after_AddProductionReady_are_refused_at_startup_with_the_fix(string call)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton(LogDestination.To(new StringWriter()));
         builder.AddProductionReady();
         var appsOwn = new LogEvents.CollectingSink();
-        builder.Services.AddSerilog(lc => lc.WriteTo.Sink(appsOwn));
+        switch (call)
+        {
+            case nameof(SerilogServiceCollectionExtensions.AddSerilog):
+                builder.Services.AddSerilog(lc => lc.WriteTo.Sink(appsOwn));
+                break;
+            case nameof(SerilogHostBuilderExtensions.UseSerilog):
+                builder.Host.UseSerilog((_, lc) => lc.WriteTo.Sink(appsOwn));
+                break;
+            default:
+                builder.Logging.ClearProviders();
+                break;
+        }
+
         await using var app = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
