@@ -1,18 +1,22 @@
+using System.Text;
+
 namespace ProductionReady.Logging;
 
 /// <summary>
-/// Where formatted lines go: the process's stdout (<see cref="Console.Out"/>, resolved at each write so a
-/// redirected console is honoured), or a writer of the host's choosing (tests). Each event reaches it as one
-/// complete write followed by a flush, so lines never interleave with other writers of the console and
-/// nothing waits in a buffer.
+/// Where batches of formatted lines go: the process's standard output as a raw byte stream (UTF-8, no
+/// console writer in between, so nothing else that uses <see cref="Console.Out"/> waits behind a stalled
+/// pipe), or a writer of the host's choosing (tests). Only the log writer thread calls <see cref="Write"/>.
 /// </summary>
-/// <remarks>
-/// Writing is synchronous: when stdout is slower than the producers (a full pipe, a slow collector), the
-/// write blocks and so do the threads that log, which is backpressure rather than loss or unbounded memory.
-/// </remarks>
 internal sealed class LogDestination
 {
+    // Whole lines, at most this many bytes per write(2): a pipe takes such a write entirely or not at all
+    // (PIPE_BUF), so a process that ends while stdout is stalled never leaves half a line in the pipe.
+    private const int PipeAtomicBytes = 4096;
+
     private readonly TextWriter? _writer;
+    private readonly Lock _sync = new();
+    private Stream? _stdout;
+    private byte[]? _bytes;
 
     private LogDestination(TextWriter? writer) => _writer = writer;
 
@@ -22,27 +26,54 @@ internal sealed class LogDestination
     /// <summary>A destination writing to <paramref name="writer"/>.</summary>
     public static LogDestination To(TextWriter writer) => new(writer ?? throw new ArgumentNullException(nameof(writer)));
 
-    /// <summary>Writes one or more complete lines and flushes them.</summary>
+    /// <summary>Writes one or more complete lines and flushes them. Blocks as long as the destination does.</summary>
     public void Write(ReadOnlySpan<char> lines)
     {
-        var writer = _writer ?? Console.Out;
-
-        // Console.Out is a synchronized writer: one call is one atomic write with respect to other users
-        // of the console. A custom writer is locked the same way.
-        lock (writer)
+        if (_writer is not null)
         {
-            writer.Write(lines);
-            writer.Flush();
+            lock (_writer)
+            {
+                _writer.Write(lines);
+                _writer.Flush();
+            }
+
+            return;
         }
-    }
 
-    /// <summary>Flushes whatever the destination's writer still holds.</summary>
-    public void Flush()
-    {
-        var writer = _writer ?? Console.Out;
-        lock (writer)
+        // Two hosts in one process (tests) may share stdout.
+        lock (_sync)
         {
-            writer.Flush();
+            var stdout = _stdout ??= Console.OpenStandardOutput();
+            var bytes = _bytes ??= new byte[PipeAtomicBytes];
+            var pending = 0;
+            while (!lines.IsEmpty)
+            {
+                var end = lines.IndexOf('\n');
+                var line = end < 0 ? lines : lines[..(end + 1)];
+                lines = lines[line.Length..];
+                var size = Encoding.UTF8.GetByteCount(line);
+                if (pending > 0 && pending + size > bytes.Length)
+                {
+                    stdout.Write(bytes, 0, pending);
+                    pending = 0;
+                }
+
+                if (size > bytes.Length)
+                {
+                    // One line longer than the atomic size: written on its own.
+                    stdout.Write(Encoding.UTF8.GetBytes(line.ToString()));
+                    continue;
+                }
+
+                pending += Encoding.UTF8.GetBytes(line, bytes.AsSpan(pending));
+            }
+
+            if (pending > 0)
+            {
+                stdout.Write(bytes, 0, pending);
+            }
+
+            stdout.Flush();
         }
     }
 }

@@ -1,7 +1,10 @@
+using System.Diagnostics.Metrics;
 using ProductionReady.Common;
-using ProductionReady.Logging.Clef;
 using Serilog;
 using Serilog.Core;
+using Serilog.Events;
+using Serilog.Formatting;
+using Serilog.Formatting.Compact;
 using Serilog.Formatting.Display;
 using Serilog.Sinks.SystemConsole.Themes;
 
@@ -10,15 +13,16 @@ namespace ProductionReady.Logging;
 /// <summary>
 /// The Serilog pipeline behind Microsoft.Extensions.Logging, built once from the options when the first
 /// logger is created: stage (enrich, mask) → [the <c>Serilog</c> section's settings, when present] →
-/// console output (CLEF or text). Disposed with the host, which flushes it; a process-exit hook flushes
-/// the console for the paths that end the process without disposing the host.
+/// output (CLEF or text, through <see cref="BatchingLogSink"/>: never blocking the caller on stdout).
+/// Disposed with the host, which flushes it; process-exit and unhandled-exception hooks flush it for the
+/// paths that end the process without disposing the host.
 /// </summary>
 internal sealed class LogPipeline : IDisposable
 {
     internal const string TextTemplate = "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
 
     private readonly Logger _logger;
-    private readonly LogDestination _destination;
+    private readonly BatchingLogSink? _batching;
     private int _disposed;
 
     public LogPipeline(
@@ -29,7 +33,12 @@ internal sealed class LogPipeline : IDisposable
         LogDestination destination,
         IServiceProvider services)
     {
-        _destination = destination;
+        if (services.GetService<LogPipelineActivation>() is { } activation)
+        {
+            // First: reading the options below runs their validation, which asks for this.
+            activation.Created = true;
+        }
+
         ProductionReadyLoggingOptions settings;
         try
         {
@@ -44,11 +53,33 @@ internal sealed class LogPipeline : IDisposable
 
         IsJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
 
-        ILogEventSink output = IsJson
-            ? new ConsoleLineSink(new ClefFormatter(settings.RenderMessage), destination)
-            : ReferenceEquals(destination, LogDestination.Stdout)
-                ? new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(outputTemplate: TextTemplate, theme: AnsiConsoleTheme.Code, formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger()
-                : new ConsoleLineSink(new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture), destination);
+        ILogEventSink output;
+        if (!IsJson && ReferenceEquals(destination, LogDestination.Stdout) && !Console.IsOutputRedirected)
+        {
+            // A developer's terminal: Serilog's colored console output.
+            output = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(outputTemplate: TextTemplate, theme: AnsiConsoleTheme.Code, formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
+        }
+        else
+        {
+            ITextFormatter formatter = IsJson
+                ? settings.RenderMessage ? new RenderedCompactJsonFormatter() : new CompactJsonFormatter()
+                : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
+            output = _batching = new BatchingLogSink(
+                formatter,
+                destination,
+                new LogMetrics(services.GetService<IMeterFactory>()),
+                [
+                    new LogEventProperty(LogPropertyNames.ServiceName, new ScalarValue(identity.Name)),
+                    new LogEventProperty(LogPropertyNames.ServiceVersion, new ScalarValue(identity.Version)),
+                    new LogEventProperty(LogPropertyNames.Environment, new ScalarValue(identity.Environment)),
+                ]);
+        }
+
+        if (!IsJson)
+        {
+            // Text has no quoting of its own: a CR, LF or ESC from a request would forge lines or drive the terminal.
+            output = new ControlCharacterEscaper(output);
+        }
 
         // Levels come from Logging:LogLevel (Microsoft.Extensions.Logging filters before Serilog sees an event).
         // A Serilog section, when present, adds to that: its minimum levels and per-source overrides act on the
@@ -60,7 +91,22 @@ internal sealed class LogPipeline : IDisposable
         {
             var levels = new ConfigurationBuilder().AddInMemoryCollection(serilog.GetSection("MinimumLevel").AsEnumerable()).Build();
             front = front.ReadFrom.Configuration(levels);
-            output = new LoggerConfiguration().MinimumLevel.Verbose().ReadFrom.Configuration(configuration).WriteTo.Sink(output).CreateLogger();
+        }
+
+        if (serilog.Exists() || settings.SerilogConfigurations.Count > 0)
+        {
+            var behind = new LoggerConfiguration().MinimumLevel.Verbose();
+            if (serilog.Exists())
+            {
+                behind = behind.ReadFrom.Configuration(configuration);
+            }
+
+            foreach (var configureSerilog in settings.SerilogConfigurations)
+            {
+                configureSerilog(behind);
+            }
+
+            output = behind.WriteTo.Sink(output).CreateLogger();
         }
 
         var stage = new LogEventStage(
@@ -70,6 +116,7 @@ internal sealed class LogPipeline : IDisposable
             services.GetService<IHttpContextAccessor>());
         _logger = front.WriteTo.Sink(stage).CreateLogger();
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
     }
 
     /// <summary>True when events are written as CLEF JSON.</summary>
@@ -82,10 +129,22 @@ internal sealed class LogPipeline : IDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+            AppDomain.CurrentDomain.UnhandledException -= OnUnhandledException;
+
+            // Disposes the stage and the batching sink: what is buffered is written within its flush timeout.
             _logger.Dispose();
-            _destination.Flush();
         }
     }
 
-    private void OnProcessExit(object? sender, EventArgs e) => _destination.Flush();
+    /// <summary>Waits (at most <paramref name="timeout"/>) until every event logged so far is written.</summary>
+    public bool Flush(TimeSpan timeout) => _batching?.Flush(timeout) ?? true;
+
+    private void OnProcessExit(object? sender, EventArgs e) => Flush(BatchingLogSink.FlushTimeout);
+
+    // The process is about to end: the exception is logged, and what is buffered is written first.
+    private void OnUnhandledException(object? sender, UnhandledExceptionEventArgs e)
+    {
+        _logger.Write(LogEventLevel.Fatal, e.ExceptionObject as Exception, "Unhandled exception: the process ends");
+        Flush(BatchingLogSink.FlushTimeout);
+    }
 }

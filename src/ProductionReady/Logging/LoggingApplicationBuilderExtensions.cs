@@ -9,7 +9,7 @@ public static class LoggingApplicationBuilderExtensions
     /// Adds request ids (<c>X-Request-ID</c> honoured when well-formed, otherwise generated; echoed on the
     /// response; the <c>RequestId</c> of every event of the request) and one completion event per request
     /// (method, path, status code, elapsed milliseconds, request id), replacing ASP.NET Core's per-request
-    /// events. Probe paths (<see cref="ProductionReady.ProductionReadyLoggingOptions.ExcludedPaths"/>) are not logged.
+    /// events. Health probes (whatever their paths) and <see cref="ProductionReady.ProductionReadyLoggingOptions.ExcludedPaths"/> are not logged.
     /// Place it early, before the middleware whose requests it should time.
     /// </summary>
     /// <param name="app">The application builder.</param>

@@ -20,7 +20,8 @@ public static class LoggingHostingExtensions
     ];
 
     /// <summary>
-    /// Replaces the default logging providers with a Serilog pipeline: CLEF JSON on stdout outside
+    /// Replaces the framework's console and debug logging providers with a Serilog pipeline (other providers
+    /// the app adds, such as OpenTelemetry's, keep receiving every event): CLEF JSON on stdout outside
     /// Development (or when <c>ProductionReady:Logging:Format</c> is <c>Json</c>), readable colored text in
     /// Development; levels from <c>Logging:LogLevel</c>; service name, version and environment on every
     /// event; secrets masked. Configured from <c>ProductionReady:Logging</c> and then from <paramref name="configure"/>.
@@ -32,11 +33,17 @@ public static class LoggingHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<ProductionReadyLoggingOptions>().BindConfiguration(ProductionReadyLoggingOptions.SectionName);
+        var options = services.AddOptions<ProductionReadyLoggingOptions>().BindConfiguration(ProductionReadyLoggingOptions.SectionName).ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyLoggingOptions>, LoggingOptionsValidator>());
+        ServiceIdentity.Register(services);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(LogDestination.Stdout);
+        services.TryAddSingleton<LogPipelineActivation>();
 
         // Called again (AddProductionReady plus the granular method): the code configuration above is all that is new.
         if (services.Any(d => d.ServiceType == typeof(LogPipeline)))
@@ -44,14 +51,15 @@ public static class LoggingHostingExtensions
             return builder;
         }
 
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyLoggingOptions>, LoggingOptionsValidator>());
-        ServiceIdentity.Register(services);
-        services.AddHttpContextAccessor();
-        services.TryAddSingleton(LogDestination.Stdout);
-        services.AddSingleton<LogPipeline>();
+        services.TryAddSingleton<LogPipeline>();
 
-        builder.Logging.ClearProviders();
+        // Only the framework's own console and debug providers go (ours writes stdout); providers the app
+        // added (OpenTelemetry, Application Insights, …), before or after this call, stay and get every event.
+        foreach (var descriptor in services.Where(IsDefaultConsoleProvider).ToList())
+        {
+            services.Remove(descriptor);
+        }
+
         services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(sp.GetRequiredService<LogPipeline>().Logger, dispose: false));
 
         // Trace and span ids travel as @tr/@sp on every event; the scope copies would only repeat them.
@@ -67,4 +75,8 @@ public static class LoggingHostingExtensions
 
         return builder;
     }
+
+    private static bool IsDefaultConsoleProvider(ServiceDescriptor descriptor) =>
+        descriptor.ServiceType == typeof(ILoggerProvider) &&
+        descriptor.ImplementationType?.FullName is "Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider" or "Microsoft.Extensions.Logging.Debug.DebugLoggerProvider";
 }

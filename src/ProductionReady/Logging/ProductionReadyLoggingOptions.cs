@@ -10,9 +10,6 @@ public sealed class ProductionReadyLoggingOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:Logging";
 
-    /// <summary>The paths a probe calls, excluded from request logging unless changed.</summary>
-    public static IReadOnlyList<string> DefaultExcludedPaths { get; } = ["/health", "/health/live", "/health/ready", "/health/startup"];
-
     /// <summary>
     /// The output format. <see cref="LogFormat.Auto"/> (the default): readable, colored text in the
     /// Development environment, CLEF JSON on stdout in every other environment.
@@ -32,12 +29,29 @@ public sealed class ProductionReadyLoggingOptions
     public TimeSpan SlowRequestThreshold { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// Paths (exact, case-insensitive) whose requests get a request id but no completion event:
-    /// by default the probe paths, which would otherwise flood the log every few seconds. Values bound
-    /// from configuration are added to these; call <c>Clear()</c> in code to log probes too.
+    /// More paths (exact, case-insensitive) whose requests get a request id but no completion event, e.g. an
+    /// app's own ping endpoint. Empty by default: the health probes are never logged, whatever their paths,
+    /// because the probe middleware marks them as probes.
     /// </summary>
-    public IList<string> ExcludedPaths { get; } = [.. DefaultExcludedPaths];
+    public IList<string> ExcludedPaths { get; } = [];
 
     /// <summary>The header that carries the request id in and out. Default <c>X-Request-ID</c>.</summary>
     public string RequestIdHeader { get; set; } = "X-Request-ID";
+
+    /// <summary>The code hooks added with <see cref="ConfigureSerilog"/>, in order.</summary>
+    internal List<Action<Serilog.LoggerConfiguration>> SerilogConfigurations { get; } = [];
+
+    /// <summary>
+    /// Adds sinks, enrichers or filters to the Serilog pipeline in code, as the <c>Serilog</c> configuration
+    /// section does: they sit behind the masking step (a sink added here never sees a secret) and receive
+    /// every event that passes <c>Logging:LogLevel</c>. Console output stays ProductionReady's own.
+    /// </summary>
+    /// <param name="configure">For example <c>lc =&gt; lc.Enrich.WithProperty("Team", "orders").WriteTo.File(...)</c>.</param>
+    /// <returns>These options, for chaining.</returns>
+    public ProductionReadyLoggingOptions ConfigureSerilog(Action<Serilog.LoggerConfiguration> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        SerilogConfigurations.Add(configure);
+        return this;
+    }
 }

@@ -4,7 +4,7 @@ namespace ProductionReady.Logging;
 
 /// <summary>
 /// Exceptions the request-logging middleware has already reported with its completion event. The server
-/// (Kestrel) reports the same unhandled exception again as it ends the request; that second report is one of
+/// (Kestrel), the developer exception page and the exception handler report the same unhandled exception again; that second report is one of
 /// the per-request events the completion event replaces, so the log stage drops it. Weakly held: an entry
 /// lives as long as the exception does.
 /// </summary>
@@ -12,8 +12,9 @@ internal static class ReportedExceptions
 {
     private static readonly ConditionalWeakTable<Exception, object> Reported = [];
 
-    // The categories under which a server reports an application's unhandled exception.
-    private static readonly string[] ServerCategories = ["Microsoft.AspNetCore.Server.", "Microsoft.AspNetCore.Hosting.Diagnostics"];
+    // The categories under which a server, the developer exception page or the exception handler report an
+    // application's unhandled exception.
+    private static readonly string[] ServerCategories = ["Microsoft.AspNetCore.Server.", "Microsoft.AspNetCore.Hosting.Diagnostics", "Microsoft.AspNetCore.Diagnostics."];
 
     public static void Add(Exception exception) => Reported.AddOrUpdate(exception, Reported);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ProductionReady.Common;
 
 namespace ProductionReady.Logging;
 
@@ -6,7 +7,8 @@ namespace ProductionReady.Logging;
 /// Gives every request an id (the incoming <c>X-Request-ID</c> when well-formed, else a new one), echoes it,
 /// makes it the request's <see cref="HttpContext.TraceIdentifier"/> (so every event of the request carries it
 /// as <c>RequestId</c>), and writes one completion event per request: Information, Warning for 5xx and slow
-/// requests, Error with the exception for unhandled ones. Probe paths get an id but no event.
+/// requests, Error with the exception for unhandled ones. Probes (requests Health marks with
+/// <see cref="ProbeRequestFeature"/>) and <see cref="ProductionReadyLoggingOptions.ExcludedPaths"/> get an id but no event.
 /// </summary>
 /// <remarks>
 /// Everything that can be decided once is decided at construction. Per request: no allocation when the
@@ -24,17 +26,19 @@ internal sealed class RequestLoggingMiddleware
     private readonly string _header;
     private readonly string[] _excludedPaths;
     private readonly long _slowTicks;
-    private readonly RequestEventWriter? _direct;
+    private readonly bool _answersUnhandled;
+    private readonly Func<object, Task> _reapplyRequestId;
 
     public RequestLoggingMiddleware(RequestDelegate next, ILoggerFactory loggerFactory, IOptions<ProductionReadyLoggingOptions> options, IServiceProvider services)
     {
         _next = next;
-        _logger = loggerFactory.CreateLogger(Category);
-        if (services.GetService<LogPipeline>() is { } pipeline)
-        {
-            _direct = new RequestEventWriter(pipeline.Logger, Category);
-        }
 
+        // In Development the developer exception page sits outside every middleware (WebApplication adds it
+        // first): it must see the exception. Elsewhere nothing outside answers it but the server, whose bare 500
+        // drops every header, so this middleware answers it.
+        _answersUnhandled = services.GetService<IHostEnvironment>()?.IsDevelopment() != true;
+        _reapplyRequestId = ReapplyRequestId;
+        _logger = loggerFactory.CreateLogger(Category);
         var settings = options.Value;
         _header = settings.RequestIdHeader;
         _excludedPaths = [.. settings.ExcludedPaths.Select(p => p.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")];
@@ -46,6 +50,9 @@ internal sealed class RequestLoggingMiddleware
         var requestId = RequestIds.Accept(context.Request.Headers[_header]) ?? RequestIds.New();
         context.TraceIdentifier = requestId;
         context.Response.Headers[_header] = requestId;
+
+        // Error responses (exception handler, developer exception page, ours) clear the headers first.
+        context.Response.OnStarting(_reapplyRequestId, context);
 
         if (IsExcluded(context.Request.Path))
         {
@@ -60,7 +67,8 @@ internal sealed class RequestLoggingMiddleware
         }
         catch (Exception exception) when (LogUnhandled(context, start, exception))
         {
-            throw; // Not reached: the filter logs and declines, so the exception keeps its original stack.
+            // Logged in the filter, before unwinding; answered here with a 500 the outer middleware can decorate.
+            return AnswerServerErrorAsync(context);
         }
 
         if (pending.IsCompletedSuccessfully)
@@ -80,10 +88,30 @@ internal sealed class RequestLoggingMiddleware
         }
         catch (Exception exception) when (LogUnhandled(context, start, exception))
         {
-            throw;
+            await AnswerServerErrorAsync(context).ConfigureAwait(false);
+            return;
         }
 
         LogCompleted(context, start);
+    }
+
+    // An exception nothing inside turned into a response: a plain 500 of our own instead of the server's, so
+    // that it goes through response start like any other response (the security headers, the request id).
+    private static Task AnswerServerErrorAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.Clear();
+        response.StatusCode = StatusCodes.Status500InternalServerError;
+        response.ContentLength = 0;
+        return Task.CompletedTask;
+    }
+
+    // The id comes back at response start, whatever cleared the headers before.
+    private Task ReapplyRequestId(object state)
+    {
+        var context = (HttpContext)state;
+        context.Response.Headers[_header] = context.TraceIdentifier;
+        return Task.CompletedTask;
     }
 
     private bool IsExcluded(PathString path)
@@ -108,6 +136,12 @@ internal sealed class RequestLoggingMiddleware
 
     private void LogCompleted(HttpContext context, long start)
     {
+        // Probes are marked where they are answered (Health sets the feature), whatever their configured paths.
+        if (context.Features.Get<ProbeRequestFeature>() is not null)
+        {
+            return;
+        }
+
         var elapsed = Stopwatch.GetTimestamp() - start;
         var status = context.Response.StatusCode;
         var level = status >= 500 || elapsed > _slowTicks ? LogLevel.Warning : LogLevel.Information;
@@ -115,15 +149,22 @@ internal sealed class RequestLoggingMiddleware
     }
 
     // Runs inside the exception filter: before unwinding, so the request's Activity and context are still current.
+    // True when this middleware then answers the request itself (the response has not started yet).
     private bool LogUnhandled(HttpContext context, long start, Exception exception)
     {
-        var status = context.Response.HasStarted ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
+        var started = context.Response.HasStarted;
+        var status = started ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
         if (Write(LogLevel.Error, context, status, Stopwatch.GetTimestamp() - start, exception))
         {
             ReportedExceptions.Add(exception);
         }
 
-        return false;
+        if (started)
+        {
+            return false;
+        }
+
+        return _answersUnhandled && !context.RequestAborted.IsCancellationRequested;
     }
 
     /// <summary>Writes the completion event; false when the level is filtered out.</summary>
@@ -136,11 +177,8 @@ internal sealed class RequestLoggingMiddleware
 
         var elapsedMs = Math.Round(elapsedTicks * 1000.0 / Stopwatch.Frequency, 3);
         var path = LogEventStage.RequestPath(context.Request);
-        if (_direct is not null)
-        {
-            return _direct.Write(level, context.Request.Method, path, status, elapsedMs, context.TraceIdentifier, exception);
-        }
 
+        // Through ILogger, so every logging provider (OpenTelemetry's included) receives it.
         var state = new RequestCompletedState(context.Request.Method, path, status, elapsedMs, context.TraceIdentifier);
         _logger.Log(level, RequestCompleted, state, exception, RequestCompletedState.Formatter);
         return true;

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 using ProductionReady.Logging;
-using ProductionReady.Logging.Clef;
 using Serilog.Events;
+using Serilog.Formatting.Compact;
 using Serilog.Formatting.Json;
 
 namespace ProductionReady.Benchmarks.Logging;
 
 /// <summary>
-/// One event formatted to a reused in-memory writer: our CLEF formatter, Serilog 3.1's JsonFormatter, and
+/// One event formatted to a reused in-memory writer: Serilog.Formatting.Compact's CLEF formatters (what ships), Serilog's JsonFormatter, and
 /// Microsoft.Extensions.Logging's JSON console formatter, on the same events.
 /// </summary>
 [MemoryDiagnoser]
@@ -22,9 +22,9 @@ public class ClefFormattingBenchmarks
     private static readonly Func<BenchmarkEvents.RequestState, Exception?, string> MelFormatter = static (s, _) => s.ToString();
 
     private readonly CharBufferWriter _output = new();
-    private readonly ClefFormatter _clef = new();
-    private readonly ClefFormatter _renderedClef = new(renderMessage: true);
     private readonly JsonFormatter _serilogJson = new();
+    private readonly CompactJsonFormatter _compact = new();
+    private readonly RenderedCompactJsonFormatter _renderedCompact = new();
     private LogEvent _request = null!;
     private LogEvent _rich = null!;
     private ConsoleFormatter _melJson = null!;
@@ -44,19 +44,19 @@ public class ClefFormattingBenchmarks
 
     [Benchmark(Baseline = true)]
     [BenchmarkCategory("Request")]
-    public int Clef_Request()
+    public int CompactJsonFormatter_Request()
     {
         _output.Reset();
-        _clef.Format(_request, _output);
+        _compact.Format(_request, _output);
         return _output.Written.Length;
     }
 
     [Benchmark]
     [BenchmarkCategory("Request")]
-    public int ClefRendered_Request()
+    public int RenderedCompactJsonFormatter_Request()
     {
         _output.Reset();
-        _renderedClef.Format(_request, _output);
+        _renderedCompact.Format(_request, _output);
         return _output.Written.Length;
     }
 
@@ -81,10 +81,10 @@ public class ClefFormattingBenchmarks
 
     [Benchmark]
     [BenchmarkCategory("Rich")]
-    public int Clef_Rich()
+    public int CompactJsonFormatter_Rich()
     {
         _output.Reset();
-        _clef.Format(_rich, _output);
+        _compact.Format(_rich, _output);
         return _output.Written.Length;
     }
 

@@ -109,27 +109,21 @@ public sealed class ClefOnStdoutTests
         Assert.True(failure.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal");
     }
 
-    private static List<JsonElement> ParseEveryLine(IEnumerable<string> lines)
+    [Fact]
+    public async Task An_unhandled_exception_that_ends_the_process_reaches_stdout_as_a_fatal_clef_event()
     {
-        var events = new List<JsonElement>();
-        foreach (var line in lines)
-        {
-            JsonElement root;
-            try
-            {
-                root = JsonDocument.Parse(line).RootElement.Clone();
-            }
-            catch (JsonException ex)
-            {
-                throw new Xunit.Sdk.XunitException($"stdout line is not JSON ({ex.Message}): {line}");
-            }
+        var (exitCode, stdout, _) = await SampleProcess.RunToExitAsync(
+            Production(
+                ("DOTNET_STARTUP_HOOKS", typeof(StartupHook).Assembly.Location),
+                ("PRODUCTIONREADY_TEST_CRASH_AFTER_MS", "3000")),
+            TimeSpan.FromSeconds(60));
 
-            Assert.True(root.TryGetProperty("@t", out var t) && DateTimeOffset.TryParse(t.GetString(), out _), $"no @t timestamp: {line}");
-            Assert.True(root.TryGetProperty("@mt", out _), $"no @mt template: {line}");
-            events.Add(root);
-        }
-
-        Assert.NotEmpty(events);
-        return events;
+        Assert.NotEqual(0, exitCode);
+        var events = ParseEveryLine(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var fatal = Assert.Single(events, e => e.TryGetProperty("@x", out var x) && x.GetString()!.Contains(StartupHook.CrashMessage, StringComparison.Ordinal));
+        Assert.Equal("Fatal", fatal.GetProperty("@l").GetString());
+        Assert.Contains(events, e => e.GetProperty("@mt").GetString()!.StartsWith("Now listening on", StringComparison.Ordinal));
     }
+
+    private static List<JsonElement> ParseEveryLine(IEnumerable<string> lines) => ClefLines.ParseEvery(lines);
 }

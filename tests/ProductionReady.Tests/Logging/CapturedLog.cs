@@ -27,6 +27,7 @@ internal sealed class CapturedLog : IAsyncDisposable
     {
         get
         {
+            Flush();
             lock (_output)
             {
                 return _output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -38,6 +39,7 @@ internal sealed class CapturedLog : IAsyncDisposable
     {
         get
         {
+            Flush();
             lock (_output)
             {
                 return _output.ToString();
@@ -50,6 +52,9 @@ internal sealed class CapturedLog : IAsyncDisposable
 
     public IReadOnlyList<JsonElement> RequestEvents =>
         [.. Events.Where(e => e.TryGetProperty("SourceContext", out var c) && c.GetString() == "ProductionReady.RequestLogging")];
+
+    /// <summary>Waits until every event logged so far has reached the output (the log writer is asynchronous).</summary>
+    public void Flush() => Assert.True(App.Services.GetRequiredService<LogPipeline>().Flush(TimeSpan.FromSeconds(10)), "the log writer did not drain");
 
     public static async Task<CapturedLog> StartAsync(
         Action<WebApplication>? map = null,

@@ -111,6 +111,45 @@ public sealed class LoggingPipelineTests
     }
 
     [Fact]
+    public async Task Text_output_escapes_control_characters_so_a_request_cannot_forge_lines_or_terminal_escapes()
+    {
+        Action<ProductionReadyLoggingOptions> configure = o => o.Format = LogFormat.Text;
+        await using var log = await CapturedLog.StartAsync(
+            app => app.MapGet("/echo/{value}", (string value, ILoggerFactory loggers) =>
+            {
+                loggers.CreateLogger("Echo").LogWarning("Got {Value} and {@Values}", value, new[] { value });
+                return "ok";
+            }),
+            configure: configure);
+
+        var forged = "x\r\n[12:00:00 ERR] Admin: forged\u001b[31m\u0085\u2028";
+        await log.Client.GetAsync(new Uri("/echo/" + Uri.EscapeDataString(forged), UriKind.Relative));
+
+        var text = log.Text;
+        Assert.DoesNotContain('\r', text);
+        Assert.DoesNotContain('\u001b', text);
+        Assert.DoesNotContain('\u0085', text);
+        Assert.DoesNotContain('\u2028', text);
+        Assert.DoesNotContain(text.Split('\n'), line => line.StartsWith("[12:00:00 ERR]", StringComparison.Ordinal));
+        Assert.Contains("x\\r\\n[12:00:00 ERR] Admin: forged\\u001b[31m\\u0085\\u2028", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Content-Length")]
+    [InlineData("host")]
+    [InlineData("Transfer-Encoding")]
+    [InlineData("Connection")]
+    [InlineData("traceparent")]
+    public async Task A_request_id_header_that_is_a_standard_http_header_is_refused_at_startup(string header)
+    {
+        var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:RequestIdHeader"] = header };
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => CapturedLog.StartAsync(configuration: configuration));
+        var message = Assert.Single(failure.Failures);
+        Assert.StartsWith("ProductionReady:Logging:RequestIdHeader is \"" + header + "\", a standard HTTP header", message, StringComparison.Ordinal);
+        Assert.Contains("X-Request-ID", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Registering_twice_still_writes_each_event_once()
     {
         await using var log = await CapturedLog.StartAsync(services: s => { });
@@ -118,12 +157,12 @@ public sealed class LoggingPipelineTests
         again.AddProductionReadyLogging();
         again.AddProductionReadyLogging(o => o.RenderMessage = true);
         Assert.Single(again.Services, d => d.ServiceType == typeof(LogPipeline));
-        Assert.Single(again.Services, d => d.ServiceType == typeof(ILoggerProvider));
+        Assert.Single(again.Services, d => d.ServiceType == typeof(ILoggerProvider) && d.ImplementationFactory is not null);
     }
 
     /// <summary>
     /// 100,000 events from 8 threads through Microsoft.Extensions.Logging → Serilog → CLEF into a writer that
-    /// stalls now and then (a slow stdout): every event arrives, whole, once; producers wait rather than lose.
+    /// stalls now and then for 2 ms (a slow stdout): every event arrives, whole, once; callers wait rather than drop.
     /// </summary>
     [Fact]
     public async Task A_burst_of_100000_events_from_several_threads_is_written_completely()
@@ -142,6 +181,7 @@ public sealed class LoggingPipelineTests
             }
         })));
 
+        log.Flush();
         var seen = new HashSet<(int, int)>();
         var lines = slow.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         foreach (var line in lines.Where(l => l.Contains("\"Burst\"", StringComparison.Ordinal)))
@@ -163,7 +203,7 @@ public sealed class LoggingPipelineTests
         public override void Write(ReadOnlySpan<char> buffer)
         {
             base.Write(buffer);
-            if (++_writes % 5_000 == 0)
+            if (++_writes % 50 == 0)
             {
                 Stalls++;
                 Thread.Sleep(2);

@@ -3,6 +3,9 @@
 
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady.Logging;
 
 namespace ProductionReady.Tests.Logging;
@@ -121,7 +124,7 @@ public sealed class RequestLoggingTests
         await using var log = await CapturedLog.StartAsync(MapSample, configure: o => o.SlowRequestThreshold = TimeSpan.FromMilliseconds(10));
         await log.Client.GetAsync(new Uri("/fail", UriKind.Relative));
         await log.Client.GetAsync(new Uri("/slow", UriKind.Relative));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => log.Client.GetAsync(new Uri("/throw", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.InternalServerError, (await log.Client.GetAsync(new Uri("/throw", UriKind.Relative))).StatusCode);
 
         var events = log.RequestEvents;
         Assert.Equal(3, events.Count);
@@ -140,7 +143,7 @@ public sealed class RequestLoggingTests
     {
         var thrown = new InvalidOperationException("once");
         await using var log = await CapturedLog.StartAsync(app => app.MapGet("/throw-once", string () => throw thrown));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => log.Client.GetAsync(new Uri("/throw-once", UriKind.Relative)));
+        Assert.Equal(HttpStatusCode.InternalServerError, (await log.Client.GetAsync(new Uri("/throw-once", UriKind.Relative))).StatusCode);
 
         var factory = log.App.Services.GetRequiredService<ILoggerFactory>();
         factory.CreateLogger("Microsoft.AspNetCore.Server.Kestrel").LogError(thrown, "Unhandled exception (repeat)");
@@ -152,30 +155,49 @@ public sealed class RequestLoggingTests
     }
 
     [Fact]
-    public async Task Probe_paths_get_an_id_but_no_event_and_the_list_is_configurable()
+    public async Task Probes_on_custom_paths_get_an_id_but_no_event_and_other_paths_are_logged()
     {
-        await using (var log = await CapturedLog.StartAsync(MapSample))
+        var output = new StringWriter { NewLine = "\n" };
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            var response = await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
-            Assert.True(response.Headers.Contains("X-Request-ID"));
-            await log.Client.GetAsync(new Uri("/HEALTH/LIVE/", UriKind.Relative));
-            await log.Client.GetAsync(new Uri("/internal/ping", UriKind.Relative));
-            Assert.Equal(["/internal/ping"], log.RequestEvents.Select(e => e.GetProperty("RequestPath").GetString()));
-        }
+            ["ProductionReady:Health:LivePath"] = "/k8s/alive",
+            ["ProductionReady:Health:ReadyPath"] = "/k8s/ready",
+            ["ProductionReady:Health:DrainDelay"] = "00:00:00",
+        });
+        builder.Services.AddSingleton(LogDestination.To(output));
+        builder.AddProductionReady();
+        await using var app = builder.Build();
+        app.UseProductionReady();
+        app.MapGet("/health/live", () => "the app's own endpoint, not a probe any more");
+        await app.StartAsync();
+        var client = app.GetTestClient();
 
+        var live = await client.GetAsync(new Uri("/k8s/alive", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.OK, live.StatusCode);
+        Assert.True(live.Headers.Contains("X-Request-ID"));
+        await client.GetAsync(new Uri("/k8s/ready", UriKind.Relative));
+        await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        await app.StopAsync();
+        Assert.True(app.Services.GetRequiredService<LogPipeline>().Flush(TimeSpan.FromSeconds(10)));
+
+        var paths = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(e => e.TryGetProperty("SourceContext", out var c) && c.GetString() == "ProductionReady.RequestLogging")
+            .Select(e => e.GetProperty("RequestPath").GetString());
+        Assert.Equal(["/health/live"], paths);
+    }
+
+    [Fact]
+    public async Task Configured_excluded_paths_get_an_id_but_no_event()
+    {
         var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:ExcludedPaths:0"] = "/internal/ping" };
-        await using (var log = await CapturedLog.StartAsync(MapSample, configuration: configuration))
-        {
-            await log.Client.GetAsync(new Uri("/internal/ping", UriKind.Relative));
-            await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
-            Assert.Empty(log.RequestEvents);
-        }
-
-        await using (var log = await CapturedLog.StartAsync(MapSample, configure: o => o.ExcludedPaths.Clear()))
-        {
-            await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
-            Assert.Equal(["/health/live"], log.RequestEvents.Select(e => e.GetProperty("RequestPath").GetString()));
-        }
+        await using var log = await CapturedLog.StartAsync(MapSample, configuration: configuration);
+        var response = await log.Client.GetAsync(new Uri("/INTERNAL/PING/", UriKind.Relative));
+        Assert.True(response.Headers.Contains("X-Request-ID"));
+        await log.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        Assert.Equal(["/health/live"], log.RequestEvents.Select(e => e.GetProperty("RequestPath").GetString()));
     }
 
     [Fact]
@@ -201,7 +223,7 @@ public sealed class RequestLoggingTests
     [Fact]
     public async Task Request_logging_works_alone_behind_any_logging_provider()
     {
-        var provider = new CollectingProvider();
+        using var provider = new FakeLoggerProvider();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
         builder.Logging.ClearProviders().AddProvider(provider);
@@ -215,39 +237,15 @@ public sealed class RequestLoggingTests
         var response = await Microsoft.AspNetCore.TestHost.HostBuilderTestServerExtensions.GetTestClient(app).SendAsync(request);
         Assert.Equal("alone-1", response.Headers.GetValues("X-Request-ID").Single());
 
-        var (level, message, state) = Assert.Single(provider.Entries, e => e.State.Any(p => p.Key == "{OriginalFormat}" && (string?)p.Value == RequestCompletedState.Template));
-        Assert.Equal(LogLevel.Information, level);
-        Assert.Matches(@"^HTTP GET /alone responded 200 in \d+(\.\d+)? ms$", message);
-        var properties = state.ToDictionary(p => p.Key, p => p.Value);
-        Assert.Equal("GET", properties["RequestMethod"]);
-        Assert.Equal("/alone", properties["RequestPath"]);
-        Assert.Equal(200, properties["StatusCode"]);
-        Assert.Equal("alone-1", properties["RequestId"]);
-        Assert.IsType<double>(properties["ElapsedMs"]);
+        var record = Assert.Single(provider.Collector.GetSnapshot(), r => r.GetStructuredStateValue("{OriginalFormat}") == RequestCompletedState.Template);
+        Assert.Equal(LogLevel.Information, record.Level);
+        Assert.Equal(RequestLoggingMiddleware.Category, record.Category);
+        Assert.Matches(@"^HTTP GET /alone responded 200 in \d+(\.\d+)? ms$", record.Message);
+        Assert.Equal("GET", record.GetStructuredStateValue("RequestMethod"));
+        Assert.Equal("/alone", record.GetStructuredStateValue("RequestPath"));
+        Assert.Equal("200", record.GetStructuredStateValue("StatusCode"));
+        Assert.Equal("alone-1", record.GetStructuredStateValue("RequestId"));
+        Assert.True(double.TryParse(record.GetStructuredStateValue("ElapsedMs"), System.Globalization.CultureInfo.InvariantCulture, out _));
         await app.StopAsync();
-    }
-
-    private sealed class CollectingProvider : ILoggerProvider, ILogger
-    {
-        public List<(LogLevel Level, string Message, List<KeyValuePair<string, object?>> State)> Entries { get; } = [];
-
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            lock (Entries)
-            {
-                Entries.Add((logLevel, formatter(state, exception), state is IEnumerable<KeyValuePair<string, object?>> pairs ? [.. pairs] : []));
-            }
-        }
-
-        public void Dispose()
-        {
-        }
     }
 }
