@@ -214,8 +214,8 @@ public sealed class SampleSecretValidationTests
             "--validate-config");
 
         Assert.True(exitCode == 1, $"exit {exitCode}\n{stdout}\n{stderr}");
-        Assert.Contains("--validate-config: the host could not start", stderr, StringComparison.Ordinal);
-        Assert.Contains("Reason", stderr, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady configuration: 1 problem(s)", stdout, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:Secrets:Suppressions:0:Reason", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", stdout + stderr, StringComparison.Ordinal);
     }
 
