@@ -48,6 +48,7 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();
         services.TryAddSingleton<ReportDetailsGate>();
+        ConnectionPeer.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthProbeLifecycle>());
         return builder;
     }
