@@ -38,6 +38,8 @@ public static class HealthHostingExtensions
         ServiceIdentity.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthProbeOptions>, HealthProbeOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, HealthReservedPaths>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthProbeOptions>, DrainDelayDefaults>(
+            sp => new DrainDelayDefaults(sp.GetRequiredService<IHostEnvironment>(), services)));
         StartupChecks.Install(builder, typeof(HealthProbeOptions), HealthProbeOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApplicationAvailability>();

@@ -11,6 +11,8 @@ namespace ProductionReady;
 /// </remarks>
 public sealed class HealthProbeOptions
 {
+    private TimeSpan? _drainDelay;
+
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:Health";
 
@@ -41,9 +43,18 @@ public sealed class HealthProbeOptions
     /// <summary>
     /// How long the server keeps serving after shutdown begins while readiness already answers 503,
     /// so load balancers stop routing before the server stops accepting requests. Default 5 seconds;
-    /// must be shorter than <see cref="HostOptions.ShutdownTimeout"/>.
+    /// 0 in Development and under TestServer / <c>WebApplicationFactory</c>, where no load balancer
+    /// routes and every test host's dispose would wait for it; a configured value always wins. Must be
+    /// shorter than <see cref="HostOptions.ShutdownTimeout"/>.
     /// </summary>
-    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan DrainDelay
+    {
+        get => _drainDelay ?? DefaultDrainDelay;
+        set => _drainDelay = value;
+    }
+
+    /// <summary>The drain delay when none is set: 5 s, or 0 where nothing drains (see <see cref="DrainDelay"/>).</summary>
+    internal TimeSpan DefaultDrainDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The longest a single check may take; a check still running then counts as failed (its
