@@ -36,15 +36,15 @@ public static class ProductionReadyExtensions
         StartupChecks.Install(builder, typeof(SecurityHeadersOptions), SecurityHeadersOptions.SectionName);
 
         builder.Services.AddOptions<ProductionReadyOptions>()
-            .BindConfiguration(ProductionReadyOptions.SectionName)
-            .Configure(o => configure?.Invoke(o));
+            .BindConfiguration(ProductionReadyOptions.SectionName);
 
-        // Each capability binds its own section; the root lambda is handed a view whose matching
-        // sub-object is the capability's real options instance.
-        builder.AddProductionReadyLogging(o => configure?.Invoke(new ProductionReadyOptions { Logging = o }));
-        builder.AddProductionReadySecretValidation(o => configure?.Invoke(new ProductionReadyOptions { Secrets = o }));
-        builder.AddProductionReadyHealthChecks(o => configure?.Invoke(new ProductionReadyOptions { Health = o }));
-        builder.AddProductionReadySecurityHeaders(o => configure?.Invoke(new ProductionReadyOptions { SecurityHeaders = o }));
+        // Each capability registers and binds its own section, the standard way. The root lambda runs
+        // once, on a root whose sub-objects are the capabilities' own options instances.
+        builder.AddProductionReadyLogging();
+        builder.AddProductionReadySecretValidation();
+        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadySecurityHeaders();
+        ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }
 
