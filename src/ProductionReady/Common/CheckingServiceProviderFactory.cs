@@ -70,8 +70,9 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
     };
 
     /// <summary>
-    /// Runs the path check first thing in host start: the host has not resolved a single hosted
-    /// service yet, and a refusal here leaves <c>app.Run()</c> without the host logging a stack trace.
+    /// Runs the path check and the <see cref="IPreStartCheck"/>s first thing in host start: the host has
+    /// not resolved a single hosted service yet, and a refusal here leaves <c>app.Run()</c> without the
+    /// host logging a stack trace.
     /// </summary>
     private sealed class CheckingHostLifetime : IHostLifetime, IDisposable, IAsyncDisposable
     {
@@ -100,6 +101,11 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
                 {
                     StartupReportLog.HealthEndpointShadowed(logger, endpoint, path.Path, path.ConfigurationKey);
                 }
+            }
+
+            foreach (var check in _services.GetServices<IPreStartCheck>())
+            {
+                check.Run();
             }
 
             return _inner.WaitForStartAsync(cancellationToken);

@@ -4,12 +4,14 @@ using ProductionReady.Common;
 namespace ProductionReady.Secrets;
 
 /// <summary>
-/// Runs the validation in <see cref="IHostedLifecycleService.StartingAsync"/>: after the configuration
-/// is complete and after <c>ValidateOnStart</c> options were created, before any hosted service starts,
-/// so before Kestrel listens. Fatal environment: writes the report to stderr, logs it as one event
-/// and stops the host with <see cref="SecretValidationException"/>. Elsewhere: one warning event.
+/// Runs the validation once, when the host starts: as a pre-start check (before the host resolves any
+/// hosted service, so a refusal is not logged again by the host with a stack trace), or, where the
+/// startup checks do not own the container, in <see cref="IHostedLifecycleService.StartingAsync"/>.
+/// Either way after the configuration is complete and after <c>ValidateOnStart</c> options were
+/// created, and before Kestrel listens. Fatal environment: writes the report to stderr, logs it as one
+/// event and stops the host with <see cref="SecretValidationException"/>. Elsewhere: one warning event.
 /// </summary>
-internal sealed class SecretValidationHostedService : IHostedLifecycleService
+internal sealed class SecretValidationHostedService : IHostedLifecycleService, IPreStartCheck
 {
     private readonly SecretValidator _validator;
     private readonly DeclaredSecretProblems _declared;
@@ -30,10 +32,16 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
+        Run();
+        return Task.CompletedTask;
+    }
+
+    public void Run()
+    {
         var options = _validator.Options;
-        if (!options.Enabled)
+        if (!options.Enabled || _declared.Reported)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -43,7 +51,7 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             SecretValidationLog.Passed(_logger, report.Environment, report.Suppressed.Count, elapsed);
-            return Task.CompletedTask;
+            return;
         }
 
         if (!report.Fatal)
@@ -52,7 +60,7 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
             var summaries = report.ProblemSummaries();
             var warning = report.ToText("the app starts anyway");
             SecretValidationLog.Warned(_logger, report.Problems.Count, report.Environment, failing, summaries, warning);
-            return Task.CompletedTask;
+            return;
         }
 
         var text = report.ToText("the host will not start");

@@ -40,7 +40,9 @@ public static class SecretsHostingExtensions
         // Judges [Secret] properties of every options type as instances are created; registered now so
         // that it runs before the app's ValidateDataAnnotations() / [OptionsValidator] validators.
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IValidateOptions<>), typeof(SecretOptionsValidator<>)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecretValidationHostedService>());
+        services.TryAddSingleton<SecretValidationHostedService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, SecretValidationHostedService>(sp => sp.GetRequiredService<SecretValidationHostedService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecretValidationHostedService>(sp => sp.GetRequiredService<SecretValidationHostedService>()));
         return builder;
     }
 }

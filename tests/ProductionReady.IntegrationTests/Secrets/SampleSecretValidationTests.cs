@@ -109,6 +109,12 @@ public sealed class SampleSecretValidationTests
                     failures.Add($"{bad.Name}: the server started listening or the process crashed");
                 }
 
+                // One report, no stack trace: not even the host's own "Hosting failed to start" event.
+                if (output.Contains("Hosting failed to start", StringComparison.Ordinal) || output.Contains("\\n   at ", StringComparison.Ordinal))
+                {
+                    failures.Add($"{bad.Name}: a stack trace was logged");
+                }
+
                 if (failures.Count > 0 && failures[^1].StartsWith(bad.Name, StringComparison.Ordinal))
                 {
                     failures.Add($"--- {bad.Name} stdout:\n{stdout}\n--- stderr:\n{stderr}");
