@@ -24,6 +24,7 @@ internal sealed class ProductionReadyOptionsComposer
     private readonly Dictionary<Type, object> _set = [];
     private readonly Dictionary<Type, Exception> _failed = [];
     private volatile bool _stale = true;
+    private bool _composing;
 
     public ProductionReadyOptionsComposer(IServiceProvider services, IEnumerable<ConfigureRoot> configure)
     {
@@ -53,8 +54,23 @@ internal sealed class ProductionReadyOptionsComposer
         {
             if (_stale)
             {
-                ComposeSet();
-                _stale = false;
+                if (_composing)
+                {
+                    // A capability's configuration step asked for another capability's options.
+                    throw new InvalidOperationException(
+                        $"{typeof(TOptions).Name} was requested while the ProductionReady options were being composed: a Configure/PostConfigure step of one capability's options must not read another's.");
+                }
+
+                _composing = true;
+                try
+                {
+                    ComposeSet();
+                    _stale = false;
+                }
+                finally
+                {
+                    _composing = false;
+                }
             }
 
             if (_failed.TryGetValue(typeof(TOptions), out var failure))
