@@ -54,11 +54,11 @@ internal static class ProductionReadyCommandLine
         }
 
         SecretValidationReport? secrets = null;
-        var secretsEnabled = false;
-        if (all.Count == 0 && services.GetService<SecretValidator>() is { } validator)
+        var validator = services.GetService<SecretValidator>();
+        var secretsEnabled = validator is not null && SecretsEnabled(validator);
+        if (all.Count == 0 && secretsEnabled)
         {
-            secretsEnabled = validator.Options.Enabled;
-            secrets = secretsEnabled ? validator.Validate() : null;
+            secrets = validator!.Validate();
         }
 
         if (json)
@@ -80,13 +80,30 @@ internal static class ProductionReadyCommandLine
             {
                 output.WriteLine(secrets.ToText());
             }
-            else if (all.Count == 0)
+            else if (!secretsEnabled)
             {
                 output.WriteLine("ProductionReady secret validation is disabled (ProductionReady:Secrets:Enabled=false).");
+            }
+            else
+            {
+                output.WriteLine("ProductionReady secret validation did not run: fix the configuration problems above first.");
             }
         }
 
         return all.Count == 0 && (secrets is null || secrets.IsClean) ? 0 : StartupExit.FailureExitCode;
+    }
+
+    // Unreadable Secrets settings are in the configuration report already: count validation as on.
+    private static bool SecretsEnabled(SecretValidator validator)
+    {
+        try
+        {
+            return validator.Options.Enabled;
+        }
+        catch (Exception ex) when (ConfigurationProblems.IsConfigurationFailure(ex))
+        {
+            return true;
+        }
     }
 
     private static void Exit(int exitCode)
