@@ -1,5 +1,12 @@
 var builder = WebApplication.CreateBuilder(args);
 builder.AddProductionReady();
+
+// A configuration source added after AddProductionReady(): --validate-config sees it too (the tests use this).
+if (Environment.GetEnvironmentVariable("SAMPLE_EXTRA_CONFIG") is { Length: > 0 } extraConfig)
+{
+    builder.Configuration.AddJsonFile(extraConfig, optional: false);
+}
+
 builder.Services.AddOptions<ProductionReady.Sample.SampleApiOptions>().BindConfiguration(ProductionReady.Sample.SampleApiOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
 // The PostgreSQL readiness check only when a database is configured, so the sample runs out of the box.
@@ -9,6 +16,14 @@ if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } pos
 }
 
 var app = builder.Build();
+
+// Stands in for what real apps do right after Build() (migrations, seeding): --validate-config must
+// exit before this line. The tests point the marker at a temporary file and check it never appears.
+if (Environment.GetEnvironmentVariable("SAMPLE_AFTER_BUILD_MARKER") is { Length: > 0 } marker)
+{
+    File.WriteAllText(marker, "the app's code after Build() ran");
+}
+
 app.UseProductionReady();
 
 // Outside Development, plain HTTP is redirected to HTTPS (the headers' HSTS then pins it).

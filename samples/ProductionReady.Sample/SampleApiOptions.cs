@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using ProductionReady;
 
 namespace ProductionReady.Sample;
@@ -15,4 +16,8 @@ public sealed class SampleApiOptions
     /// <summary>The partner API key.</summary>
     [Secret(SecretKind.ApiSecret)]
     public string? ApiKey { get; set; }
+
+    /// <summary>How many items a page of the partner API holds (an ordinary validated setting).</summary>
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 50;
 }

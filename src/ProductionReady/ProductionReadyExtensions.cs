@@ -1,4 +1,5 @@
 using ProductionReady;
+using ProductionReady.Common;
 
 // In the namespace the web SDK's implicit usings import, so the two lines need no extra using.
 namespace Microsoft.AspNetCore.Builder;
@@ -14,6 +15,12 @@ public static class ProductionReadyExtensions
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
     /// health probes and security headers, configured from the <c>ProductionReady</c> section.
     /// </summary>
+    /// <remarks>
+    /// Every bad setting stops the host before the server listens, with one report on stderr and in the
+    /// log naming each full configuration key, then exit code 1 (<see cref="ProductionReadyConfigurationException"/>).
+    /// The command-line modes <c>--probe</c> and <c>--validate-config</c> are described on
+    /// <c>ProductionReadyCommandLine</c>: without those switches this method only registers services.
+    /// </remarks>
     /// <param name="builder">The web application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
     /// <returns>The same builder, for chaining.</returns>
@@ -23,16 +30,21 @@ public static class ProductionReadyExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.Services.AddOptions<ProductionReadyOptions>()
-            .BindConfiguration(ProductionReadyOptions.SectionName)
-            .Configure(o => configure?.Invoke(o));
+        // --probe and --validate-config: the only modes that end the process, all in one class.
+        ProductionReadyCommandLine.Apply(builder, configure, CommandLineMode.Current);
+        StartupChecks.Install(builder, typeof(ProductionReadyLoggingOptions), ProductionReadyLoggingOptions.SectionName);
+        StartupChecks.Install(builder, typeof(SecurityHeadersOptions), SecurityHeadersOptions.SectionName);
 
-        // Each capability binds its own section; the root lambda is handed a view whose matching
-        // sub-object is the capability's real options instance.
-        builder.AddProductionReadyLogging(o => configure?.Invoke(new ProductionReadyOptions { Logging = o }));
-        builder.AddProductionReadySecretValidation(o => configure?.Invoke(new ProductionReadyOptions { Secrets = o }));
-        builder.AddProductionReadyHealthChecks(o => configure?.Invoke(new ProductionReadyOptions { Health = o }));
-        builder.AddProductionReadySecurityHeaders(o => configure?.Invoke(new ProductionReadyOptions { SecurityHeaders = o }));
+        builder.Services.AddOptions<ProductionReadyOptions>()
+            .BindConfiguration(ProductionReadyOptions.SectionName);
+
+        // Each capability registers and binds its own section, the standard way. The root lambda runs
+        // once, on a root whose sub-objects are the capabilities' own options instances.
+        builder.AddProductionReadyLogging();
+        builder.AddProductionReadySecretValidation();
+        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadySecurityHeaders();
+        ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }
 
@@ -48,6 +60,8 @@ public static class ProductionReadyExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
+        // The reserved-paths check compares our paths with the routes the app maps after this call.
+        AppEndpoints.Track(app);
         app.UseProductionReadyRequestLogging();
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
         app.UseProductionReadyProbes();

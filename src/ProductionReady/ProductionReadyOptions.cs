@@ -7,8 +7,10 @@ namespace ProductionReady;
 /// <c>ProductionReady:SecurityHeaders</c>).
 /// </summary>
 /// <remarks>
-/// The lambda passed to <c>AddProductionReady</c> runs once for each capability's options, after the
-/// configuration has been bound, so code wins over configuration. Keep it free of side effects.
+/// The lambda passed to <c>AddProductionReady</c> runs once, after every section has been bound (so code
+/// wins over configuration), on a root whose <see cref="Health"/>, <see cref="Logging"/>,
+/// <see cref="Secrets"/> and <see cref="SecurityHeaders"/> are the very options instances the
+/// capabilities then use. It runs again only if the configuration reloads.
 /// </remarks>
 public sealed class ProductionReadyOptions
 {

@@ -52,4 +52,56 @@ public sealed class ProductionReadyExtensionsTests
 
         await app.StopAsync();
     }
+
+    [Fact]
+    public async Task The_code_lambda_runs_once_and_sees_the_instances_the_capabilities_use()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.WebHost.UseTestServer();
+        var invocations = 0;
+        ProductionReadyOptions? seen = null;
+        builder.AddProductionReady(o =>
+        {
+            invocations++;
+            seen = o;
+            o.Health.LivePath = "/once/live";
+        });
+
+        await using var app = builder.Build();
+        app.UseProductionReady();
+        await app.StartAsync();
+
+        // Every way of reading every capability's options, after a real start and a request.
+        var services = app.Services;
+        using var client = app.GetTestClient();
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/once/live", UriKind.Relative))).StatusCode);
+        _ = services.GetRequiredService<IOptions<ProductionReadyOptions>>().Value;
+        _ = services.GetRequiredService<IOptionsMonitor<HealthProbeOptions>>().CurrentValue;
+        _ = services.GetRequiredService<IOptionsMonitor<SecretValidationOptions>>().CurrentValue;
+        _ = services.GetRequiredService<IOptions<ProductionReadyLoggingOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        using (var scope = services.CreateScope())
+        {
+            _ = scope.ServiceProvider.GetRequiredService<IOptionsSnapshot<HealthProbeOptions>>().Value;
+        }
+
+        Assert.Equal(1, invocations);
+        Assert.Same(seen!.Health, services.GetRequiredService<IOptions<HealthProbeOptions>>().Value);
+        Assert.Same(seen.Secrets, services.GetRequiredService<IOptions<SecretValidationOptions>>().Value);
+        Assert.Same(seen.Logging, services.GetRequiredService<IOptions<ProductionReadyLoggingOptions>>().Value);
+        Assert.Same(seen.SecurityHeaders, services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value);
+
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void The_code_lambda_still_fails_validation_with_the_full_key()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.WebHost.UseTestServer();
+        builder.AddProductionReady(o => o.Health.CheckTimeout = TimeSpan.Zero);
+
+        var error = Assert.Throws<ProductionReadyConfigurationException>(() => builder.Build());
+        Assert.StartsWith("ProductionReady:Health:CheckTimeout", Assert.Single(error.Problems), StringComparison.Ordinal);
+    }
 }

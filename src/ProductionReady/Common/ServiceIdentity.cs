@@ -31,8 +31,22 @@ internal sealed class ServiceIdentity
     public static void Register(IServiceCollection services) =>
         services.TryAddSingleton(sp => Create(
             sp.GetRequiredService<IHostEnvironment>(),
-            sp.GetService<IOptions<ProductionReadyOptions>>()?.Value.ServiceName,
+            ConfiguredName(sp),
             Assembly.GetEntryAssembly()));
+
+    // Binding the root options binds every capability's section too: when one of their values is
+    // unreadable, the name still comes from configuration, so the startup report can be logged.
+    private static string? ConfiguredName(IServiceProvider services)
+    {
+        try
+        {
+            return services.GetService<IOptions<ProductionReadyOptions>>()?.Value.ServiceName;
+        }
+        catch (InvalidOperationException)
+        {
+            return services.GetService<IConfiguration>()?[ProductionReadyOptions.SectionName + ":" + nameof(ProductionReadyOptions.ServiceName)];
+        }
+    }
 
     public static ServiceIdentity Create(IHostEnvironment environment, string? configuredName, Assembly? entryAssembly)
     {

@@ -1,3 +1,4 @@
+using ProductionReady.Common;
 using ProductionReady.Health;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -22,6 +23,7 @@ public static class HealthApplicationBuilderExtensions
                 "UseProductionReadyProbes needs the probe services: call builder.AddProductionReadyHealthChecks() (or builder.AddProductionReady()) before building the app.");
         }
 
+        AppEndpoints.Track(app);
         return app.UseMiddleware<ProbeMiddleware>();
     }
 }

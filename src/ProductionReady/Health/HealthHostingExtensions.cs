@@ -14,9 +14,9 @@ public static class HealthHostingExtensions
     /// tagged <see cref="HealthCheckTags.Ready"/> (readiness) or <see cref="HealthCheckTags.Live"/> (liveness).
     /// </summary>
     /// <remarks>
-    /// When the process was started as <c>app --probe live|ready|startup</c> (a container
-    /// HEALTHCHECK without curl), this method sends that one probe to the instance already running
-    /// on this machine and exits the process: 0 on a 200 answer, 1 otherwise. No server starts.
+    /// Bad settings stop the host before the server listens, with one report naming every key (see
+    /// <c>ProductionReadyConfigurationException</c>). The command-line modes (<c>--probe</c>,
+    /// <c>--validate-config</c>) belong to <c>AddProductionReady()</c>, not to this method.
     /// </remarks>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
@@ -25,15 +25,8 @@ public static class HealthHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        if (CommandLineMode.Current.GetValue(ProbeCommand.Switch) is { } probe)
-        {
-            // The earliest point this package controls: nothing has been built, nothing listens.
-            Environment.Exit(ProbeCommand.Run(builder.Configuration, configure, probe, Console.Out, Console.Error));
-        }
-
         var options = builder.Services.AddOptions<HealthProbeOptions>()
             .BindConfiguration(HealthProbeOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
         if (configure is not null)
         {
@@ -44,6 +37,10 @@ public static class HealthHostingExtensions
         services.AddHealthChecks();
         ServiceIdentity.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthProbeOptions>, HealthProbeOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, HealthReservedPaths>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthProbeOptions>, DrainDelayDefaults>(
+            sp => new DrainDelayDefaults(sp.GetRequiredService<IHostEnvironment>(), services)));
+        StartupChecks.Install(builder, typeof(HealthProbeOptions), HealthProbeOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApplicationAvailability>();
         services.TryAddSingleton<IApplicationAvailability>(sp => sp.GetRequiredService<ApplicationAvailability>());
@@ -53,6 +50,7 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();
         services.TryAddSingleton<ReportDetailsGate>();
+        ConnectionPeer.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthProbeLifecycle>());
         return builder;
     }

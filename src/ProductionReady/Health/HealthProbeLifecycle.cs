@@ -40,7 +40,7 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         // Fail before the server listens when the details policy cannot work.
-        await ReportDetailsGate.ValidatePolicyAsync(_services, _options).ConfigureAwait(false);
+        await _services.GetRequiredService<ReportDetailsGate>().ValidatePolicyAsync(_services).ConfigureAwait(false);
 
         // Resolve the evaluations now: a configuration error (duplicate check names) stops startup.
         _services.GetRequiredService<HealthEvaluations>();

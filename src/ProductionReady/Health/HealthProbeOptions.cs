@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace ProductionReady;
 
 /// <summary>
@@ -13,6 +11,8 @@ namespace ProductionReady;
 /// </remarks>
 public sealed class HealthProbeOptions
 {
+    private TimeSpan? _drainDelay;
+
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:Health";
 
@@ -29,39 +29,38 @@ public sealed class HealthProbeOptions
     public const string DefaultReportPath = "/health";
 
     /// <summary>Liveness: 200 unless the app declared itself broken or a check tagged <c>live</c> fails.</summary>
-    [Required]
-    [RegularExpression("^/.*", ErrorMessage = "LivePath must start with '/'.")]
     public string LivePath { get; set; } = DefaultLivePath;
 
     /// <summary>Readiness: 503 while starting, while stopping, and when a check tagged <c>ready</c> is Unhealthy.</summary>
-    [Required]
-    [RegularExpression("^/.*", ErrorMessage = "ReadyPath must start with '/'.")]
     public string ReadyPath { get; set; } = DefaultReadyPath;
 
     /// <summary>Startup: 503 until the host has started and every registered startup work item has completed.</summary>
-    [Required]
-    [RegularExpression("^/.*", ErrorMessage = "StartupPath must start with '/'.")]
     public string StartupPath { get; set; } = DefaultStartupPath;
 
     /// <summary>The overall JSON report of every check.</summary>
-    [Required]
-    [RegularExpression("^/.*", ErrorMessage = "ReportPath must start with '/'.")]
     public string ReportPath { get; set; } = DefaultReportPath;
 
     /// <summary>
     /// How long the server keeps serving after shutdown begins while readiness already answers 503,
     /// so load balancers stop routing before the server stops accepting requests. Default 5 seconds;
-    /// must be shorter than <see cref="HostOptions.ShutdownTimeout"/>.
+    /// 0 in Development and under TestServer / <c>WebApplicationFactory</c>, where no load balancer
+    /// routes and every test host's dispose would wait for it; a configured value always wins. Must be
+    /// shorter than <see cref="HostOptions.ShutdownTimeout"/>.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
-    public TimeSpan DrainDelay { get; set; } = TimeSpan.FromSeconds(5);
+    public TimeSpan DrainDelay
+    {
+        get => _drainDelay ?? DefaultDrainDelay;
+        set => _drainDelay = value;
+    }
+
+    /// <summary>The drain delay when none is set: 5 s, or 0 where nothing drains (see <see cref="DrainDelay"/>).</summary>
+    internal TimeSpan DefaultDrainDelay { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The longest a single check may take; a check still running then counts as failed (its
     /// registration's failure status). Default 500 ms, well under Kubernetes' 1 second probe timeout.
     /// A registration's own shorter <c>Timeout</c> wins.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.001", "00:01:00")]
     public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>
@@ -69,7 +68,6 @@ public sealed class HealthProbeOptions
     /// evaluation; within this window they reuse its result, so probe storms never become
     /// dependency storms. Default 1 second; zero disables reuse (in-flight sharing stays).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Who gets per-check details in the report at <see cref="ReportPath"/>; everyone else gets the status alone.</summary>
@@ -85,6 +83,5 @@ public sealed class HealthProbeOptions
     /// How long <c>--probe live|ready|startup</c> waits for the running instance before exiting 1.
     /// Default 5 seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:05:00")]
     public TimeSpan ProbeCommandTimeout { get; set; } = TimeSpan.FromSeconds(5);
 }

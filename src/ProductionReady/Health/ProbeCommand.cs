@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 
 namespace ProductionReady.Health;
 
@@ -80,9 +81,20 @@ internal static class ProbeCommand
             output.WriteLine($"{probe}: {(int)response.StatusCode} {response.ReasonPhrase} from {target}");
             return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
         }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or OperationCanceledException)
+        catch (HttpRequestException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused })
         {
-            error.WriteLine($"{probe}: no answer from {target} within {timeout.TotalSeconds:0.#} s: {ex.Message}");
+            // Said as it is: an instant refusal is not a timeout.
+            error.WriteLine($"{probe}: {target} refused the connection: nothing listens on port {target.Port} (is the app running, and on this port?)");
+            return 1;
+        }
+        catch (HttpRequestException ex)
+        {
+            error.WriteLine($"{probe}: the request to {target} failed: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is TaskCanceledException or OperationCanceledException)
+        {
+            error.WriteLine($"{probe}: no answer from {target} within {timeout.TotalSeconds:0.#} s");
             return 1;
         }
     }

@@ -7,7 +7,8 @@ namespace ProductionReady.Health;
 /// <summary>
 /// Answers the probe paths and short-circuits them, so they run ahead of whatever the app adds
 /// after <c>UseProductionReady</c> (HTTPS redirection, authentication, rate limiting): kubelets
-/// probe over plain HTTP without credentials. Every other request passes straight through.
+/// probe over plain HTTP without credentials. Every other request passes straight through (during the shutdown drain with
+/// <c>Connection: close</c>, so keep-alive clients move to fresh connections).
 /// </summary>
 internal sealed class ProbeMiddleware
 {
@@ -43,8 +44,28 @@ internal sealed class ProbeMiddleware
 
     public Task InvokeAsync(HttpContext context)
     {
+        if (_availability.Phase == ApplicationPhase.Stopping)
+        {
+            CloseAfterResponse(context);
+        }
+
         var kind = _paths.Match(context.Request.Path);
         return kind == ProbeKind.None ? _next(context) : AnswerAsync(context, kind);
+    }
+
+    /// <summary>
+    /// From the moment shutdown begins, every HTTP/1.x response asks the client to close its
+    /// persistent connection, so load balancers and clients move their next request to a fresh
+    /// connection (routed elsewhere) instead of losing it when the server stops. HTTP/2 and HTTP/3 forbid
+    /// the header; Kestrel sends them GOAWAY when it stops.
+    /// </summary>
+    private static void CloseAfterResponse(HttpContext context)
+    {
+        var protocol = context.Request.Protocol;
+        if (HttpProtocol.IsHttp11(protocol) || HttpProtocol.IsHttp10(protocol))
+        {
+            context.Response.Headers.Connection = "close";
+        }
     }
 
     private async Task AnswerAsync(HttpContext context, ProbeKind kind)
@@ -149,7 +170,8 @@ internal sealed class ProbeMiddleware
     private async Task<(HealthStatus, ReadOnlyMemory<byte>)> ReportAsync(HttpContext context)
     {
         var report = await _evaluations.All.GetAsync().ConfigureAwait(false);
-        var status = _availability.IsBroken ? HealthStatus.Unhealthy : report.Status;
+        // Agrees with readiness: broken, or draining for shutdown, is Unhealthy whatever the checks say.
+        var status = _availability.IsBroken || _availability.Phase == ApplicationPhase.Stopping ? HealthStatus.Unhealthy : report.Status;
         var details = await _detailsGate.AllowsAsync(context).ConfigureAwait(false);
         return (status, details ? _reportWriter.Detailed(status, report, _availability) : HealthReportWriter.StatusOnly(status));
     }

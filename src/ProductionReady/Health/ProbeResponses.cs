@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProductionReady.Common;
 
 namespace ProductionReady.Health;
 
 /// <summary>
 /// Every possible probe body, serialized once at startup: a probe answer costs no serialization.
-/// <c>{"status":"Healthy","reason":"stopping","service":"orders","version":"1.4.2","commit":"9f1c2ab"}</c>
-/// ("reason" only when the answer does not come from the checks), so an operator sees what runs.
+/// <c>{"status":"Unhealthy","reason":"stopping"}</c> ("reason" only when the answer does not come from
+/// the checks). Nothing else: probes answer anyone, and the service's version and commit are build
+/// details that only callers allowed details get, in the overall report.
 /// </summary>
 internal sealed class ProbeResponses
 {
@@ -15,14 +15,14 @@ internal sealed class ProbeResponses
     private readonly byte[][] _bodies;
     private readonly int _reasons = Enum.GetValues<ProbeReason>().Length;
 
-    public ProbeResponses(ServiceIdentity identity)
+    public ProbeResponses()
     {
         _bodies = new byte[Statuses.Length * _reasons][];
         foreach (var status in Statuses)
         {
             foreach (var reason in Enum.GetValues<ProbeReason>())
             {
-                _bodies[Index(status, reason)] = Serialize(identity, status, reason);
+                _bodies[Index(status, reason)] = Serialize(status, reason);
             }
         }
     }
@@ -41,7 +41,7 @@ internal sealed class ProbeResponses
 
     private int Index(HealthStatus status, ProbeReason reason) => ((int)status * _reasons) + (int)reason;
 
-    private static byte[] Serialize(ServiceIdentity identity, HealthStatus status, ProbeReason reason)
+    private static byte[] Serialize(HealthStatus status, ProbeReason reason)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
@@ -51,13 +51,6 @@ internal sealed class ProbeResponses
             if (reason != ProbeReason.Checks)
             {
                 json.WriteString("reason", ReasonText(reason));
-            }
-
-            json.WriteString("service", identity.Name);
-            json.WriteString("version", identity.Version);
-            if (identity.Commit is not null)
-            {
-                json.WriteString("commit", identity.Commit);
             }
 
             json.WriteEndObject();

@@ -1,54 +1,47 @@
 using System.Diagnostics;
+using ProductionReady.Common;
 
 namespace ProductionReady.Secrets;
 
 /// <summary>
-/// Runs the validation in <see cref="IHostedLifecycleService.StartingAsync"/>: after the configuration
-/// is complete and after <c>ValidateOnStart</c> options were created, before any hosted service starts,
-/// so before Kestrel listens. Fatal environment: writes the report to stderr, logs it as one event
-/// and stops the host with <see cref="SecretValidationException"/>. Elsewhere: one warning event.
-/// With <c>--validate-config</c>: prints the report (text or <c>--json</c>) and exits 0 or 1.
+/// Runs the validation once, when the host starts: as a pre-start check (before the host resolves any
+/// hosted service, so a refusal is not logged again by the host with a stack trace), or, where the
+/// startup checks do not own the container, in <see cref="IHostedLifecycleService.StartingAsync"/>.
+/// Either way after the configuration is complete and after <c>ValidateOnStart</c> options were
+/// created, and before Kestrel listens. Fatal environment: writes the report to stderr, logs it as one
+/// event and stops the host with <see cref="SecretValidationException"/>. Elsewhere: one warning event.
 /// </summary>
-internal sealed class SecretValidationHostedService : IHostedLifecycleService
+internal sealed class SecretValidationHostedService : IHostedLifecycleService, IPreStartCheck
 {
-    /// <summary>The switch that runs the validation and exits.</summary>
-    public const string ValidateConfigSwitch = "--validate-config";
-
-    /// <summary>With <see cref="ValidateConfigSwitch"/>: the report as JSON.</summary>
-    public const string JsonSwitch = "--json";
-
     private readonly SecretValidator _validator;
     private readonly DeclaredSecretProblems _declared;
     private readonly SecretReportOutput _output;
     private readonly ILogger<SecretValidationHostedService> _logger;
-    private readonly ValidateConfigRequest? _validateConfig;
 
     public SecretValidationHostedService(
         SecretValidator validator,
         DeclaredSecretProblems declared,
         SecretReportOutput output,
-        ILogger<SecretValidationHostedService> logger,
-        ValidateConfigRequest? validateConfig = null)
+        ILogger<SecretValidationHostedService> logger)
     {
         _validator = validator;
         _declared = declared;
         _output = output;
         _logger = logger;
-        _validateConfig = validateConfig;
     }
 
     public Task StartingAsync(CancellationToken cancellationToken)
     {
-        var options = _validator.Options;
-        if (_validateConfig is not null)
-        {
-            RunValidateConfig(options.Enabled, _validateConfig.Json);
-            return Task.CompletedTask;
-        }
+        Run();
+        return Task.CompletedTask;
+    }
 
-        if (!options.Enabled)
+    public void Run()
+    {
+        var options = _validator.Options;
+        if (!options.Enabled || _declared.Reported)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         var started = Stopwatch.GetTimestamp();
@@ -58,7 +51,7 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             SecretValidationLog.Passed(_logger, report.Environment, report.Suppressed.Count, elapsed);
-            return Task.CompletedTask;
+            return;
         }
 
         if (!report.Fatal)
@@ -67,7 +60,7 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
             var summaries = report.ProblemSummaries();
             var warning = report.ToText("the app starts anyway");
             SecretValidationLog.Warned(_logger, report.Problems.Count, report.Environment, failing, summaries, warning);
-            return Task.CompletedTask;
+            return;
         }
 
         var text = report.ToText("the host will not start");
@@ -77,13 +70,13 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
         _output.Error.WriteLine(text);
         _output.Error.Flush();
         SecretValidationLog.Failed(_logger, report.Problems.Count, report.Environment, problems, text);
-        SecretValidationExit.ExitCleanlyWhenUnhandled();
-        throw new SecretValidationException(
+        StartupExit.ExitCleanlyWhenUnhandled();
+        throw StartupExit.MarkReported(new SecretValidationException(
             $"Startup secret validation found {report.Problems.Count} problem(s) in environment '{report.Environment}': "
             + string.Join(", ", problems) + ". The report above says what to do.")
         {
             ProblemCount = report.Problems.Count,
-        };
+        });
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -95,31 +88,4 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private void RunValidateConfig(bool enabled, bool json)
-    {
-        int exitCode;
-        if (!enabled)
-        {
-            _output.Out.WriteLine(json
-                ? "{ \"clean\": true, \"enabled\": false }"
-                : "ProductionReady secret validation is disabled (ProductionReady:Secrets:Enabled=false).");
-            exitCode = 0;
-        }
-        else
-        {
-            var report = _validator.Validate();
-            _output.Out.WriteLine(json ? report.ToJson() : report.ToText());
-            exitCode = report.IsClean ? 0 : SecretValidationExit.FailureExitCode;
-        }
-
-        _output.Out.Flush();
-        _output.Error.Flush();
-
-        // Never start the server. The host runs ValidateConfigLifetime, so nothing waits on shutdown.
-        Environment.Exit(exitCode);
-    }
 }
-
-/// <summary>Present in the container when the process was started with <c>--validate-config</c>.</summary>
-internal sealed record ValidateConfigRequest(bool Json);

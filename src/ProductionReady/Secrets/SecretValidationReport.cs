@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ProductionReady.Common;
 
 namespace ProductionReady.Secrets;
 
@@ -82,18 +83,36 @@ internal sealed class SecretValidationReport
     /// The JSON form (<c>--validate-config --json</c>). Relaxed escaping: it goes to a terminal or a CI
     /// log, never into HTML, and the hints read better with plain quotes and angle brackets.
     /// </summary>
-    public string ToJson()
+    public string ToJson() => ToJson(this, [], secretsEnabled: true, Environment);
+
+    /// <summary>
+    /// The dry run's JSON: the configuration problems (<c>configurationProblems</c>, key and message) and
+    /// the secret report when it ran (<paramref name="report"/> is null when secret validation is off or
+    /// the configuration problems kept it from running).
+    /// </summary>
+    public static string ToJson(SecretValidationReport? report, IReadOnlyList<ConfigurationProblem> configurationProblems, bool secretsEnabled, string environment)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
-            json.WriteString("environment", Environment);
-            json.WriteBoolean("clean", IsClean);
-            json.WriteBoolean("fatal", Fatal && !IsClean);
-            json.WriteNumber("problemCount", Problems.Count);
+            json.WriteString("environment", environment);
+            json.WriteBoolean("clean", configurationProblems.Count == 0 && (report is null || report.IsClean));
+            json.WriteBoolean("enabled", secretsEnabled);
+            json.WriteBoolean("fatal", report is { Fatal: true, IsClean: false } || configurationProblems.Count > 0);
+            json.WriteNumber("problemCount", (report?.Problems.Count ?? 0) + configurationProblems.Count);
+            json.WriteStartArray("configurationProblems");
+            foreach (var c in configurationProblems)
+            {
+                json.WriteStartObject();
+                json.WriteString("key", c.Key);
+                json.WriteString("message", c.Message);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             json.WriteStartArray("problems");
-            foreach (var p in Problems)
+            foreach (var p in report?.Problems ?? [])
             {
                 json.WriteStartObject();
                 json.WriteString("key", p.Key);
@@ -111,7 +130,7 @@ internal sealed class SecretValidationReport
 
             json.WriteEndArray();
             json.WriteStartArray("suppressed");
-            foreach (var s in Suppressed)
+            foreach (var s in report?.Suppressed ?? [])
             {
                 json.WriteStartObject();
                 json.WriteString("key", s.Key);

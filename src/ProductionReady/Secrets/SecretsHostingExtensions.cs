@@ -13,8 +13,8 @@ public static class SecretsHostingExtensions
     /// <paramref name="configure"/>: <see cref="SecretAttribute"/> options, required secrets and a
     /// configuration-wide scan, judged once when the host starts and before the server listens. In
     /// Production (<see cref="SecretValidationOptions.FailInEnvironments"/>) a problem stops the host
-    /// with one report; elsewhere the report is a warning. <c>--validate-config [--json]</c> on the
-    /// command line prints the report and exits 0 (clean) or 1 without starting the server.
+    /// with one report; elsewhere the report is a warning. (<c>--validate-config</c> belongs to
+    /// <c>AddProductionReady()</c>.)
     /// </summary>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
@@ -23,23 +23,14 @@ public static class SecretsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<SecretValidationOptions>().BindConfiguration(SecretValidationOptions.SectionName);
+        var options = services.AddOptions<SecretValidationOptions>().BindConfiguration(SecretValidationOptions.SectionName).ValidateOnStart();
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        options
-            .Validate(
-                o => o.Suppressions.All(s => !string.IsNullOrWhiteSpace(s.Key) && Enum.IsDefined(s.Rule) && !string.IsNullOrWhiteSpace(s.Reason)),
-                "ProductionReady:Secrets:Suppressions: every suppression needs a Key, a Rule (e.g. KnownWeakValue, TestModeKey) and a Reason saying why switching the rule off for that key is acceptable.")
-            .ValidateOnStart();
-
-        if (services.Any(d => d.ServiceType == typeof(SecretValidator)))
-        {
-            return builder;
-        }
-
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretValidationOptions>, SecretValidationOptionsValidator>());
+        StartupChecks.Install(builder, typeof(SecretValidationOptions), SecretValidationOptions.SectionName);
         services.TryAddSingleton<DeclaredSecretProblems>();
         services.TryAddSingleton<KnownSecretValues>();
         services.TryAddSingleton<IKnownSecretValues>(sp => sp.GetRequiredService<KnownSecretValues>());
@@ -49,16 +40,9 @@ public static class SecretsHostingExtensions
         // Judges [Secret] properties of every options type as instances are created; registered now so
         // that it runs before the app's ValidateDataAnnotations() / [OptionsValidator] validators.
         services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IValidateOptions<>), typeof(SecretOptionsValidator<>)));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecretValidationHostedService>());
-
-        var mode = CommandLineMode.Current;
-        if (mode.HasSwitch(SecretValidationHostedService.ValidateConfigSwitch))
-        {
-            services.AddSingleton(new ValidateConfigRequest(mode.HasSwitch(SecretValidationHostedService.JsonSwitch)));
-            services.AddSingleton<IHostLifetime, ValidateConfigLifetime>();
-            SecretValidationExit.ExitCleanlyWhenUnhandled(anyException: true);
-        }
-
+        services.TryAddSingleton<SecretValidationHostedService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, SecretValidationHostedService>(sp => sp.GetRequiredService<SecretValidationHostedService>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecretValidationHostedService>(sp => sp.GetRequiredService<SecretValidationHostedService>()));
         return builder;
     }
 }

@@ -20,6 +20,7 @@ public sealed class ShutdownDrainTests
         // During the drain: load balancers see 503 on readiness, in-flight and late requests are still served.
         var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         var live = await client.GetAsync(new Uri("/health/live", UriKind.Relative));
+        var report = await client.GetAsync(new Uri("/health", UriKind.Relative));
         var app = await client.GetAsync(new Uri("/", UriKind.Relative));
         var stillRunning = !sample.HasExited;
         var (_, probeStdout, _) = await SampleProcess.RunToExitAsync(
@@ -28,6 +29,11 @@ public sealed class ShutdownDrainTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Contains("\"reason\":\"stopping\"", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+
+        // The overall report agrees with readiness while draining.
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, report.StatusCode);
+        Assert.Contains("\"status\":\"Unhealthy\"", await report.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("close", app.Headers.Connection.Single());
         Assert.Equal(HttpStatusCode.OK, app.StatusCode);
         Assert.True(stillRunning);
         Assert.Contains("ready: 503", probeStdout, StringComparison.Ordinal);

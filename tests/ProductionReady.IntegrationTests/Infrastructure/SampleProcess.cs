@@ -43,7 +43,8 @@ internal sealed partial class SampleProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the sample. <paramref name="environment"/> entries override (or, with a null value, remove)
-    /// the inherited environment; ASPNETCORE_URLS points at a free port unless given.
+    /// the inherited environment; ASPNETCORE_URLS points at a free port unless given; <c>{port}</c> in a
+    /// value is replaced with that port.
     /// </summary>
     public static SampleProcess Start(IReadOnlyDictionary<string, string?>? environment = null, params string[] args)
     {
@@ -87,7 +88,8 @@ internal sealed partial class SampleProcess : IAsyncDisposable
                 }
                 else
                 {
-                    info.Environment[key] = value;
+                    // "{port}" stands for the port chosen here, e.g. for a second listening address.
+                    info.Environment[key] = value.Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
                 }
             }
         }

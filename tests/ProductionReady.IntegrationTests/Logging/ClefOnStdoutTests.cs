@@ -105,7 +105,8 @@ public sealed class ClefOnStdoutTests
 
         Assert.NotEqual(0, exitCode);
         var events = ParseEveryLine(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        var failure = Assert.Single(events, e => e.TryGetProperty("@x", out var x) && x.GetString()!.Contains("SlowRequestThreshold must be positive", StringComparison.Ordinal));
+        // The startup report of refused settings: one event, naming the key, with what to do.
+        var failure = Assert.Single(events, e => e.TryGetProperty("Report", out var report) && report.GetString()!.Contains("ProductionReady:Logging:SlowRequestThreshold\n     must be positive", StringComparison.Ordinal));
         Assert.True(failure.TryGetProperty("@l", out var level) && level.GetString() is "Error" or "Fatal");
     }
 

@@ -8,7 +8,7 @@ public sealed class HealthProbeOptionsTests
     [Fact]
     public async Task A_drain_delay_that_does_not_fit_the_shutdown_timeout_fails_at_startup()
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProbeTestHost.StartAsync(
+        var ex = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => ProbeTestHost.StartAsync(
             o => o.DrainDelay = TimeSpan.FromSeconds(20),
             b => b.Services.Configure<HostOptions>(h => h.ShutdownTimeout = TimeSpan.FromSeconds(10))));
 
@@ -19,10 +19,10 @@ public sealed class HealthProbeOptionsTests
     [Fact]
     public async Task Values_from_configuration_are_bound_and_validated()
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProbeTestHost.StartAsync(services: b =>
+        var ex = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => ProbeTestHost.StartAsync(services: b =>
             b.Configuration["ProductionReady:Health:ReadyPath"] = "health/ready"));
 
-        Assert.Contains("ReadyPath must start with '/'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:Health:ReadyPath: 'health/ready' is not an absolute path", ex.Problems[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -41,25 +41,25 @@ public sealed class HealthProbeOptionsTests
     [Fact]
     public async Task Paths_must_differ()
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProbeTestHost.StartAsync(o => o.ReadyPath = "/health/live"));
+        var ex = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => ProbeTestHost.StartAsync(o => o.ReadyPath = "/health/live/"));
 
-        Assert.Contains("must differ", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:Health:ReadyPath: '/health/live/' is the same path as ProductionReady:Health:LivePath", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_zero_check_timeout_is_rejected()
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProbeTestHost.StartAsync(o => o.CheckTimeout = TimeSpan.Zero));
+        var ex = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => ProbeTestHost.StartAsync(o => o.CheckTimeout = TimeSpan.Zero));
 
-        Assert.Contains("CheckTimeout", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("ProductionReady:Health:CheckTimeout", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task The_policy_mode_needs_a_policy_name()
     {
-        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => ProbeTestHost.StartAsync(o => o.ReportDetails = HealthReportDetails.AuthorizationPolicy));
+        var ex = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => ProbeTestHost.StartAsync(o => o.ReportDetails = HealthReportDetails.AuthorizationPolicy));
 
-        Assert.Contains("set ReportDetailsPolicy", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("set ProductionReady:Health:ReportDetailsPolicy", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

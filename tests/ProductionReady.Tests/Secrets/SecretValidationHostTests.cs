@@ -151,10 +151,9 @@ public sealed class SecretValidationHostTests
             ["ProductionReady:Secrets:Suppressions:0:Key"] = "Legacy:Password",
             ["ProductionReady:Secrets:Suppressions:0:Rule"] = "TooShort",
         };
-        await using var host = SecretTestHost.Create("Development", config);
-
-        var error = Assert.IsType<OptionsValidationException>(await host.StartAsync());
-        Assert.Contains("Reason", error.Message, StringComparison.Ordinal);
+        // Refused when the container is built, with the full key, before anything starts.
+        var error = Assert.Throws<ProductionReadyConfigurationException>(() => SecretTestHost.Create("Development", config));
+        Assert.Contains("ProductionReady:Secrets:Suppressions:0:Reason", error.Problems[0], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -183,12 +182,10 @@ public sealed class SecretValidationHostTests
     [Fact]
     public async Task Switched_off_the_attribute_still_validates_on_its_own()
     {
-        await using var host = SecretTestHost.Create(
+        var error = Assert.Throws<ProductionReadyConfigurationException>(() => SecretTestHost.Create(
             "Development",
             new Dictionary<string, string?> { ["ProductionReady:Secrets:Enabled"] = "false", ["Payments:ApiKey"] = "changeme", ["Payments:WebhookPassword"] = TestSecrets.StrongPassword() },
-            after: b => b.Services.AddOptions<PaymentOptions>().BindConfiguration("Payments").ValidateDataAnnotations().ValidateOnStart());
-
-        var error = Assert.IsType<OptionsValidationException>(await host.StartAsync());
+            after: b => b.Services.AddOptions<PaymentOptions>().BindConfiguration("Payments").ValidateDataAnnotations().ValidateOnStart()));
         Assert.Contains("ApiKey [known-weak-value]", error.Message, StringComparison.Ordinal);
     }
 

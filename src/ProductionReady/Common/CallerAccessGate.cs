@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+
+namespace ProductionReady.Common;
+
+/// <summary>Who may see what an endpoint only shows to trusted callers (health details, later /metrics).</summary>
+internal enum CallerAccess
+{
+    /// <summary>Callers whose connection comes from this machine (judged on the connection, never on forwarded headers).</summary>
+    LoopbackOnly,
+
+    /// <summary>Callers that satisfy a named authorization policy.</summary>
+    AuthorizationPolicy,
+
+    /// <summary>Every caller.</summary>
+    Everyone,
+
+    /// <summary>Nobody.</summary>
+    Nobody,
+}
+
+/// <summary>
+/// The one allow-policy for restricted answers. Endpoints that run ahead of the app's authentication
+/// middleware (the probes do) still honour a policy: the gate authenticates the request itself (the
+/// policy's schemes, else the default scheme), as the authorization middleware would. Loopback is
+/// judged on the connection's own peer (<see cref="ConnectionPeer"/>), so it cannot be spoofed with
+/// <c>X-Forwarded-For</c>.
+/// </summary>
+internal sealed class CallerAccessGate
+{
+    private readonly CallerAccess _access;
+    private readonly string? _policyName;
+    private AuthorizationPolicy? _policy;
+
+    public CallerAccessGate(CallerAccess access, string? policyName)
+    {
+        _access = access;
+        _policyName = policyName;
+    }
+
+    public ValueTask<bool> AllowsAsync(HttpContext context) => _access switch
+    {
+        CallerAccess.Everyone => ValueTask.FromResult(true),
+        CallerAccess.Nobody => ValueTask.FromResult(false),
+        CallerAccess.AuthorizationPolicy => new ValueTask<bool>(SatisfiesPolicyAsync(context)),
+        _ => ValueTask.FromResult(ConnectionPeer.IsLoopbackPeer(context)),
+    };
+
+    /// <summary>Fails startup with a clear message when the configured policy cannot be evaluated.</summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="policyKey">The full configuration key naming the policy, for the message.</param>
+    public async Task ValidatePolicyAsync(IServiceProvider services, string policyKey)
+    {
+        if (_access != CallerAccess.AuthorizationPolicy)
+        {
+            return;
+        }
+
+        var provider = services.GetService<IAuthorizationPolicyProvider>();
+        if (provider is null || services.GetService<IPolicyEvaluator>() is null)
+        {
+            throw new InvalidOperationException(
+                $"{policyKey} names an authorization policy, but authorization is not registered: call builder.Services.AddAuthorization(...) and add the policy named by {policyKey}.");
+        }
+
+        if (await provider.GetPolicyAsync(_policyName!).ConfigureAwait(false) is null)
+        {
+            throw new InvalidOperationException(
+                $"{policyKey} names the authorization policy '{_policyName}', which is not registered: add it with builder.Services.AddAuthorization(o => o.AddPolicy(\"{_policyName}\", ...)).");
+        }
+    }
+
+    private async Task<bool> SatisfiesPolicyAsync(HttpContext context)
+    {
+        var services = context.RequestServices;
+        _policy ??= await services.GetRequiredService<IAuthorizationPolicyProvider>().GetPolicyAsync(_policyName!).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"The authorization policy '{_policyName}' is not registered.");
+
+        if (_policy.AuthenticationSchemes.Count == 0
+            && services.GetService<IAuthenticationSchemeProvider>() is { } schemes
+            && await schemes.GetDefaultAuthenticateSchemeAsync().ConfigureAwait(false) is not null)
+        {
+            var authenticated = await context.AuthenticateAsync().ConfigureAwait(false);
+            if (authenticated.Succeeded)
+            {
+                context.User = authenticated.Principal;
+            }
+        }
+
+        var evaluator = services.GetRequiredService<IPolicyEvaluator>();
+        var authentication = await evaluator.AuthenticateAsync(_policy, context).ConfigureAwait(false);
+        var authorization = await evaluator.AuthorizeAsync(_policy, authentication, context, resource: null).ConfigureAwait(false);
+        return authorization.Succeeded;
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace ProductionReady.Common;
+
+/// <summary>
+/// Where the startup report is hooked in. <see cref="Install"/> puts a service-provider factory on the
+/// builder, so the checks run inside <c>builder.Build()</c> the moment the container exists, before any
+/// of the app's code after <c>Build()</c> and before anything reads options:
+/// <list type="number">
+/// <item>every value of the registered sections the configuration binder cannot convert, all at once;</item>
+/// <item>every <c>ValidateOnStart()</c> options registration (ours and the app's), through the host's own
+/// <see cref="IStartupValidator"/>, which collects every validator failure.</item>
+/// </list>
+/// Then, when <c>app.Run()</c> starts the host and before any hosted service (Kestrel included) starts,
+/// the <see cref="IReservedPaths"/> are checked against each other and the app's mapped endpoints.
+/// Any problem: one report on stderr and as one log event, then <see cref="ProductionReadyConfigurationException"/>,
+/// which <see cref="StartupExit"/> turns into exit code 1 when the app does not catch it.
+/// </summary>
+/// <remarks>
+/// An app that sets its own container (<c>UseServiceProviderFactory</c>, e.g. Autofac) after this
+/// replaces the factory; <see cref="StartupExit"/> still reports each failure cleanly, one at a time.
+/// </remarks>
+internal static class StartupChecks
+{
+    /// <summary>Hooks the checks into <paramref name="builder"/> once, and binder-checks <paramref name="rootType"/> on <paramref name="sectionName"/>.</summary>
+    public static void Install(IHostApplicationBuilder builder, Type rootType, string sectionName)
+    {
+        var services = builder.Services;
+        if (!services.Any(d => d.ImplementationInstance is CheckedSection c && c.RootType == rootType && c.SectionName == sectionName))
+        {
+            services.AddSingleton(new CheckedSection(rootType, sectionName));
+        }
+
+        StartupExit.ExitCleanlyWhenUnhandled();
+        if (services.Any(d => d.ServiceType == typeof(StartupChecksInstalled)))
+        {
+            return;
+        }
+
+        services.TryAddSingleton<StartupChecksInstalled>();
+        services.TryAddSingleton<AppEndpoints>();
+        var development = builder.Environment.IsDevelopment();
+        builder.ConfigureContainer(new CheckingServiceProviderFactory(new ServiceProviderOptions
+        {
+            // What the host builder itself uses.
+            ValidateScopes = development,
+            ValidateOnBuild = development,
+        }));
+    }
+
+    /// <summary>
+    /// The settings problems of a freshly built container: binder failures of every checked section,
+    /// then every <c>ValidateOnStart</c> failure. Creates (and caches) the validated options.
+    /// </summary>
+    public static IReadOnlyList<ConfigurationProblem> FindProblems(IServiceProvider provider, IEnumerable<CheckedSection> sections)
+    {
+        var problems = new List<ConfigurationProblem>();
+        var configuration = provider.GetRequiredService<IConfiguration>();
+        var readable = new List<(CheckedSection Section, IConfigurationSection Values)>();
+        foreach (var section in sections)
+        {
+            var (failures, values) = ConfigurationProblems.FindBinderFailures(configuration, section.RootType, section.SectionName);
+            problems.AddRange(failures);
+            readable.Add((section, values));
+        }
+
+        if (problems.Count > 0)
+        {
+            // Options with an unreadable value cannot be created, and the host's validator stops at the
+            // first one: every checked section's validators still judge every readable value.
+            foreach (var (section, values) in readable)
+            {
+                problems.AddRange(ConfigurationProblems.ValidateReadable(provider, section.RootType, values));
+            }
+        }
+
+        try
+        {
+            provider.GetService<IStartupValidator>()?.Validate();
+        }
+        catch (Exception ex) when (ConfigurationProblems.IsConfigurationFailure(ex))
+        {
+            problems.AddRange(ConfigurationProblems.From(ex));
+        }
+
+        // The same key found by the binder pass and again by the options that bind it: once.
+        return problems
+            .GroupBy(p => p.Key + "\n" + p.Message, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.First())
+            .ToArray();
+    }
+
+    /// <summary>Marks the builder as hooked, so the factory is installed once.</summary>
+    internal sealed class StartupChecksInstalled;
+}
+
+/// <summary>A configuration section whose values the startup check tries to bind to <paramref name="RootType"/>.</summary>
+internal sealed record CheckedSection(Type RootType, string SectionName);
+
+/// <summary>
+/// Registered (as an instance) by a mode that ends the process once the container exists
+/// (<c>--validate-config</c>): it gets the container and the problems found, and never returns normally.
+/// </summary>
+internal sealed record ContainerBuiltMode(Action<IServiceProvider, IReadOnlyList<ConfigurationProblem>> Run);

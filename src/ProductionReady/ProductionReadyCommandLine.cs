@@ -1,0 +1,115 @@
+using ProductionReady.Common;
+using ProductionReady.Health;
+using ProductionReady.Secrets;
+
+namespace ProductionReady;
+
+/// <summary>
+/// The command-line modes of an app that calls <c>builder.AddProductionReady()</c>, in one place. They
+/// are the only code of this package that ends the process on purpose, and they run only when their
+/// switch is on the app's own command line:
+/// <list type="bullet">
+/// <item><c>app --probe live|ready|startup</c> (a container HEALTHCHECK without curl): runs inside
+/// <c>AddProductionReady()</c>, before anything is registered or built; sends that one probe to the
+/// instance already running on this machine and exits 0 on a 200 answer, 1 otherwise.</item>
+/// <item><c>app --validate-config [--json]</c> (CI with production configuration): a dry run. It runs
+/// inside <c>builder.Build()</c> the moment the container exists, so it sees every configuration source
+/// and every <c>ValidateOnStart()</c> registration the app added after <c>AddProductionReady()</c>, and
+/// exits (0 clean, 1 not) before any of the app's code after <c>Build()</c> runs: no migration, no
+/// seeding, no server. It prints the configuration report and the secret report.</item>
+/// </list>
+/// Without these switches nothing here runs.
+/// </summary>
+internal static class ProductionReadyCommandLine
+{
+    public const string ProbeSwitch = "--probe";
+    public const string ValidateConfigSwitch = "--validate-config";
+    public const string JsonSwitch = "--json";
+
+    /// <summary>Applies the mode on <paramref name="mode"/>'s command line, if any (called first thing by <c>AddProductionReady</c>).</summary>
+    public static void Apply(WebApplicationBuilder builder, Action<ProductionReadyOptions>? configure, CommandLineMode mode)
+    {
+        if (mode.GetValue(ProbeSwitch) is { } probe)
+        {
+            // The earliest point this package controls: nothing has been built, nothing listens.
+            Action<HealthProbeOptions>? health = configure is null ? null : o => configure(new ProductionReadyOptions { Health = o });
+            Exit(ProbeCommand.Run(builder.Configuration, health, probe, Console.Out, Console.Error));
+        }
+
+        if (mode.HasSwitch(ValidateConfigSwitch))
+        {
+            var json = mode.HasSwitch(JsonSwitch);
+            builder.Services.AddSingleton(new ContainerBuiltMode((services, problems) => Exit(ValidateConfig(services, problems, json, Console.Out))));
+        }
+    }
+
+    /// <summary>The dry run on a built container: prints the report, returns the exit code.</summary>
+    public static int ValidateConfig(IServiceProvider services, IReadOnlyList<ConfigurationProblem> problems, bool json, TextWriter output)
+    {
+        var all = new List<ConfigurationProblem>(problems);
+        if (all.Count == 0)
+        {
+            // The endpoints are not mapped yet in a dry run: the paths are checked against each other.
+            all.AddRange(ReservedPathsCheck.Check(services.GetServices<IReservedPaths>(), endpoints: null).Problems);
+        }
+
+        SecretValidationReport? secrets = null;
+        var validator = services.GetService<SecretValidator>();
+        var secretsEnabled = validator is not null && SecretsEnabled(validator);
+        if (all.Count == 0 && secretsEnabled)
+        {
+            secrets = validator!.Validate();
+        }
+
+        if (json)
+        {
+            output.WriteLine(SecretValidationReport.ToJson(secrets, all, secretsEnabled, services.GetRequiredService<IHostEnvironment>().EnvironmentName));
+        }
+        else
+        {
+            if (all.Count > 0)
+            {
+                output.WriteLine(StartupReport.ToText(all));
+            }
+            else
+            {
+                output.WriteLine("ProductionReady configuration: no problems.");
+            }
+
+            if (secrets is not null)
+            {
+                output.WriteLine(secrets.ToText());
+            }
+            else if (!secretsEnabled)
+            {
+                output.WriteLine("ProductionReady secret validation is disabled (ProductionReady:Secrets:Enabled=false).");
+            }
+            else
+            {
+                output.WriteLine("ProductionReady secret validation did not run: fix the configuration problems above first.");
+            }
+        }
+
+        return all.Count == 0 && (secrets is null || secrets.IsClean) ? 0 : StartupExit.FailureExitCode;
+    }
+
+    // Unreadable Secrets settings are in the configuration report already: count validation as on.
+    private static bool SecretsEnabled(SecretValidator validator)
+    {
+        try
+        {
+            return validator.Options.Enabled;
+        }
+        catch (Exception ex) when (ConfigurationProblems.IsConfigurationFailure(ex))
+        {
+            return true;
+        }
+    }
+
+    private static void Exit(int exitCode)
+    {
+        Console.Out.Flush();
+        Console.Error.Flush();
+        Environment.Exit(exitCode);
+    }
+}
