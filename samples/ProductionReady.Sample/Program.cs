@@ -34,6 +34,11 @@ if (!app.Environment.IsDevelopment())
 
 app.MapGet("/", () => Results.Ok(new { service = "ProductionReady.Sample", status = "running" }));
 
+// The 'auth' rate-limit preset (5 requests/s per client, burst 5) on a login endpoint. There are no
+// accounts here: every attempt is refused, but past the budget a client gets 429 with Retry-After.
+app.MapPost("/auth/login", () => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid credentials"))
+    .RequireRateLimiting("auth");
+
 app.Run();
 
 /// <summary>Visible to the tests (WebApplicationFactory).</summary>

@@ -44,6 +44,7 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadySecretValidation();
         builder.AddProductionReadyHealthChecks();
         builder.AddProductionReadySecurityHeaders();
+        builder.AddProductionReadyRateLimits();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }
@@ -65,6 +66,7 @@ public static class ProductionReadyExtensions
         app.UseProductionReadyRequestLogging();
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
         app.UseProductionReadyProbes();
+        app.UseProductionReadyRateLimits(); // after the probes: a probe is never rate limited
         return app;
     }
 }

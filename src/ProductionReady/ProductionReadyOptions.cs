@@ -34,4 +34,7 @@ public sealed class ProductionReadyOptions
 
     /// <summary>Security header options (<c>ProductionReady:SecurityHeaders</c>).</summary>
     public SecurityHeadersOptions SecurityHeaders { get; internal set; } = new();
+
+    /// <summary>Rate-limit presets (<c>ProductionReady:RateLimits</c>).</summary>
+    public RateLimitsOptions RateLimits { get; internal set; } = new();
 }
