@@ -15,6 +15,20 @@ if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } pos
     builder.Services.AddHealthChecks().AddProductionReadyNpgsql(postgres);
 }
 
+// With Redis configured, every replica shares one rate-limit budget per client; Redis becomes a
+// readiness dependency only where the app says it cannot serve without it.
+if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+{
+    var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+    redisOptions.AbortOnConnectFail = false; // start, and keep serving, while Redis is down
+    builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions));
+    builder.AddProductionReadyRedisRateLimits();
+    if (builder.Configuration.GetValue<bool>("Sample:RedisIsReadinessDependency"))
+    {
+        builder.Services.AddHealthChecks().AddProductionReadyRedis();
+    }
+}
+
 var app = builder.Build();
 
 // Stands in for what real apps do right after Build() (migrations, seeding): --validate-config must

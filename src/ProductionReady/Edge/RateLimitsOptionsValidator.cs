@@ -24,7 +24,7 @@ internal sealed class RateLimitsOptionsValidator : IValidateOptions<RateLimitsOp
 
         if (options.RejectionLogWindow < TimeSpan.FromSeconds(1) || options.RejectionLogWindow > TimeSpan.FromHours(1))
         {
-            failures.Add($"{Section}:RejectionLogWindow ({options.RejectionLogWindow.ToString("c", CultureInfo.InvariantCulture)}) must be between 00:00:01 and 01:00:00: set a value in that range, or remove the key for the default (00:00:10).");
+            failures.Add($"{Section}:RejectionLogWindow must be between 00:00:01 and 01:00:00 (got {options.RejectionLogWindow.ToString("c", CultureInfo.InvariantCulture)}): set a value in that range, or remove the key for the default (00:00:10).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
@@ -44,12 +44,12 @@ internal sealed class RateLimitsOptionsValidator : IValidateOptions<RateLimitsOp
 
         if (policy.PermitsPerSecond is < 1 or > MaxPermits)
         {
-            failures.Add($"{Section}:{key}:PermitsPerSecond ({policy.PermitsPerSecond}) must be between 1 and {MaxPermits}: set the steady number of requests per second one client may make{(required ? $", or set {Section}:Enabled to false to turn the limits off" : $", or remove {Section}:{key} to have no global limit")}.");
+            failures.Add($"{Section}:{key}:PermitsPerSecond must be between 1 and {MaxPermits} (got {policy.PermitsPerSecond}): set the steady number of requests per second one client may make{(required ? $", or set {Section}:Enabled to false to turn the limits off" : $", or remove {Section}:{key} to have no global limit")}.");
         }
 
         if (policy.Burst is < 0 or > MaxPermits)
         {
-            failures.Add($"{Section}:{key}:Burst ({policy.Burst}) must be between 0 and {MaxPermits}: set how many requests beyond one second's worth a client may send at once.");
+            failures.Add($"{Section}:{key}:Burst must be between 0 and {MaxPermits} (got {policy.Burst}): set how many requests beyond one second's worth a client may send at once.");
         }
     }
 }
