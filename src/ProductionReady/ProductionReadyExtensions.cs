@@ -13,7 +13,7 @@ public static class ProductionReadyExtensions
 {
     /// <summary>
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
-    /// health probes and security headers, configured from the <c>ProductionReady</c> section.
+    /// health probes, security headers and the rate-limit presets, configured from the <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
     /// Every bad setting stops the host before the server listens, with one report on stderr and in the
