@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Threading.RateLimiting;
-using StackExchange.Redis;
 
 namespace ProductionReady.Redis;
 
@@ -56,8 +55,10 @@ internal sealed class RedisOrLocalRateLimiter : ReplenishingRateLimiter
                 _reachability.Succeeded();
                 return lease;
             }
-            catch (Exception ex) when (ex is RedisException or TimeoutException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // Whatever went wrong with the shared store (connection, timeout, an unexpected reply), the
+                // request is still answered: by this instance's bucket, never unlimited, never failed.
                 _reachability.Failed(ex);
             }
         }

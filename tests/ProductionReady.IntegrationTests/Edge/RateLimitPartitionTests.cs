@@ -61,6 +61,35 @@ public sealed class RateLimitPartitionTests
     }
 
     [Fact]
+    public async Task With_authentication_the_framework_adds_itself_the_user_is_known_to_the_presets_of_UseProductionReady()
+    {
+        await using var app = await StartAsync(
+            configure: builder =>
+            {
+                builder.AddProductionReady();
+                builder.Services.AddAuthentication("header").AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, HeaderAuthentication>("header", null);
+            },
+            pipeline: app =>
+            {
+                // No app.UseAuthentication(): WebApplication adds it ahead of the app's own middleware.
+                app.UseProductionReady();
+                app.MapPost("/upload", () => Results.Ok()).RequireRateLimiting("uploads");
+            });
+        using var fromA = LoopbackClient.From("127.0.0.12", app.BaseAddress);
+        using var fromB = LoopbackClient.From("127.0.0.13", app.BaseAddress);
+
+        var carol = new List<HttpStatusCode>();
+        for (var i = 0; i < 6; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/upload");
+            request.Headers.Add("X-Test-User", "carol");
+            carol.Add((await (i % 2 == 0 ? fromA : fromB).SendAsync(request)).StatusCode);
+        }
+
+        Assert.Equal(4, carol.Count(s => s == HttpStatusCode.OK));
+    }
+
+    [Fact]
     public async Task Each_rejection_is_counted_on_the_ProductionReady_meter_tagged_with_the_policy_only()
     {
         await using var app = await StartAsync(
@@ -153,5 +182,18 @@ public sealed class RateLimitPartitionTests
             await app.StopAsync();
             await app.DisposeAsync();
         }
+    }
+
+    /// <summary>Signs in the user named in the <c>X-Test-User</c> header.</summary>
+    private sealed class HeaderAuthentication(
+        Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions> options,
+        ILoggerFactory logger,
+        System.Text.Encodings.Web.UrlEncoder encoder)
+        : Microsoft.AspNetCore.Authentication.AuthenticationHandler<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions>(options, logger, encoder)
+    {
+        protected override Task<Microsoft.AspNetCore.Authentication.AuthenticateResult> HandleAuthenticateAsync() =>
+            Task.FromResult(Request.Headers["X-Test-User"] is [{ Length: > 0 } name]
+                ? Microsoft.AspNetCore.Authentication.AuthenticateResult.Success(new Microsoft.AspNetCore.Authentication.AuthenticationTicket(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, name)], Scheme.Name)), Scheme.Name))
+                : Microsoft.AspNetCore.Authentication.AuthenticateResult.NoResult());
     }
 }
