@@ -81,7 +81,7 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
         }
 
         var kind = CredentialKinds.OfConfigurationKey(value.Path, configurationFile: true);
-        if (kind is null || !CredentialValues.IsCredentialLike(value.Value, keyMaterial: kind != "password"))
+        if (kind is null || !CredentialValues.IsCredentialLike(value.Value, kind, value.Path))
         {
             return;
         }

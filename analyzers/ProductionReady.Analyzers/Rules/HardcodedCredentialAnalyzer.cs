@@ -92,7 +92,14 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
             return;
         }
 
-        if (positionalValue.Length < 5)
+        // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
+        if (CredentialValues.FindInJson(text) is { } inJson)
+        {
+            Report(context, expression, inJson.Kind, " in '" + inJson.Key + "'", inTestProject);
+            return;
+        }
+
+        if (positionalValue.Length < 4)
         {
             return;
         }
@@ -113,12 +120,27 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         {
             // Ask the semantic model only for values that already look like a credential (most positional
             // string arguments are messages with spaces, which end here without binding anything).
-            if (!CredentialValues.IsSecretShaped(positionalValue) || !CredentialValues.IsCredentialLike(positionalValue, keyMaterial: false))
+            if (!CredentialValues.IsSecretShaped(positionalValue) || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: true))
             {
                 return;
             }
 
-            name = target.ResolveParameterName(context.SemanticModel, context.CancellationToken);
+            var parameter = target.ResolveParameter(context.SemanticModel, context.CancellationToken);
+            if ((target.Flags & TargetFlags.Bytes) != 0 && parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                && CredentialTarget.IsKeyType(constructor.ContainingType.Name))
+            {
+                // new(...) of a SymmetricSecurityKey or an HMAC from the bytes of a literal: key material.
+                kind = "signing key";
+                name = null;
+                if (CredentialValues.IsCredentialLike(positionalValue, kind, direct: true))
+                {
+                    Report(context, expression, kind, string.Empty, inTestProject);
+                }
+
+                return;
+            }
+
+            name = parameter?.Name;
             kind = CredentialKinds.OfIdentifier(name);
         }
         else
@@ -128,7 +150,9 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
                 : CredentialKinds.OfIdentifier(name);
         }
 
-        if (kind is null || !CredentialValues.IsCredentialLike(positionalValue, keyMaterial: kind.EndsWith("key", System.StringComparison.Ordinal), onlyKeyMaterialFits: target.DirectKind is not null))
+        if (kind is null
+            || ((target.Flags & TargetFlags.CollectionName) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
+            || !CredentialValues.IsCredentialLike(positionalValue, kind, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
         {
             return;
         }

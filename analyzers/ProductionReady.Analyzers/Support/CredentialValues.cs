@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
@@ -28,9 +29,11 @@ internal readonly struct FoundCredential
 }
 
 /// <summary>
-/// Decides whether a string value is a real-looking credential. Placeholders, known weak and default values
-/// (changeme, postgres) and low-entropy strings are not: they are the runtime secret validator's matter.
-/// Names, labels, messages, format strings, regular expressions, paths and URLs are not either.
+/// Decides whether a string value in a credential position is a hardcoded credential. Weak and default values
+/// (admin, changeme, "secret" as a client secret) are: the runtime secret validator never sees values in code.
+/// Placeholders that cannot work as a credential are not (<c>&lt;…&gt;</c>, <c>${…}</c>, <c>{{…}}</c>,
+/// <c>your-…-here</c>, empty), and neither are names, labels, messages, format strings, regular expressions,
+/// paths, URLs, status codes, key names, lexer tokens, character sets and keys published for local emulators.
 /// </summary>
 internal static class CredentialValues
 {
@@ -54,11 +57,17 @@ internal static class CredentialValues
             return new FoundCredential(t.Kind, t.Start, t.Length, isLiveFormat: true, isJwt: t.Kind == "JSON Web Token");
         }
 
+        // "Basic <base64 of user:password>", an Authorization header value.
+        if (text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && IsBasicCredentials(text.Substring(6)))
+        {
+            return new FoundCredential(BasicCredentialsKind, 6, text.Length - 6, isLiveFormat: false, isJwt: false);
+        }
+
         var password = CredentialLocator.FindPassword(text);
         if (password is { } p)
         {
             var value = p.ValueIn(text);
-            if (IsRealLookingPassword(value, p.UserName))
+            if (IsRealLookingPassword(value, p.UserName) && !IsLocalGuest(text, value, p.UserName) && !IsEmulator(text))
             {
                 var inUri = text.LastIndexOf("://", p.Start, StringComparison.Ordinal) >= 0 && text.IndexOf('@', p.Start) > p.Start;
                 return new FoundCredential(inUri ? "password in a URI" : "connection string password", p.Start, p.Length, isLiveFormat: false, isJwt: false);
@@ -70,10 +79,150 @@ internal static class CredentialValues
             return null;
         }
 
+        if (IsEmulator(text))
+        {
+            return null;
+        }
+
         return FindOption(text, "password=", ',', "Redis password")
             ?? FindOption(text, "AccountKey=", ';', "Azure storage account key")
             ?? FindOption(text, "SharedAccessKey=", ';', "Azure shared access key");
     }
+
+    private static readonly string[] JsonSecretMarkers = { "pass", "pwd", "secret", "token", "key" };
+
+    /// <summary>
+    /// A credential in a JSON document held by a string (a raw string literal with a request body or a settings
+    /// file): the kind and configuration-style key of the first value that is one. Interpolation holes are not.
+    /// </summary>
+    public static (string Kind, string Key)? FindInJson(string text)
+    {
+        var first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        if (first >= text.Length || (text[first] != '{' && text[first] != '[') || text.IndexOf('"') < 0 || !MentionsAny(text, JsonSecretMarkers))
+        {
+            return null;
+        }
+
+        foreach (var value in JsonStringScanner.Scan(WithoutHolesOutsideStrings(text)))
+        {
+            var kind = value.Value.Length < 4 ? null : CredentialKinds.OfConfigurationKey(value.Path, configurationFile: false);
+            if (kind is not null && IsCredentialLike(value.Value, kind, value.Path))
+            {
+                return (kind, value.Path);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool MentionsAny(string text, string[] markers)
+    {
+        foreach (var marker in markers)
+        {
+            if (text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // {"port": {{port}}} in a $$""" string: a hole outside a JSON string stands for a number, so the rest still parses.
+    private static string WithoutHolesOutsideStrings(string text)
+    {
+        if (text.IndexOf(Hole) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"' && (i == 0 || text[i - 1] != '\\'))
+            {
+                inString = !inString;
+            }
+
+            builder.Append(c == Hole && !inString ? '0' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>The kind named in messages for the value of a Basic Authorization header.</summary>
+    public const string BasicCredentialsKind = "Basic-auth credentials";
+
+    /// <summary>True when <paramref name="value"/> is base64 of <c>user:password</c> with a password that is not a placeholder.</summary>
+    public static bool IsBasicCredentials(string value)
+    {
+        var v = value.Trim();
+        if (v.Length < 8 || v.Length > 1024 || v.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        foreach (var c in v)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '+' || c == '/' || c == '='))
+            {
+                return false;
+            }
+        }
+
+        string decoded;
+        try
+        {
+            decoded = new System.Text.UTF8Encoding(false, true).GetString(Convert.FromBase64String(v));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var colon = decoded.IndexOf(':');
+        if (colon <= 0 || colon == decoded.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in decoded)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return !WeakSecrets.IsPlaceholder(decoded.Substring(colon + 1)) && !WeakSecrets.IsPlaceholder(decoded.Substring(0, colon));
+    }
+
+    /// <summary>An AWS access key id (AKIA…, ASIA…): anything else (LocalStack's "test") is an emulator's.</summary>
+    public static bool IsAwsAccessKeyId(string value)
+        => value.Length == 20 && (value.StartsWith("AKIA", StringComparison.Ordinal) || value.StartsWith("ASIA", StringComparison.Ordinal));
+
+    // Azurite (devstoreaccount1, UseDevelopmentStorage) and the Cosmos DB emulator (localhost:8081) publish their keys.
+    private static bool IsEmulator(string text)
+        => TokenFormats.IsPublishedEmulatorKey(text)
+        || text.IndexOf("AccountName=devstoreaccount1", StringComparison.OrdinalIgnoreCase) >= 0
+        || text.IndexOf("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) >= 0
+        || text.IndexOf("AccountEndpoint=https://localhost:8081", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    // RabbitMQ's guest user only works from localhost: guest/guest there is the broker's development default.
+    private static bool IsLocalGuest(string text, string password, string? userName)
+        => string.Equals(password, "guest", StringComparison.OrdinalIgnoreCase) && string.Equals(userName, "guest", StringComparison.OrdinalIgnoreCase)
+        && (text.IndexOf("localhost", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("127.0.0.1", StringComparison.Ordinal) >= 0 || text.IndexOf("[::1]", StringComparison.Ordinal) >= 0);
 
     /// <summary>
     /// A cheap shape test run before the semantic model is asked which parameter a positional argument binds
@@ -82,6 +231,12 @@ internal static class CredentialValues
     /// </summary>
     public static bool IsSecretShaped(string value)
     {
+        // Known weak and default passwords ("admin", "changeme") are credentials in a password parameter too.
+        if (value.Length >= 5 && value.Length <= 40 && WeakSecrets.IsKnownWeak(value) && !HasWhitespace(value))
+        {
+            return true;
+        }
+
         if (value.Length < 8)
         {
             return false;
@@ -105,31 +260,190 @@ internal static class CredentialValues
     }
 
     /// <summary>
-    /// True when <paramref name="value"/>, sitting in a credential position, looks like a real credential.
-    /// <paramref name="keyMaterial"/> allows spaces (a passphrase-style signing key).
+    /// True when <paramref name="value"/>, sitting in a position of the given <paramref name="kind"/> named
+    /// <paramref name="name"/>, is a hardcoded credential (weak and default ones included).
+    /// <paramref name="direct"/>: the position alone says it is a credential (key material, a client secret).
+    /// <paramref name="nameConstant"/>: a constant, which may spell its own name instead of holding a value.
     /// </summary>
-    public static bool IsCredentialLike(string value, bool keyMaterial, bool onlyKeyMaterialFits = false)
+    public static bool IsCredentialLike(string value, string kind, string? name = null, bool direct = false, bool nameConstant = false)
     {
         var v = value.Trim();
-        if (v.Length < 5 || v.IndexOf(Hole) >= 0)
+        if (v.Length < 2 || v.IndexOf(Hole) >= 0 || WeakSecrets.IsPlaceholder(v) || v.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || TokenFormats.IsPublishedEmulatorKey(v) || IsPublicByDesign(v))
         {
             return false;
         }
 
+        if (kind == BasicCredentialsKind)
+        {
+            return IsBasicCredentials(v);
+        }
+
+        var keyMaterial = direct || kind.EndsWith("key", StringComparison.Ordinal);
         if (HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
         {
             // A UI label or a message: "Enter your password", "An API key is required: send it in a header."
             return false;
         }
 
-        // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
-        if (!onlyKeyMaterialFits && LooksLikeNameOrSyntax(v))
+        // const string Password = "password", EnableWebClientKey = "enablewebclient": a name, not a value.
+        if (nameConstant && name is not null && SpellsName(v, name))
         {
             return false;
         }
 
-        return WeakSecrets.Classify(v) == Weakness.None;
+        if (IsStatusCode(v))
+        {
+            // SQLSTATE 28P01, error codes E1042: short upper-case codes, not credentials.
+            return false;
+        }
+
+        if (WeakSecrets.Classify(v) != Weakness.None)
+        {
+            // A weak or default value where a password or secret goes is a hardcoded credential all the same.
+            return WeakValuesCount(kind) && v.Length >= 4 && !LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
+        }
+
+        // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
+        if (!direct && LooksLikeNameOrSyntax(v))
+        {
+            return false;
+        }
+
+        // Lexer tokens ("hdtvrip") and configuration key names ("enablewebclient") are words; tokens and keys are not.
+        if (!direct && WordsAreNames(kind) && IsLowerCaseWords(v))
+        {
+            return false;
+        }
+
+        return !IsCharacterSet(v);
     }
+
+    // Kinds whose values can be a weak word set by a person; tokens and API keys are generated, never "admin".
+    private static bool WeakValuesCount(string kind)
+        => kind == "password" || kind == "passphrase" || kind == "secret" || kind == "client secret" || kind == "signing key" || kind == "encryption key";
+
+    // "Password", "ApiKey", "client_secret": an identifier or wire name made of credential words (a field, a form
+    // parameter), where "secret" or "client-secret" are values. Identifier casing tells them apart.
+    private static bool IsIdentifierOfSecretWords(string v)
+    {
+        var identifierCasing = false;
+        for (var i = 0; i < v.Length; i++)
+        {
+            var c = v[i];
+            if (c == '_' || char.IsUpper(c))
+            {
+                identifierCasing = true;
+            }
+            else if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return identifierCasing && MentionsSecretWord(v);
+    }
+
+    private static bool WordsAreNames(string kind)
+        => kind == "token" || kind == "key" || kind == "API key" || kind == "access key";
+
+    // The value spells the identifier (ClientSecret = "client_secret"), or the identifier without a trailing
+    // word that says it is a name (AccessTokenKey = "access_token", PasswordField = "pwd" is not covered).
+    private static bool SpellsName(string value, string name)
+    {
+        var letters = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        if (letters.Length == 0)
+        {
+            return false;
+        }
+
+        var words = SecretNames.SplitWords(SecretNames.LastSegment(name));
+        var spelled = letters.ToString();
+        if (spelled == string.Concat(words))
+        {
+            return true;
+        }
+
+        if (words.Count > 1 && (words[words.Count - 1] == "key" || words[words.Count - 1] == "name" || words[words.Count - 1] == "field" || words[words.Count - 1] == "param"))
+        {
+            words.RemoveAt(words.Count - 1);
+            return spelled == string.Concat(words);
+        }
+
+        return false;
+    }
+
+    private static bool IsStatusCode(string v)
+    {
+        if (v.Length > 6)
+        {
+            return false;
+        }
+
+        bool digit = false, letter = false;
+        foreach (var c in v)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                digit = true;
+            }
+            else if (c >= 'A' && c <= 'Z')
+            {
+                letter = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return digit && letter;
+    }
+
+    private static bool IsLowerCaseWords(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(c >= 'a' && c <= 'z') && c != '-' && c != '_' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A password generator's alphabet: long, with runs of consecutive letters or digits (ABCDEFGH, 23456789).
+    private static bool IsCharacterSet(string v)
+    {
+        if (v.Length < 20)
+        {
+            return false;
+        }
+
+        var run = 1;
+        for (var i = 1; i < v.Length; i++)
+        {
+            run = v[i] == v[i - 1] + 1 && char.IsLetterOrDigit(v[i]) ? run + 1 : 1;
+            if (run >= 6)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Stripe publishable keys are public by design (they go into the browser).
+    private static bool IsPublicByDesign(string v)
+        => v.StartsWith("pk_live_", StringComparison.Ordinal) || v.StartsWith("pk_test_", StringComparison.Ordinal);
 
     // StackExchange.Redis configuration strings separate options with commas ("redis:6380,password=…,ssl=true");
     // Azure Storage and Service Bus connection strings carry keys, not passwords ("…;AccountKey=…", "…;SharedAccessKey=…").
@@ -155,21 +469,26 @@ internal static class CredentialValues
         return last == '.' || last == '!' || last == '?' || last == ':' || v.IndexOf(": ", StringComparison.Ordinal) >= 0 || v.IndexOf(", ", StringComparison.Ordinal) >= 0;
     }
 
+    // Weak and default passwords (sa/sa, postgres/postgres) are hardcoded credentials; placeholders and holes are not.
     private static bool IsRealLookingPassword(string value, string? userName)
     {
+        _ = userName;
         if (value.Length == 0 || value.IndexOf(Hole) >= 0 || value.IndexOf('{') >= 0 || value.StartsWith("$(", StringComparison.Ordinal))
         {
             return false;
         }
 
-        return WeakSecrets.Classify(value, userName) == Weakness.None;
+        return !WeakSecrets.IsPlaceholder(value) && value.IndexOf("EXAMPLE", StringComparison.Ordinal) < 0 && !TokenFormats.IsPublishedEmulatorKey(value);
     }
 
     // AWS documents its examples with this suffix (AKIAIOSFODNN7EXAMPLE); scanners agree to skip it.
     private static bool IsDocumentedExample(string token)
-        => token.IndexOf("EXAMPLE", StringComparison.OrdinalIgnoreCase) >= 0 || WeakSecrets.IsLowEntropy(token.Length > 8 ? token.Substring(4) : token);
+        => token.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || (token.Length >= 16 && WeakSecrets.IsLowEntropy(token.Substring(4)));
 
     private static bool LooksLikeNameOrSyntax(string v)
+        => LooksLikeSyntax(v) || (!HasWhitespace(v) && (SecretNames.IsSecretName(v) || MentionsSecretWord(v)));
+
+    private static bool LooksLikeSyntax(string v)
     {
         // Format strings and templates: "{0}", "{password}".
         if (v.IndexOf('{') >= 0 && v.IndexOf('}') > v.IndexOf('{'))
@@ -192,7 +511,7 @@ internal static class CredentialValues
 
         // Environment variable names (DB_PASSWORD), configuration keys (Jwt:Key, Auth.ClientSecret), header names (X-Api-Key).
         // (A value with spaces got here as passphrase-style key material: words are expected in it.)
-        if (!HasWhitespace(v) && (IsEnvironmentVariableName(v) || IsKeyPath(v) || SecretNames.IsSecretName(v) || MentionsSecretWord(v)))
+        if (!HasWhitespace(v) && (IsEnvironmentVariableName(v) || IsKeyPath(v)))
         {
             return true;
         }

@@ -32,6 +32,8 @@ internal static class SecretNames
         "rules", "strength", "version", "changed", "reset", "issuer", "audience", "scheme", "schemes",
         "cookie", "claim", "types", "error", "errors", "attempts", "retries", "size", "bytes", "bits",
         "prefix", "suffix", "template", "description", "title", "caption", "button", "link", "view",
+        "code", "codes", "status", "alphabet", "chars", "characters", "charset", "symbols", "digits", "letters",
+        "invalid", "mismatch", "missing", "incorrect", "wrong", "failure", "success",
     };
 
     // Names that contain a marker but never hold a credential.
@@ -70,8 +72,10 @@ internal static class SecretNames
             }
         }
 
-        if (DescriptiveLastWords.Contains(words[words.Count - 1]))
+        var last = words[words.Count - 1];
+        if (DescriptiveLastWords.Contains(last) || (words.Count > 1 && last.Length > 4 && last.EndsWith("ed", StringComparison.Ordinal)))
         {
+            // PasswordLength, TokenEndpoint; PasswordRejected, TokenExpired (a state or an error code, not a value).
             return false;
         }
 
