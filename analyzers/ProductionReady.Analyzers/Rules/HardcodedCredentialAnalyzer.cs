@@ -26,7 +26,10 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
     {
         context.RegisterCompilationStartAction(start =>
         {
-            var inTestProject = TestProjects.IsTestProject(start.Compilation);
+            // Asked only when there is something to report: the answer needs the compilation's references bound,
+            // which the analyzer would otherwise force (and pay for) before the compiler needs them.
+            var compilation = start.Compilation;
+            var inTestProject = new System.Lazy<bool>(() => TestProjects.IsTestProject(compilation));
             start.RegisterSyntaxNodeAction(
                 c => AnalyzeLiteral(c, inTestProject),
                 SyntaxKind.StringLiteralExpression,
@@ -35,7 +38,7 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, bool inTestProject)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var text = literal.Token.ValueText;
@@ -47,7 +50,7 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         Analyze(context, literal, text, text, inTestProject);
     }
 
-    private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context, bool inTestProject)
+    private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
     {
         var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
         if (interpolated.Contents.Count == 0)
@@ -83,19 +86,19 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         Analyze(context, interpolated, text.ToString(), longestLiteralPart, inTestProject);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string text, string positionalValue, bool inTestProject)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string text, string positionalValue, System.Lazy<bool> inTestProject)
     {
         if (CredentialValues.FindInValue(text) is { } found)
         {
             // A live token format is a live token in a test too; a JWT in a test is almost always a fake.
-            Report(context, expression, found.Kind, string.Empty, inTestProject && (!found.IsLiveFormat || found.IsJwt));
+            Report(context, expression, found.Kind, string.Empty, !found.IsLiveFormat || found.IsJwt ? inTestProject.Value : false);
             return;
         }
 
         // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
         if (CredentialValues.FindInJson(text) is { } inJson)
         {
-            Report(context, expression, inJson.Kind, " in '" + inJson.Key + "'", inTestProject);
+            Report(context, expression, inJson.Kind, " in '" + inJson.Key + "'", inTestProject.Value);
             return;
         }
 
@@ -134,7 +137,7 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
                 name = null;
                 if (CredentialValues.IsCredentialLike(positionalValue, kind, direct: true))
                 {
-                    Report(context, expression, kind, string.Empty, inTestProject);
+                    Report(context, expression, kind, string.Empty, inTestProject.Value);
                 }
 
                 return;
@@ -157,7 +160,7 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
             return;
         }
 
-        Report(context, expression, kind, name is null ? string.Empty : " in '" + name + "'", inTestProject);
+        Report(context, expression, kind, name is null ? string.Empty : " in '" + name + "'", inTestProject.Value);
     }
 
     private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string kind, string where, bool asTestCode)
