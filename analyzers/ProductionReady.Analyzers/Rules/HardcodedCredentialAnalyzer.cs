@@ -123,7 +123,11 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         {
             // Ask the semantic model only for values that already look like a credential (most positional
             // string arguments are messages with spaces, which end here without binding anything).
-            if (!CredentialValues.IsSecretShaped(positionalValue) || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: true))
+            // Weak words ("admin") only where a password goes after another argument (a user, a path): NetworkCredential,
+            // UserManager.CreateAsync, X509Certificate2; a first argument "admin" is a user name or a path segment.
+            var bytes = (target.Flags & TargetFlags.Bytes) != 0;
+            if (!CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0)
+                || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: bytes))
             {
                 return;
             }

@@ -229,10 +229,10 @@ internal static class CredentialValues
     /// to: at least eight characters without spaces, with a digit or a symbol beyond word separators. Words,
     /// identifiers, type names and messages (nearly every string argument in real code) fail it.
     /// </summary>
-    public static bool IsSecretShaped(string value)
+    public static bool IsSecretShaped(string value, bool weakWordsCount = true)
     {
         // Known weak and default passwords ("admin", "changeme") are credentials in a password parameter too.
-        if (value.Length >= 5 && value.Length <= 40 && WeakSecrets.IsKnownWeak(value) && !HasWhitespace(value))
+        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && WeakSecrets.IsKnownWeak(value) && !HasWhitespace(value))
         {
             return true;
         }
@@ -516,8 +516,47 @@ internal static class CredentialValues
             return true;
         }
 
+        // File names (kernel32.dll, cover.jpg), versions and addresses (1.0.0, 255.255.255.255).
+        if (IsFileName(v) || IsDottedNumber(v))
+        {
+            return true;
+        }
+
         // Media types (application/json) and plain words that are schemes, not secrets.
         return IsMediaType(v) || IsAuthScheme(v);
+    }
+
+    private static bool IsFileName(string v)
+    {
+        var dot = v.LastIndexOf('.');
+        if (dot <= 0 || v.Length - dot - 1 < 2 || v.Length - dot - 1 > 4)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < v.Length; i++)
+        {
+            var c = v[i];
+            if (i > dot ? !(c >= 'a' && c <= 'z') : !(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDottedNumber(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(char.IsDigit(c) || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return v.IndexOf('.') > 0;
     }
 
     private static bool HasWhitespace(string v)
