@@ -33,7 +33,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor MissingHealthProbes = Create(
         DiagnosticIds.MissingHealthProbes,
         "Service without health probes",
-        "'{0}' starts a web application that maps no health probe: call app.UseProductionReady() (or MapHealthChecks) before '{0}' so an orchestrator can tell when it is ready and alive",
+        "'{0}' starts a web application that maps no health probe: call builder.AddProductionReady() and app.UseProductionReady() (or MapHealthChecks) before '{0}' so an orchestrator can tell when it is ready and alive",
         Reliability,
         DiagnosticSeverity.Warning,
         "Without liveness and readiness probes an orchestrator routes traffic to instances that are still starting or are stuck, and never restarts a hung process.",
@@ -54,7 +54,8 @@ internal static class Descriptors
         "The {0} check is tagged 'live': a failure of the dependency would restart every instance; tag it 'ready' so instances are taken out of rotation instead",
         Reliability,
         DiagnosticSeverity.Warning,
-        "Liveness answers 'is this process stuck?'. A database, cache or HTTP dependency that blips fails every instance's liveness at once and the orchestrator restarts all of them, turning a short outage into a long one.");
+        "Liveness answers 'is this process stuck?'. A database, cache or HTTP dependency that blips fails every instance's liveness at once and the orchestrator restarts all of them, turning a short outage into a long one.",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     public static readonly DiagnosticDescriptor HealthCheckCreatesClientPerRun = Create(
         DiagnosticIds.HealthCheckCreatesClientPerRun,
@@ -96,6 +97,22 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Warning,
         "Logs are shipped, indexed and kept for months by people and systems that must never see credentials.");
+
+    public static readonly DiagnosticDescriptor PermissiveCors = Create(
+        DiagnosticIds.PermissiveCors,
+        "CORS allows any origin",
+        "'{0}' lets every origin call this service outside Development: list the origins that may call it (WithOrigins(\"https://app.example.com\")), or configure ProductionReady:Cors:AllowedOrigins",
+        Security,
+        DiagnosticSeverity.Warning,
+        "A policy that allows any origin lets every web page a user visits call the service from the user's browser; with credentials it hands the user's session to any site.");
+
+    public static readonly DiagnosticDescriptor TrustsEveryProxy = Create(
+        DiagnosticIds.TrustsEveryProxy,
+        "Forwarded headers trusted from every proxy",
+        "'{0}' clears the trusted proxies and networks and adds none outside Development: X-Forwarded-For is then accepted from anyone, so any caller can choose its client address; add the proxies (KnownProxies.Add) or networks it comes through",
+        Security,
+        DiagnosticSeverity.Warning,
+        "Forwarded headers are only trustworthy from known proxies. With both lists empty every caller can set X-Forwarded-For and X-Forwarded-Proto, spoofing the address that logs, rate limits and IP allow-lists see.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         => new DiagnosticDescriptor(

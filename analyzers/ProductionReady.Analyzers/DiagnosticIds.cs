@@ -13,4 +13,6 @@ internal static class DiagnosticIds
     public const string CredentialInDevelopmentConfiguration = "PRD008";
     public const string CredentialInTestCode = "PRD009";
     public const string CredentialLogged = "PRD010";
+    public const string PermissiveCors = "PRD011";
+    public const string TrustsEveryProxy = "PRD013";
 }

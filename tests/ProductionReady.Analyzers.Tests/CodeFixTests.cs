@@ -1,64 +1,48 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 
 namespace ProductionReady.Analyzers.Tests;
 
-/// <summary>Code fixes through the Workspaces API: a real <see cref="AdhocWorkspace"/> document, the fix applied, the result re-analyzed.</summary>
+/// <summary>
+/// Code fixes on the code-fix verifier: the fix applied one diagnostic at a time and through Fix All (document,
+/// project and solution scope), each in the stated number of iterations, the result compared to the expected
+/// code and re-analyzed (no diagnostic of the rule left, no compiler error).
+/// </summary>
 public sealed class CodeFixTests
 {
-    private static async Task<string> ApplyFixAsync(string source, string diagnosticId, CodeFixProvider provider, bool withImplicitUsings = true)
+    private static RuleTest FixTest(string id, CodeFixProvider provider, string source, string fixedSource, ProjectKind kind = ProjectKind.WebApp, bool implicitUsings = true, int diagnostics = 1)
     {
-        using var workspace = new AdhocWorkspace();
-        var project = workspace.CurrentSolution
-            .AddProject("App", "App", LanguageNames.CSharp)
-            .WithCompilationOptions(new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable))
-            .WithMetadataReferences(AnalyzerHarness.References(ProjectKind.WebApp));
-        if (withImplicitUsings)
+        var test = new RuleTest(kind, id)
         {
-            project = project.AddDocument("GlobalUsings.g.cs", AnalyzerHarness.WebGlobalUsings).Project;
-        }
-
-        project = project.AddDocument("Stub.cs", HealthProbeTests.ProductionReadyStub + "\n" + AnalyzerHarness.SecretAttributeSource).Project;
-        var document = project.AddDocument("Program.cs", SourceText.From(source));
-        var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers);
-        var diagnostic = Assert.Single(diagnostics, d => d.Id == diagnosticId);
-
-        var actions = new List<CodeAction>();
-        var context = new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
-        await provider.RegisterCodeFixesAsync(context);
-        var action = Assert.Single(actions);
-        var operations = await action.GetOperationsAsync(CancellationToken.None);
-        var changed = Assert.Single(operations.OfType<ApplyChangesOperation>()).ChangedSolution;
-        var fixedDocument = changed.GetDocument(document.Id)!;
-
-        // The fixed code compiles and the diagnostic is gone.
-        var fixedCompilation = (await fixedDocument.Project.GetCompilationAsync())!;
-        AnalyzerHarness.AssertCompiles(fixedCompilation);
-        var after = await AnalyzerHarness.AnalyzeAsync(fixedCompilation, AnalyzerHarness.AllAnalyzers);
-        Assert.DoesNotContain(after, d => d.Id == diagnosticId);
-        return (await fixedDocument.GetTextAsync()).ToString();
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeFixes = ImmutableArray.Create(provider),
+            ImplicitUsings = implicitUsings,
+            // One at a time: one iteration per diagnostic. Fix All: every diagnostic in one pass.
+            NumberOfIncrementalIterations = diagnostics,
+            NumberOfFixAllIterations = 1,
+        };
+        test.DisabledDiagnostics.AddRange(RuleTest.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Where(d => d != id));
+        return test;
     }
 
     [Fact]
-    public async Task Inserts_UseProductionReady_before_Run_keeping_comments_and_indentation()
-    {
-        var source = """
+    public async Task Inserts_AddProductionReady_and_UseProductionReady_keeping_comments_and_indentation()
+        => await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
             var builder = WebApplication.CreateBuilder(args);
+            // Build the app.
             var app = builder.Build();
             app.MapGet("/", () => "hello");
 
             // Start serving.
-            app.Run();
+            [|app.Run()|];
 
-            """;
-        var expected = """
+            """, """
             var builder = WebApplication.CreateBuilder(args);
+            // Build the app.
+            builder.AddProductionReady();
             var app = builder.Build();
             app.MapGet("/", () => "hello");
 
@@ -66,14 +50,38 @@ public sealed class CodeFixTests
             app.UseProductionReady();
             app.Run();
 
-            """;
-        Assert.Equal(expected, await ApplyFixAsync(source, "PRD003", new AddUseProductionReadyCodeFixProvider()));
-    }
+            """).RunAsync();
 
     [Fact]
-    public async Task Inserts_before_await_RunAsync_inside_a_method_and_adds_the_using_when_needed()
+    public async Task Inserts_only_UseProductionReady_when_the_services_are_registered()
+        => await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddProductionReady();
+            var app = builder.Build();
+            [|app.Run()|];
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddProductionReady();
+            var app = builder.Build();
+            app.UseProductionReady();
+            app.Run();
+            """).RunAsync();
+
+    [Fact]
+    public async Task Registers_the_services_on_a_builder_without_a_variable()
+        => await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
+            var app = WebApplication.CreateBuilder(args).Build();
+            [|app.Run()|];
+            """, """
+            var app = WebApplication.CreateBuilder(args).AddProductionReady().Build();
+            app.UseProductionReady();
+            app.Run();
+            """).RunAsync();
+
+    [Fact]
+    public async Task Turns_WebApplication_Create_into_a_builder_inside_a_method_and_adds_the_using_when_needed()
     {
-        var source = """
+        await FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), """
             using Microsoft.AspNetCore.Builder;
 
             public static class Program
@@ -81,47 +89,64 @@ public sealed class CodeFixTests
                 public static async System.Threading.Tasks.Task Main(string[] args)
                 {
                     var app = WebApplication.Create(args);
-                    await app.RunAsync();
+                    await [|app.RunAsync()|];
                 }
             }
-            """;
-        var expected = """
+            """, """
             using Microsoft.AspNetCore.Builder;
 
             public static class Program
             {
                 public static async System.Threading.Tasks.Task Main(string[] args)
                 {
-                    var app = WebApplication.Create(args);
+                    var app = WebApplication.CreateBuilder(args).AddProductionReady().Build();
                     app.UseProductionReady();
                     await app.RunAsync();
                 }
             }
-            """;
-        Assert.Equal(expected, await ApplyFixAsync(source, "PRD003", new AddUseProductionReadyCodeFixProvider(), withImplicitUsings: false));
+            """, implicitUsings: false).RunAsync();
 
-        var withoutUsing = await ApplyFixAsync(
-            "public static class Program { public static void Main(string[] args) { var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args); app.Run(); } }",
+        await FixTest(
             "PRD003",
             new AddUseProductionReadyCodeFixProvider(),
-            withImplicitUsings: false);
-        Assert.StartsWith("using Microsoft.AspNetCore.Builder;", withoutUsing);
-        Assert.Contains("app.UseProductionReady();", withoutUsing);
+            "public static class Program { public static void Main(string[] args) { var app = Microsoft.AspNetCore.Builder.WebApplication.Create(args); [|app.Run()|]; } }",
+            // The code action's formatting pass indents the statement it moved to a line of its own.
+            "using Microsoft.AspNetCore.Builder;\npublic static class Program { public static void Main(string[] args) { var app = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(args).AddProductionReady().Build(); app.UseProductionReady();\n        app.Run(); } }",
+            implicitUsings: false).RunAsync();
+    }
+
+    [Fact]
+    public async Task Offers_no_fix_when_it_cannot_register_the_services()
+    {
+        // The app arrives as a parameter: its builder is out of reach, and UseProductionReady alone would throw at startup.
+        const string Source = """
+            public static class Server
+            {
+                public static void Main(string[] args) => Start(WebApplication.Create(args));
+
+                private static void Start(WebApplication app)
+                {
+                    [|app.Run()|];
+                }
+            }
+            """;
+        var test = FixTest("PRD003", new AddUseProductionReadyCodeFixProvider(), Source, Source, diagnostics: 0);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.NumberOfFixAllIterations = 0;
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task Chains_ValidateOnStart_onto_the_options_builder()
-    {
-        var source = """
+        => await FixTest("PRD007", new AddValidateOnStartCodeFixProvider(), """
             var builder = WebApplication.CreateBuilder(args);
-            builder.Services.AddOptions<PaymentOptions>()
+            builder.Services.[|AddOptions<PaymentOptions>|]()
                 .BindConfiguration("Payments")
                 .ValidateDataAnnotations();
             builder.Build().UseProductionReady();
 
             public sealed class PaymentOptions { [ProductionReady.Secret] public string ApiKey { get; set; } = ""; }
-            """;
-        var expected = """
+            """, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddOptions<PaymentOptions>()
                 .BindConfiguration("Payments")
@@ -129,9 +154,27 @@ public sealed class CodeFixTests
             builder.Build().UseProductionReady();
 
             public sealed class PaymentOptions { [ProductionReady.Secret] public string ApiKey { get; set; } = ""; }
-            """;
-        Assert.Equal(expected, await ApplyFixAsync(source, "PRD007", new AddValidateOnStartCodeFixProvider()));
-    }
+            """).RunAsync();
+
+    [Fact]
+    public async Task Fix_all_fixes_every_registration_in_one_pass()
+        => await FixTest("PRD007", new AddValidateOnStartCodeFixProvider(), """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.[|AddOptions<PaymentOptions>|]().BindConfiguration("Payments");
+            builder.Services.[|AddOptions<MailOptions>|]().BindConfiguration("Mail");
+            builder.Build().UseProductionReady();
+
+            public sealed class PaymentOptions { [ProductionReady.Secret] public string ApiKey { get; set; } = ""; }
+            public sealed class MailOptions { [ProductionReady.Secret] public string Password { get; set; } = ""; }
+            """, """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.Services.AddOptions<PaymentOptions>().BindConfiguration("Payments").ValidateOnStart();
+            builder.Services.AddOptions<MailOptions>().BindConfiguration("Mail").ValidateOnStart();
+            builder.Build().UseProductionReady();
+
+            public sealed class PaymentOptions { [ProductionReady.Secret] public string ApiKey { get; set; } = ""; }
+            public sealed class MailOptions { [ProductionReady.Secret] public string Password { get; set; } = ""; }
+            """, diagnostics: 2).RunAsync();
 
     [Fact]
     public void Providers_fix_the_ids_they_claim()
@@ -139,5 +182,6 @@ public sealed class CodeFixTests
         Assert.Equal(new[] { "PRD003" }, new AddUseProductionReadyCodeFixProvider().FixableDiagnosticIds);
         Assert.Equal(new[] { "PRD007" }, new AddValidateOnStartCodeFixProvider().FixableDiagnosticIds);
         Assert.NotNull(new AddUseProductionReadyCodeFixProvider().GetFixAllProvider());
+        Assert.NotNull(new AddValidateOnStartCodeFixProvider().GetFixAllProvider());
     }
 }

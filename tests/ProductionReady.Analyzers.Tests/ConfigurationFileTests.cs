@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 using static ProductionReady.Analyzers.Tests.Infrastructure.FakeCredentials;
 
@@ -9,8 +10,8 @@ public sealed class ConfigurationFileTests
 {
     private static async Task<List<(string Id, string Where, string Message)>> AnalyzeAsync(string path, string json)
     {
-        var compilation = AnalyzerHarness.Compile(ProjectKind.Library, "class C { }");
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers, new[] { (path, json) });
+        var compilation = AnalyzerRun.Compile(ProjectKind.Library, "class C { }");
+        var diagnostics = await AnalyzerRun.AnalyzeAsync(compilation, new[] { (path, json) });
         return diagnostics.Select(d =>
         {
             var span = d.Location.GetLineSpan();
@@ -38,6 +39,21 @@ public sealed class ConfigurationFileTests
               "Empty": { "Password": "", "ApiKey": "<set in user secrets>", "Secret": "changeme" },
             }
             """;
+        // The verifier: exactly these diagnostics, nothing else (suppression and generated-code checks included).
+        var test = new RuleTest(ProjectKind.Library) { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", json));
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 4, 47, 4, 59),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 7, 19, 7, 63),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 8, 26, 8, 54),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 9, 25, 9, 38),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 10, 30, 10, 44),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 11, 29, 11, 43),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 13, 75, 13, 85),
+        });
+        await test.RunAsync();
+
         var found = await AnalyzeAsync("/app/appsettings.json", json);
         Assert.Equal(
             new[]

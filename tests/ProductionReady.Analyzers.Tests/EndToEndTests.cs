@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.IO.Compression;
+using System.Net;
+using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using static ProductionReady.Analyzers.Tests.Infrastructure.FakeCredentials;
@@ -9,7 +11,8 @@ namespace ProductionReady.Analyzers.Tests;
 /// <summary>
 /// The package as a user gets it: ProductionReady packed into a local folder, a throwaway web project that
 /// references it by PackageReference (a temporary nuget.config adds the folder next to the default sources),
-/// built with the real SDK; the build output shows PRD001, PRD002 and PRD003, and none once the code is fixed.
+/// built with the real SDK; the build output shows PRD001, PRD002 and PRD003, and none once the code is fixed;
+/// PRD003's code fix applied by <c>dotnet format</c> gives an app that starts.
 /// </summary>
 public sealed class EndToEndTests : IDisposable
 {
@@ -32,13 +35,189 @@ public sealed class EndToEndTests : IDisposable
     [Fact]
     public async Task Packed_package_reports_in_the_build_and_is_quiet_once_fixed()
     {
+        var (app, packages) = await CreateAppAsync();
+
+        // Before: a password in code, a connection-string password in appsettings.json, no probes.
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), $$"""
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            var dbPassword = "{{Password}}";
+            app.MapGet("/", () => dbPassword.Length);
+            app.Run();
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "appsettings.json"), $$"""
+            { "ConnectionStrings": { "Default": "Host=db;Username=app;Password={{OtherPassword}}" } }
+            """);
+        var before = await BuildAsync(app, packages);
+        Assert.True(before.Contains("Program.cs(3,18): warning PRD001", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
+        Assert.True(before.Contains("appsettings.json(1,68): warning PRD002", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
+        Assert.True(before.Contains("Program.cs(5,1): warning PRD003", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
+        Assert.DoesNotContain(Password, Lines(before, "PRD001"));
+
+        // After: the value comes from configuration, the probes are mapped.
+        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddProductionReady();
+            var app = builder.Build();
+            var dbPassword = builder.Configuration["Db:Password"] ?? "";
+            app.MapGet("/", () => dbPassword.Length);
+            app.UseProductionReady();
+            app.Run();
+            """);
+        await File.WriteAllTextAsync(Path.Combine(app, "appsettings.json"), """
+            { "ConnectionStrings": { "Default": "Host=db;Username=app" }, "Db": { "Password": "" } }
+            """);
+        var after = await BuildAsync(app, packages);
+
+        // The analyzers load and run cleanly in the real compiler: no load failure (CS8032), no crash (AD0001).
+        Assert.DoesNotContain("CS8032", before + after, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", before + after, StringComparison.Ordinal);
+        Assert.True(!after.Contains("PRD0", StringComparison.Ordinal), "Build output:\n" + Lines(after, "PRD0"));
+    }
+
+    /// <summary>
+    /// The dotnet-format code-fix run a user would do: PRD003's fix applied to a fresh app built from the packed
+    /// package, then the app started in Production on loopback: it must serve its liveness probe (UseProductionReady
+    /// without AddProductionReady throws at startup).
+    /// </summary>
+    [Fact]
+    public async Task Code_fix_applied_by_dotnet_format_gives_an_app_that_starts()
+    {
+        var (app, packages) = await CreateAppAsync();
+        var program = Path.Combine(app, "Program.cs");
+        await File.WriteAllTextAsync(program, """
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapGet("/", () => "hello");
+            app.Run();
+            """);
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages };
+        var restore = await RunAsync(app, environment, "restore", "-nologo");
+        Assert.True(restore.ExitCode == 0, "dotnet restore failed:\n" + restore.Output);
+        var format = await RunAsync(app, environment, "format", "analyzers", "--diagnostics", "PRD003", "--severity", "warn", "--no-restore");
+        Assert.True(format.ExitCode == 0, "dotnet format failed:\n" + format.Output);
+
+        var fixedProgram = await File.ReadAllTextAsync(program);
+        Assert.Contains("builder.AddProductionReady();", fixedProgram, StringComparison.Ordinal);
+        Assert.Contains("app.UseProductionReady();", fixedProgram, StringComparison.Ordinal);
+        var build = await BuildAsync(app, packages);
+        Assert.True(!build.Contains("PRD003", StringComparison.Ordinal), "Build output:\n" + Lines(build, "PRD0"));
+
+        // Start it as production would and ask for its liveness probe.
+        int port;
+        using (var listener = new TcpListener(IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var start = DotnetStart(app, Path.Combine(app, "bin", "Debug", "net10.0", "App.dll"), "--urls", $"http://127.0.0.1:{port}");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            HttpStatusCode? status = null;
+            while (status is null && !process.HasExited && DateTime.UtcNow < deadline)
+            {
+                try
+                {
+                    status = (await http.GetAsync(new Uri($"http://127.0.0.1:{port}/health/live"))).StatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(250);
+                }
+            }
+
+            string log;
+            lock (output)
+            {
+                log = output.ToString();
+            }
+
+            Assert.True(status == HttpStatusCode.OK, $"The fixed app did not serve /health/live (status {status?.ToString() ?? "none"}, exited: {process.HasExited}).\nProgram.cs:\n{fixedProgram}\nOutput:\n{log}");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Test-ness as the build decides it, with the package's build files: a product project that references an
+    /// assertion library keeps PRD001 for its real password; a test project (Microsoft.NET.Test.Sdk, which sets
+    /// IsTestProject) gets PRD009 (raised to a warning here so the build shows it).
+    /// </summary>
+    [Fact]
+    public async Task Test_projects_are_told_apart_as_the_build_does()
+    {
+        var (app, packages) = await CreateAppAsync();
+        var library = Directory.CreateDirectory(Path.Combine(_root, "product")).FullName;
+        var tests = Directory.CreateDirectory(Path.Combine(_root, "tests")).FullName;
+        var version = Directory.GetFiles(Path.Combine(_root, "feed"), "ProductionReady.Analyzers.*.nupkg").Select(Path.GetFileNameWithoutExtension).Single()!["ProductionReady.Analyzers.".Length..];
+        File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(library, "nuget.config"));
+        File.Copy(Path.Combine(app, "nuget.config"), Path.Combine(tests, "nuget.config"));
+        var source = $$"""
+            public static class Seed
+            {
+                public static string AdminPassword() => "{{Password}}";
+            }
+            """;
+        await File.WriteAllTextAsync(Path.Combine(library, "Seed.cs"), source);
+        await File.WriteAllTextAsync(Path.Combine(tests, "Seed.cs"), source);
+        await File.WriteAllTextAsync(Path.Combine(library, "Product.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ProductionReady.Analyzers" Version="{version}" />
+                <PackageReference Include="xunit.assert" Version="2.9.3" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(tests, "Product.Tests.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="ProductionReady.Analyzers" Version="{version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit" Version="2.9.3" />
+              </ItemGroup>
+            </Project>
+            """);
+        await File.WriteAllTextAsync(Path.Combine(tests, ".editorconfig"), "root = true\n[*.cs]\ndotnet_diagnostic.PRD009.severity = warning\n");
+
+        var product = await BuildAsync(library, packages);
+        Assert.True(product.Contains("Seed.cs(3,45): warning PRD001", StringComparison.Ordinal), "Build output:\n" + Lines(product, "PRD0"));
+        var test = await BuildAsync(tests, packages);
+        Assert.True(test.Contains("Seed.cs(3,45): warning PRD009", StringComparison.Ordinal) && !test.Contains("PRD001", StringComparison.Ordinal), "Build output:\n" + Lines(test, "PRD0"));
+    }
+
+    /// <summary>
+    /// ProductionReady packed into a local folder with a version of its own (the global packages folder can never
+    /// hand back a stale copy), and a throwaway web project that references it by PackageReference.
+    /// </summary>
+    private async Task<(string App, string Packages)> CreateAppAsync()
+    {
         var repository = Metadata("RepositoryRoot");
         var configuration = Metadata("Configuration");
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var app = Directory.CreateDirectory(Path.Combine(_root, "app")).FullName;
         var packages = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
-
-        // A version of its own: the global packages folder can never hand back a stale copy.
         var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var project in new[] { "src/ProductionReady/ProductionReady.csproj", "analyzers/ProductionReady.Analyzers/ProductionReady.Analyzers.csproj" })
         {
@@ -80,43 +259,7 @@ public sealed class EndToEndTests : IDisposable
               </ItemGroup>
             </Project>
             """);
-
-        // Before: a password in code, a connection-string password in appsettings.json, no probes.
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), $$"""
-            var builder = WebApplication.CreateBuilder(args);
-            var app = builder.Build();
-            var dbPassword = "{{Password}}";
-            app.MapGet("/", () => dbPassword.Length);
-            app.Run();
-            """);
-        await File.WriteAllTextAsync(Path.Combine(app, "appsettings.json"), $$"""
-            { "ConnectionStrings": { "Default": "Host=db;Username=app;Password={{OtherPassword}}" } }
-            """);
-        var before = await BuildAsync(app, packages);
-        Assert.True(before.Contains("Program.cs(3,18): warning PRD001", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
-        Assert.True(before.Contains("appsettings.json(1,68): warning PRD002", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
-        Assert.True(before.Contains("Program.cs(5,1): warning PRD003", StringComparison.Ordinal), "Build output:\n" + Lines(before, "PRD0"));
-        Assert.DoesNotContain(Password, Lines(before, "PRD001"));
-
-        // After: the value comes from configuration, the probes are mapped.
-        await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), """
-            var builder = WebApplication.CreateBuilder(args);
-            builder.AddProductionReady();
-            var app = builder.Build();
-            var dbPassword = builder.Configuration["Db:Password"] ?? "";
-            app.MapGet("/", () => dbPassword.Length);
-            app.UseProductionReady();
-            app.Run();
-            """);
-        await File.WriteAllTextAsync(Path.Combine(app, "appsettings.json"), """
-            { "ConnectionStrings": { "Default": "Host=db;Username=app" }, "Db": { "Password": "" } }
-            """);
-        var after = await BuildAsync(app, packages);
-
-        // The analyzers load and run cleanly in the real compiler: no load failure (CS8032), no crash (AD0001).
-        Assert.DoesNotContain("CS8032", before + after, StringComparison.Ordinal);
-        Assert.DoesNotContain("AD0001", before + after, StringComparison.Ordinal);
-        Assert.True(!after.Contains("PRD0", StringComparison.Ordinal), "Build output:\n" + Lines(after, "PRD0"));
+        return (app, packages);
     }
 
     private async Task<string> BuildAsync(string app, string packages)
@@ -135,7 +278,7 @@ public sealed class EndToEndTests : IDisposable
     private static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
         => RunAsync(workingDirectory, new Dictionary<string, string>(), arguments);
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, Dictionary<string, string> environment, params string[] arguments)
+    private static ProcessStartInfo DotnetStart(string workingDirectory, params string[] arguments)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -148,17 +291,22 @@ public sealed class EndToEndTests : IDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
         // The test host's own MSBuild settings must not leak into the child build.
         start.Environment.Remove("MSBuildExtensionsPath");
         start.Environment.Remove("MSBuildSDKsPath");
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        return start;
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, Dictionary<string, string> environment, params string[] arguments)
+    {
+        var start = DotnetStart(workingDirectory, arguments);
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
 
         using var process = Process.Start(start)!;
         var output = new StringBuilder();

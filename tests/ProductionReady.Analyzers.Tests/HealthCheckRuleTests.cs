@@ -25,6 +25,17 @@ public sealed class HealthCheckRuleTests
             }
         }
 
+        // Takes no client: it opens its own connection in its code (PRD006's case too).
+        sealed class DbCheck(IConfiguration configuration) : IHealthCheck
+        {
+            public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+            {
+                await using var connection = new Npgsql.NpgsqlConnection(configuration.GetConnectionString("db"));
+                await connection.OpenAsync(cancellationToken);
+                return HealthCheckResult.Healthy();
+            }
+        }
+
         sealed class ProcessCheck : IHealthCheck
         {
             public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -34,7 +45,7 @@ public sealed class HealthCheckRuleTests
 
     [Fact]
     public async Task Dependency_checks_tagged_live_are_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD005", ProjectKind.WebApp, """
+        => await RuleTest.VerifyAsync("PRD005", ProjectKind.WebApp, """
             const string Live = "live";
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddHealthChecks()
@@ -42,6 +53,8 @@ public sealed class HealthCheckRuleTests
                 .[|AddRedis|]("cache:6379", "redis", ["live"])
                 .[|AddUrlGroup|](new Uri("https://payments.example.com/health"), tags: new[] { Live })
                 .[|AddCheck<DatabaseCheck>|]("db", tags: new[] { "live" })
+                .[|AddCheck<DbCheck>|]("db2", tags: ["live"])
+                .AddCheck<DbCheck>("db3", tags: ["ready"])
                 .[|AddCheck|]("http", () => { using var client = new HttpClient(); return Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy(); }, tags: new[] { "liveness" })
                 .AddNpgSql("Host=db", tags: new[] { "ready" })
                 .AddCheck<ProcessCheck>("self", tags: new[] { "live" })
@@ -51,7 +64,7 @@ public sealed class HealthCheckRuleTests
 
     [Fact]
     public async Task Clients_created_per_run_are_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD006", ProjectKind.Library, """
+        => await RuleTest.VerifyAsync("PRD006", ProjectKind.Library, """
             using Microsoft.Extensions.Diagnostics.HealthChecks;
             using Microsoft.Extensions.DependencyInjection;
 

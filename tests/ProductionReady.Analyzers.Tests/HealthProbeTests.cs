@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 
 namespace ProductionReady.Analyzers.Tests;
@@ -5,20 +6,11 @@ namespace ProductionReady.Analyzers.Tests;
 /// <summary>PRD003 (no probe at all) and PRD004 (probes only in Development).</summary>
 public sealed class HealthProbeTests
 {
-    /// <summary>Stands in for the runtime package's UseProductionReady (the analyzers match it by name).</summary>
-    public const string ProductionReadyStub = """
-        namespace Microsoft.AspNetCore.Builder
-        {
-            public static class ProductionReadyStubExtensions
-            {
-                public static Microsoft.AspNetCore.Builder.IApplicationBuilder UseProductionReady(this Microsoft.AspNetCore.Builder.IApplicationBuilder app) => app;
-            }
-        }
-        """;
+    private static readonly string[] ProbeRules = { "PRD003", "PRD004" };
 
     [Fact]
     public async Task Web_app_without_probes_is_flagged_at_Run()
-        => await AnalyzerHarness.VerifyAsync("PRD003", ProjectKind.WebApp, """
+        => await RuleTest.VerifyAsync("PRD003", ProjectKind.WebApp, """
             var builder = WebApplication.CreateBuilder(args);
             var app = builder.Build();
             app.MapGet("/", () => "hello");
@@ -28,7 +20,7 @@ public sealed class HealthProbeTests
 
     [Fact]
     public async Task RunAsync_is_flagged_too()
-        => await AnalyzerHarness.VerifyAsync("PRD003", ProjectKind.WebApp, """
+        => await RuleTest.VerifyAsync("PRD003", ProjectKind.WebApp, """
             var app = WebApplication.Create(args);
             await [|app.RunAsync()|];
             """);
@@ -40,21 +32,17 @@ public sealed class HealthProbeTests
     [InlineData("if (app.Environment.IsDevelopment()) { app.UseDeveloperExceptionPage(); } else { app.MapHealthChecks(\"/health\"); }")]
     [InlineData("if (!app.Environment.IsProduction()) { app.UseDeveloperExceptionPage(); } app.MapHealthChecks(\"/health\");")]
     public async Task Any_production_probe_mapping_satisfies_the_rule(string mapping)
-    {
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(ProjectKind.WebApp, $$"""
+        => await RuleTest.VerifyOnlyAsync(ProbeRules, ProjectKind.WebApp, $$"""
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddHealthChecks();
             var app = builder.Build();
             {{mapping}}
             app.Run();
-            """, ProductionReadyStub);
-        Assert.DoesNotContain(diagnostics, d => d.Id is "PRD003" or "PRD004");
-    }
+            """);
 
     [Fact]
     public async Task Probes_mapped_in_another_file_count()
-    {
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(ProjectKind.WebApp, """
+        => await RuleTest.VerifyAsync("PRD003", ProjectKind.WebApp, """
             var app = WebApplication.Create(args);
             app.MapOperationalEndpoints();
             app.Run();
@@ -64,50 +52,125 @@ public sealed class HealthProbeTests
                 public static void MapOperationalEndpoints(this WebApplication app) => app.MapHealthChecks("/healthz");
             }
             """);
-        Assert.DoesNotContain(diagnostics, d => d.Id == "PRD003");
-    }
 
     [Fact]
     public async Task Probes_only_in_development_get_their_own_rule()
     {
-        var diagnostics = await AnalyzerHarness.VerifyAsync("PRD004", ProjectKind.WebApp, """
+        await RuleTest.VerifyOnlyAsync(ProbeRules, ProjectKind.WebApp, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.AddHealthChecks();
             var app = builder.Build();
             if (app.Environment.IsDevelopment())
             {
-                app.[|MapHealthChecks|]("/health");
+                app.{|PRD004:MapHealthChecks|}("/health");
             }
 
-            if (app.Environment.IsProduction()) { } else { app.[|UseHealthChecks|]("/ready"); }
+            if (app.Environment.IsProduction()) { } else { app.{|PRD004:UseHealthChecks|}("/ready"); }
             app.Run();
             """);
-        Assert.Contains("production has no health probe", diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.DoesNotContain(await AnalyzerHarness.AnalyzeAsync(ProjectKind.WebApp, """
+
+        // The message says what is wrong in production.
+        var diagnostics = await AnalyzerRun.AnalyzeAsync(AnalyzerRun.Compile(ProjectKind.WebApp, """
             var app = WebApplication.Create(args);
             if (app.Environment.IsDevelopment()) { app.MapHealthChecks("/health"); }
             app.Run();
-            """), d => d.Id == "PRD003");
+            """));
+        var diagnostic = Assert.Single(diagnostics, d => d.Id is "PRD003" or "PRD004");
+        Assert.Equal("PRD004", diagnostic.Id);
+        Assert.Contains("production has no health probe", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>The service-defaults project of a .NET Aspire solution, as its template writes it.</summary>
+    private const string ServiceDefaults = """
+        using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+        namespace Microsoft.Extensions.Hosting
+        {
+            public static class Extensions
+            {
+                private const string HealthEndpointPath = "/health";
+                private const string AlivenessEndpointPath = "/alive";
+
+                public static WebApplication MapDefaultEndpoints(this WebApplication app)
+                {
+                    // Adding health checks endpoints to applications in non-development environments has security implications.
+                    if (app.Environment.IsDevelopment())
+                    {
+                        app.{|PRD004:MapHealthChecks|}(HealthEndpointPath);
+                        app.{|PRD004:MapHealthChecks|}(AlivenessEndpointPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains("live") });
+                    }
+
+                    return app;
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Development_only_probes_of_a_service_defaults_library_are_flagged()
+        => await RuleTest.VerifyOnlyAsync(ProbeRules, ProjectKind.Library, ServiceDefaults);
+
+    [Fact]
+    public async Task An_app_that_maps_its_endpoints_through_another_assembly_is_not_told_it_has_no_probe()
+    {
+        var test = new RuleTest(ProjectKind.WebApp)
+        {
+            TestCode = """
+                var builder = WebApplication.CreateBuilder(args);
+                var app = builder.Build();
+                app.MapDefaultEndpoints();
+                app.Run();
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.Assembly("Shop.ServiceDefaults", ServiceDefaults.Replace("{|PRD004:", "", StringComparison.Ordinal).Replace("|}", "", StringComparison.Ordinal)));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Extensions_of_libraries_that_map_no_probes_do_not_hide_a_missing_probe()
+    {
+        var test = new RuleTest(ProjectKind.WebApp, "PRD003")
+        {
+            TestCode = """
+                using Swashbuckle.AspNetCore.SwaggerUI;
+                var builder = WebApplication.CreateBuilder(args);
+                builder.AddProductionReadySecurityHeaders();
+                var app = builder.Build();
+                app.UseProductionReadySecurityHeaders();
+                app.UseSwaggerUI();
+                [|app.Run()|];
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(TestReferences.Assembly("Swashbuckle.AspNetCore.SwaggerUI", """
+            namespace Swashbuckle.AspNetCore.SwaggerUI
+            {
+                public static class SwaggerUIBuilderExtensions
+                {
+                    public static IApplicationBuilder UseSwaggerUI(this IApplicationBuilder app) => app;
+                }
+            }
+            """));
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task Generic_host_with_a_web_host_is_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD003", ProjectKind.WebApp, """
+        => await RuleTest.VerifyAsync("PRD003", ProjectKind.WebApp, """
             [|Host.CreateDefaultBuilder(args).ConfigureWebHostDefaults(web => web.Configure(app => app.UseRouting())).Build().Run()|];
             """);
 
     [Fact]
     public async Task Worker_services_libraries_and_test_projects_are_not_flagged()
     {
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(ProjectKind.WebApp, """
+        await RuleTest.VerifyNoneAsync(ProjectKind.WebApp, """
             var host = Host.CreateDefaultBuilder(args).Build();
             host.Run();
-            """));
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(ProjectKind.Library, """
+            """);
+        await RuleTest.VerifyNoneAsync(ProjectKind.Library, """
             public static class Runner { public static void Start(WebApplication app) => app.Run(); }
-            """));
-        Assert.Empty(await AnalyzerHarness.AnalyzeAsync(ProjectKind.TestProject, """
+            """);
+        await RuleTest.VerifyNoneAsync(ProjectKind.TestProject, """
             public class AppTests { [Xunit.Fact] public void Runs() { var app = WebApplication.Create(); app.Run(); } }
-            """));
+            """);
     }
 }

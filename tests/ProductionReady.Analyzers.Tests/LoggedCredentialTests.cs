@@ -7,7 +7,7 @@ public sealed class LoggedCredentialTests
 {
     [Fact]
     public async Task Secret_named_values_passed_to_a_log_call_are_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD010", ProjectKind.Library, """
+        => await RuleTest.VerifyAsync("PRD010", ProjectKind.Library, """
             using Microsoft.Extensions.Logging;
 
             public sealed class Login(ILogger<Login> logger, Settings settings)
@@ -24,7 +24,18 @@ public sealed class LoggedCredentialTests
                     logger.LogInformation("Token endpoint {Endpoint}", settings.TokenEndpoint);
                     logger.LogInformation("Password changed for {User}", user);
                 }
+
+                // Found on real code: a flag logged next to two real token values.
+                public void Validate(string accessToken, string refreshToken, bool validateToken, int tokenLength, TokenKind tokenKind, DateTimeOffset tokenExpiry, bool? hasSecret, TimeSpan? passwordAge, System.Guid apiKey)
+                {
+                    logger.LogDebug("Validating {AccessToken} / {RefreshToken}: {Validate}", [|accessToken|], [|refreshToken|], validateToken);
+                    logger.LogDebug("Token {Length} {Kind} {Expiry} {HasSecret} {Age}", tokenLength, tokenKind, tokenExpiry, hasSecret, passwordAge);
+                    logger.LogDebug($"Token valid: {validateToken}, expires {tokenExpiry}, kind {tokenKind}");
+                    logger.LogDebug("Key {Key}", [|apiKey|]); // A GUID can be a key.
+                }
             }
+
+            public enum TokenKind { Access, Refresh }
 
             public sealed class Settings
             {

@@ -6,7 +6,7 @@ namespace ProductionReady.Analyzers.Tests;
 
 /// <summary>
 /// Every analyzer over broken and half-typed code, as the IDE hands it over keystroke by keystroke:
-/// no exception (AD0001) may come out. The harness fails the test on any analyzer exception.
+/// no exception (AD0001) may come out. AnalyzerRun fails the test on any analyzer exception.
 /// </summary>
 public sealed class RobustnessTests
 {
@@ -68,8 +68,8 @@ public sealed class RobustnessTests
     {
         foreach (var kind in new[] { ProjectKind.WebApp, ProjectKind.Library, ProjectKind.TestProject })
         {
-            var compilation = AnalyzerHarness.Compile(kind, source);
-            await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers, new[] { ("/app/appsettings.json", source) });
+            var compilation = AnalyzerRun.Compile(kind, source);
+            await AnalyzerRun.AnalyzeAsync(compilation, new[] { ("/app/appsettings.json", source) });
         }
     }
 
@@ -97,8 +97,8 @@ public sealed class RobustnessTests
         var trees = Enumerable.Range(0, program.Length / 13).Select(i => program.Substring(0, i * 13)).ToList();
         foreach (var prefix in trees)
         {
-            var compilation = AnalyzerHarness.Compile(ProjectKind.WebApp, prefix);
-            await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers, new[] { ("/app/appsettings.json", "{\"Jwt\":{\"Key\":\"" + prefix) });
+            var compilation = AnalyzerRun.Compile(ProjectKind.WebApp, prefix);
+            await AnalyzerRun.AnalyzeAsync(compilation, new[] { ("/app/appsettings.json", "{\"Jwt\":{\"Key\":\"" + prefix) });
         }
 
         Assert.True(trees.Count > 50);
@@ -108,7 +108,7 @@ public sealed class RobustnessTests
     public async Task A_compilation_without_any_framework_reference_is_fine()
     {
         var compilation = CSharpCompilation.Create("Bare", new[] { CSharpSyntaxTree.ParseText("class C { string Password = \"Xk29!fjQ8a0Zp\"; void M() { app.Run(); } }") });
-        var diagnostics = await AnalyzerHarness.AnalyzeAsync(compilation, AnalyzerHarness.AllAnalyzers);
+        var diagnostics = await AnalyzerRun.AnalyzeAsync(compilation);
         Assert.Contains(diagnostics, d => d.Id == "PRD001");
     }
 }

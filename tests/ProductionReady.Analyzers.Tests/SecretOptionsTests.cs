@@ -14,7 +14,7 @@ public sealed class SecretOptionsTests
 
     [Fact]
     public async Task Registrations_without_ValidateOnStart_are_flagged()
-        => await AnalyzerHarness.VerifyAsync("PRD007", ProjectKind.WebApp, """
+        => await RuleTest.VerifyAsync("PRD007", ProjectKind.WebApp, """
             var builder = WebApplication.CreateBuilder(args);
             builder.Services.[|AddOptions<PaymentOptions>|]().BindConfiguration("Payments").ValidateDataAnnotations();
             builder.Services.[|Configure<MailOptions>|](builder.Configuration.GetSection("Mail"));

@@ -26,10 +26,11 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
     {
         context.RegisterCompilationStartAction(start =>
         {
-            // Asked only when there is something to report: the answer needs the compilation's references bound,
-            // which the analyzer would otherwise force (and pay for) before the compiler needs them.
+            // Asked only when there is something to report: without the IsTestProject build property the answer needs
+            // the compilation's references bound, which the analyzer would otherwise force before the compiler needs them.
             var compilation = start.Compilation;
-            var inTestProject = new System.Lazy<bool>(() => TestProjects.IsTestProject(compilation));
+            var options = start.Options;
+            var inTestProject = new System.Lazy<bool>(() => TestProjects.IsTestProject(compilation, options));
             start.RegisterSyntaxNodeAction(
                 c => AnalyzeLiteral(c, inTestProject),
                 SyntaxKind.StringLiteralExpression,

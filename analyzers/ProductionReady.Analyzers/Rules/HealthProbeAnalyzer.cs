@@ -13,14 +13,17 @@ namespace ProductionReady.Analyzers;
 /// or a generic host configured with a web host) that maps no health probe anywhere in the compilation:
 /// neither <c>UseProductionReady</c>/<c>UseProductionReadyProbes</c> nor <c>MapHealthChecks</c>/<c>UseHealthChecks</c>.
 /// Reported at each <c>Run</c>/<c>RunAsync</c> call.
+/// Not reported when the app calls a Map*/Use* extension from another assembly (a service-defaults project),
+/// which may map the probes where the analyzer cannot see.
 /// PRD004: every probe mapping sits inside a Development-only branch
-/// (<c>if (app.Environment.IsDevelopment())</c>), so production has none. Reported at each such mapping.
+/// (<c>if (app.Environment.IsDevelopment())</c>), so production has none. Reported at each such mapping, in any
+/// method of any project (libraries included: the service-defaults project of .NET Aspire maps its probes so).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 {
     private static readonly ImmutableHashSet<string> ProbeMappingMethods = ImmutableHashSet.Create(
-        "UseProductionReady", "UseProductionReadyProbes", "MapProductionReadyProbes", "MapHealthChecks", "UseHealthChecks");
+        "UseProductionReady", "UseProductionReadyProbes", "MapHealthChecks", "UseHealthChecks");
 
     private static readonly ImmutableHashSet<string> WebHostConfigurationMethods = ImmutableHashSet.Create(
         "ConfigureWebHostDefaults", "ConfigureWebHost", "UseStartup");
@@ -39,36 +42,38 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
     {
         var compilation = start.Compilation;
         var kind = compilation.Options.OutputKind;
-        if (kind != OutputKind.ConsoleApplication && kind != OutputKind.WindowsApplication)
-        {
-            // Libraries (and test projects, which host apps in memory) are not deployed services.
-            return;
-        }
 
+        // Only executables are deployed services (PRD003); a library may still map probes for them, as the
+        // service-defaults project of .NET Aspire does, so PRD004 looks at every project.
+        var isExecutable = kind == OutputKind.ConsoleApplication || kind == OutputKind.WindowsApplication;
         var webApplication = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore", "Microsoft.AspNetCore.Builder.WebApplication");
         var webHost = ReferencedAssemblies.GetType(compilation, "Microsoft.AspNetCore.Hosting.Abstractions", "Microsoft.AspNetCore.Hosting.IWebHost");
-        if ((webApplication is null && webHost is null) || TestProjects.IsTestProject(compilation))
+        if ((webApplication is null && webHost is null) || TestProjects.IsTestProject(compilation, start.Options))
         {
             return;
         }
 
         var host = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
 
+        var applicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
+        var endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
+        var applicationTypes = new[] { webApplication, applicationBuilder, endpointRouteBuilder };
+
         var state = new State();
         start.RegisterOperationAction(
-            c => AnalyzeInvocation(c, state, webApplication, webHost, host),
+            c => AnalyzeInvocation(c, state, webApplication, webHost, host, applicationTypes),
             OperationKind.Invocation);
-        start.RegisterCompilationEndAction(c => Report(c, state));
+        start.RegisterCompilationEndAction(c => Report(c, state, isExecutable));
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, State state, INamedTypeSymbol? webApplication, INamedTypeSymbol? webHost, INamedTypeSymbol? host)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, State state, INamedTypeSymbol? webApplication, INamedTypeSymbol? webHost, INamedTypeSymbol? host, INamedTypeSymbol?[] applicationTypes)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var name = method.Name;
         if (ProbeMappingMethods.Contains(name))
         {
-            if (IsInDevelopmentOnlyBranch(invocation.Syntax))
+            if (DevelopmentOnlyCode.Contains(invocation.Syntax))
             {
                 state.DevelopmentOnlyProbes.Add(NameLocation(invocation));
             }
@@ -77,6 +82,12 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
                 state.HasProductionProbe = true;
             }
 
+            return;
+        }
+
+        if (IsUnseenEndpointExtension(method, context.Compilation, Symbols.ReceiverType(invocation), applicationTypes))
+        {
+            state.CallsUnseenEndpointExtension = true;
             return;
         }
 
@@ -111,7 +122,7 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         }
     }
 
-    private static void Report(CompilationAnalysisContext context, State state)
+    private static void Report(CompilationAnalysisContext context, State state, bool isExecutable)
     {
         if (state.HasProductionProbe)
         {
@@ -128,6 +139,14 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
             return;
         }
 
+        if (!isExecutable || state.CallsUnseenEndpointExtension)
+        {
+            // A library runs nothing; an app that hands itself to another assembly's Map*/Use* extension
+            // (app.MapDefaultEndpoints() of a service-defaults project) may get its probes there, and the
+            // analyzer cannot see into it: saying "no probe" would be a guess.
+            return;
+        }
+
         foreach (var location in state.RunCalls)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location)));
@@ -140,6 +159,47 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location)));
             }
         }
+    }
+
+    /// <summary>
+    /// Assemblies whose Map*/Use* extensions are known not to map health probes: the framework and Microsoft's
+    /// packages (their probe mapping is MapHealthChecks/UseHealthChecks, counted above), this package's own
+    /// granular middleware, and widely used libraries for API documentation, logging, jobs and endpoints.
+    /// </summary>
+    private static readonly string[] AssembliesWithoutProbes =
+    {
+        "Microsoft.", "System.", "ProductionReady", "Swashbuckle.", "Scalar.", "NSwag.", "Serilog", "Hangfire",
+        "HotChocolate.", "Carter", "FastEndpoints", "OpenTelemetry", "Yarp.", "HealthChecks.UI", "Elsa", "Grpc.",
+    };
+
+    // app.MapDefaultEndpoints(): a Map*/Use* extension of the app from an assembly this compilation cannot see into.
+    private static bool IsUnseenEndpointExtension(IMethodSymbol method, Compilation compilation, ITypeSymbol? receiver, INamedTypeSymbol?[] applicationTypes)
+    {
+        if (!method.IsExtensionMethod || receiver is null
+            || !(method.Name.StartsWith("Map", System.StringComparison.Ordinal) || method.Name.StartsWith("Use", System.StringComparison.Ordinal))
+            || method.ContainingAssembly is not { } assembly
+            || SymbolEqualityComparer.Default.Equals(assembly, compilation.Assembly))
+        {
+            return false;
+        }
+
+        foreach (var prefix in AssembliesWithoutProbes)
+        {
+            if (assembly.Name.StartsWith(prefix, System.StringComparison.Ordinal) || assembly.Name == prefix.TrimEnd('.'))
+            {
+                return false;
+            }
+        }
+
+        foreach (var type in applicationTypes)
+        {
+            if (type is not null && Symbols.Implements(receiver, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string RunName(Location location)
@@ -164,94 +224,11 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         return false;
     }
 
-    /// <summary>
-    /// True inside the then-branch of <c>if (….IsDevelopment())</c> (or <c>IsEnvironment("Development")</c>),
-    /// or the else-branch of <c>if (….IsProduction())</c>; a negated condition flips the branch.
-    /// </summary>
-    internal static bool IsInDevelopmentOnlyBranch(SyntaxNode node)
-    {
-        var child = node;
-        for (var current = node.Parent; current is not null; child = current, current = current.Parent)
-        {
-            if (current is MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
-            {
-                return false;
-            }
-
-            if (current is ElseClauseSyntax { Parent: IfStatementSyntax elseOf } && child is not IfStatementSyntax)
-            {
-                if (EnvironmentOf(elseOf.Condition) == Environment.Production)
-                {
-                    return true;
-                }
-
-                current = elseOf;
-                continue;
-            }
-
-            if (current is IfStatementSyntax ifStatement && ifStatement.Statement == child && EnvironmentOf(ifStatement.Condition) == Environment.Development)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private enum Environment
-    {
-        Unknown,
-        Development,
-        Production,
-    }
-
-    private static Environment EnvironmentOf(ExpressionSyntax condition)
-    {
-        switch (condition)
-        {
-            case ParenthesizedExpressionSyntax parenthesized:
-                return EnvironmentOf(parenthesized.Expression);
-            case PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.LogicalNotExpression):
-                return EnvironmentOf(prefix.Operand) switch
-                {
-                    Environment.Development => Environment.Production,
-                    Environment.Production => Environment.Development,
-                    _ => Environment.Unknown,
-                };
-            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression):
-                var left = EnvironmentOf(binary.Left);
-                return left == Environment.Development ? left : EnvironmentOf(binary.Right) == Environment.Development ? Environment.Development : Environment.Unknown;
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation:
-                var name = member.Name.Identifier.ValueText;
-                if (name == "IsDevelopment")
-                {
-                    return Environment.Development;
-                }
-
-                if (name == "IsProduction")
-                {
-                    return Environment.Production;
-                }
-
-                if (name == "IsEnvironment" && invocation.ArgumentList.Arguments.Count == 1
-                    && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal)
-                {
-                    var environment = literal.Token.ValueText;
-                    return string.Equals(environment, "Development", System.StringComparison.OrdinalIgnoreCase) ? Environment.Development
-                        : string.Equals(environment, "Production", System.StringComparison.OrdinalIgnoreCase) ? Environment.Production
-                        : Environment.Unknown;
-                }
-
-                return Environment.Unknown;
-            default:
-                return Environment.Unknown;
-        }
-    }
-
     private sealed class State
     {
         private int _hasProductionProbe;
         private int _configuresWebHost;
+        private int _callsUnseenEndpointExtension;
 
         public ConcurrentBag<Location> RunCalls { get; } = new ConcurrentBag<Location>();
 
@@ -263,6 +240,12 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         {
             get => System.Threading.Volatile.Read(ref _hasProductionProbe) != 0;
             set => System.Threading.Volatile.Write(ref _hasProductionProbe, value ? 1 : 0);
+        }
+
+        public bool CallsUnseenEndpointExtension
+        {
+            get => System.Threading.Volatile.Read(ref _callsUnseenEndpointExtension) != 0;
+            set => System.Threading.Volatile.Write(ref _callsUnseenEndpointExtension, value ? 1 : 0);
         }
 
         public bool ConfiguresWebHost

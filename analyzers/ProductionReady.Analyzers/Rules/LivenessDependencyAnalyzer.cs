@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,8 +12,10 @@ namespace ProductionReady.Analyzers;
 /// PRD005: a health check of an external dependency (database, cache, broker, HTTP) registered on an
 /// <c>IHealthChecksBuilder</c> with the <c>live</c> tag. The dependency is recognized from the registration
 /// method (<c>AddNpgSql</c>, <c>AddRedis</c>, <c>AddUrlGroup</c>, …), from the check type of
-/// <c>AddCheck&lt;T&gt;</c> (its constructor takes or its fields hold a dependency client), or from what a
-/// delegate check uses.
+/// <c>AddCheck&lt;T&gt;</c> (its constructor takes or its fields hold a dependency client, or its code, when it is
+/// declared in the compilation, creates or calls one: <c>new NpgsqlConnection(…)</c> inside <c>CheckHealthAsync</c>),
+/// or from what a delegate check uses. What a check's code uses is only known once every method is analyzed, so
+/// registrations that depend on it are reported at the end of the compilation.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LivenessDependencyAnalyzer : ProductionReadyAnalyzer
@@ -31,11 +35,53 @@ public sealed class LivenessDependencyAnalyzer : ProductionReadyAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, builder), OperationKind.Invocation);
+            var healthCheck = start.Compilation.GetTypeByMetadataName("Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck");
+            var state = new State();
+            start.RegisterOperationAction(
+                c =>
+                {
+                    AnalyzeInvocation(c, builder, state);
+                    RecordUse(c, healthCheck, state);
+                },
+                OperationKind.Invocation);
+            start.RegisterOperationAction(c => RecordUse(c, healthCheck, state), OperationKind.ObjectCreation, OperationKind.PropertyReference);
+            start.RegisterCompilationEndAction(c => ReportPending(c, state));
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol builder)
+    // What the code of a health check declared in this compilation creates or calls: NpgsqlConnection → database.
+    private static void RecordUse(OperationAnalysisContext context, INamedTypeSymbol? healthCheck, State state)
+    {
+        if (healthCheck is null || context.ContainingSymbol?.ContainingType is not { } type || !Symbols.Implements(type, healthCheck))
+        {
+            return;
+        }
+
+        var used = context.Operation switch
+        {
+            IObjectCreationOperation creation => creation.Type,
+            IInvocationOperation call => call.TargetMethod.ContainingType,
+            IPropertyReferenceOperation property => property.Property.ContainingType,
+            _ => null,
+        };
+        if (DependencyTypes.KindOf(used) is { } kind)
+        {
+            state.CheckTypeUses.TryAdd(type.OriginalDefinition, kind);
+        }
+    }
+
+    private static void ReportPending(CompilationAnalysisContext context, State state)
+    {
+        foreach (var (location, check) in state.Pending)
+        {
+            if (state.CheckTypeUses.TryGetValue(check, out var kind))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.LivenessDependsOnExternalDependency, location, kind));
+            }
+        }
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol builder, State state)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -61,6 +107,12 @@ public sealed class LivenessDependencyAnalyzer : ProductionReadyAnalyzer
         var kind = DependencyTypes.KindOfRegistration(method.Name) ?? KindOfCheckType(method) ?? KindOfDelegateCheck(invocation);
         if (kind is null)
         {
+            // A check declared here may still open a connection in its own code: decided at compilation end.
+            if (method.TypeArguments.Length == 1 && method.TypeArguments[0] is INamedTypeSymbol check && check.Locations.Any(l => l.IsInSource))
+            {
+                state.Pending.Add((Symbols.NameLocation(invocation), check.OriginalDefinition));
+            }
+
             return;
         }
 
@@ -80,6 +132,13 @@ public sealed class LivenessDependencyAnalyzer : ProductionReadyAnalyzer
         }
 
         return false;
+    }
+
+    private sealed class State
+    {
+        public ConcurrentDictionary<INamedTypeSymbol, string> CheckTypeUses { get; } = new ConcurrentDictionary<INamedTypeSymbol, string>(SymbolEqualityComparer.Default);
+
+        public ConcurrentBag<(Location Location, INamedTypeSymbol Check)> Pending { get; } = new ConcurrentBag<(Location, INamedTypeSymbol)>();
     }
 
     // AddCheck<DatabaseHealthCheck>(…): the check's constructor parameters and fields say what it talks to.

@@ -53,7 +53,7 @@ public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
 
             foreach (var value in LoggedValues(argument.Value))
             {
-                if (NameOf(value) is { } name && CredentialKinds.OfIdentifier(name) is { } kind)
+                if (NameOf(value) is { } name && !CannotHoldSecret(value.Type) && CredentialKinds.OfIdentifier(name) is { } kind)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, kind));
                 }
@@ -100,6 +100,51 @@ public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
                 yield return value;
                 break;
         }
+    }
+
+    /// <summary>
+    /// True for types whose values cannot be a secret: <c>bool validateToken</c>, <c>int passwordLength</c>, an enum
+    /// <c>TokenKind</c>, <c>DateTimeOffset tokenExpiry</c> (and their nullable forms). Strings, byte arrays, GUIDs and
+    /// objects can carry one.
+    /// </summary>
+    internal static bool CannotHoldSecret(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.TypeKind == TypeKind.Enum)
+        {
+            return true;
+        }
+
+        switch (type.SpecialType)
+        {
+            case SpecialType.System_Boolean:
+            case SpecialType.System_Char:
+            case SpecialType.System_SByte:
+            case SpecialType.System_Byte:
+            case SpecialType.System_Int16:
+            case SpecialType.System_UInt16:
+            case SpecialType.System_Int32:
+            case SpecialType.System_UInt32:
+            case SpecialType.System_Int64:
+            case SpecialType.System_UInt64:
+            case SpecialType.System_Decimal:
+            case SpecialType.System_Single:
+            case SpecialType.System_Double:
+            case SpecialType.System_DateTime:
+                return true;
+        }
+
+        return type.ContainingNamespace?.ToDisplayString() == "System"
+            && type.Name is "DateTimeOffset" or "TimeSpan" or "DateOnly" or "TimeOnly" or "Half" or "Int128" or "UInt128";
     }
 
     private static IOperation Unwrap(IOperation operation)
