@@ -231,10 +231,18 @@ internal static class CredentialValues
     /// </summary>
     public static bool IsSecretShaped(string value, bool weakWordsCount = true)
     {
-        // Known weak and default passwords ("admin", "changeme") are credentials in a password parameter too.
-        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && WeakSecrets.IsKnownWeak(value) && !HasWhitespace(value))
+        // Known weak and default passwords ("admin", "changeme", "P@ssw0rd") are credentials in a password parameter too;
+        // capitalised words ("Sample", "Redis") and short numbers are names and counts.
+        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && WeakSecrets.IsKnownWeak(value) && !HasWhitespace(value)
+            && !IsCapitalisedWord(value) && !(IsAllDigitsOrSeparators(value) && value.Length < 6))
         {
             return true;
+        }
+
+        // Anchors and parameters (#section, @OrganizationId, @scope/package) and selectors (link[href]).
+        if (value.Length > 0 && (value[0] == '#' || value[0] == '@' || (value.IndexOf('[') >= 0 && value.IndexOf(']') > value.IndexOf('['))))
+        {
+            return false;
         }
 
         if (value.Length < 8)
@@ -524,6 +532,37 @@ internal static class CredentialValues
 
         // Media types (application/json) and plain words that are schemes, not secrets.
         return IsMediaType(v) || IsAuthScheme(v);
+    }
+
+    private static bool IsCapitalisedWord(string v)
+    {
+        if (!char.IsUpper(v[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in v)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAllDigitsOrSeparators(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!char.IsDigit(c) && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsFileName(string v)
