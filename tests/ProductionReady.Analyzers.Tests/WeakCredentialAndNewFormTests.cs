@@ -102,6 +102,9 @@ public sealed class WeakCredentialAndNewFormTests
         """class Generator { public const string PasswordAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!@#$%"; }""",
         """class Policy { public static readonly string[] WeakPasswords = { "password", "changeme", "123456", "qwerty" }; }""",
         """class OAuth { public const string ClientSecret = "client_secret"; public const string Password = "password"; }""",
+        // Found on bitwarden/server: token purposes, a product named after secrets, a fake key header in a data generator.
+        """class OrgDeleteTokenable { public const string TokenIdentifier = "OrgDelete"; } class Plans { public const string SecretsManagerStandalone = "sm-standalone"; }""",
+        """var lines = new List<string> { "-----BEGIN FAKE RSA PRIVATE KEY-----" }; Console.WriteLine(lines.Count);""",
         // Values read at run time, and schemas about passwords.
         """var header = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", args[0]); Console.WriteLine(header);""",
         """"var user = args[0]; var password = args[1]; var body = $$"""{"user": "{{user}}", "password": "{{password}}"}"""; Console.WriteLine(body);"""",

@@ -317,8 +317,9 @@ internal static class CredentialValues
             return false;
         }
 
-        // Lexer tokens ("hdtvrip") and configuration key names ("enablewebclient") are words; tokens and keys are not.
-        if (!direct && WordsAreNames(kind) && IsLowerCaseWords(v))
+        // Lexer tokens ("hdtvrip"), token purposes ("EmergencyAccessInvite") and configuration key names ("enablewebclient")
+        // are words; generated tokens and keys have digits or run longer.
+        if (!direct && WordsAreNames(kind) && (IsLowerCaseWords(v) || (v.Length <= 32 && IsLettersOnly(v))))
         {
             return false;
         }
@@ -413,6 +414,19 @@ internal static class CredentialValues
         }
 
         return digit && letter;
+    }
+
+    private static bool IsLettersOnly(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsLowerCaseWords(string v)

@@ -135,7 +135,8 @@ internal static class TokenFormats
         new Format("Datadog API key", "key", @"\b(?:dd|datadog)[_-]?(?:api|app|application)[_-]?key[""']?\s*[:=]\s*[""']?(?<s>[a-f0-9]{32}(?:[a-f0-9]{8})?)\b", ignoreCase: true, alsoPresent: "dd"),
 
         // Keys
-        new Format("private key", "-----BEGIN", @"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+        // A header alone ("-----BEGIN FAKE RSA PRIVATE KEY-----" in a generator, a StartsWith check) is not a key: the body is.
+        new Format("private key", "-----BEGIN", @"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:\s|\[rn])*[A-Za-z0-9+/=]{16,}"),
         new Format("private key (JSON Web Key)", "\"kty\"", @"""kty""\s*:\s*""(?:RSA|EC|OKP)""[^{}]*?""d""\s*:\s*""(?<s>[A-Za-z0-9_-]{20,})""|""d""\s*:\s*""(?<s>[A-Za-z0-9_-]{20,})""[^{}]*?""kty""\s*:\s*""(?:RSA|EC|OKP)"""),
         new Format("JSON Web Token", "eyJ", @"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"),
     };

@@ -57,7 +57,7 @@ public sealed class TokenFormatTests
         { "{0}", "hv" + "s." + Mixed(90), "HashiCorp Vault token" },
         { "DD_API_KEY={0}", Hex(32), "Datadog API key" },
         { """{"kty":"RSA","n":"AQAB0x","e":"AQAB","d":"{0}"}""", Mixed(43), "private key (JSON Web Key)" },
-        { "{0}", "-----BEGIN " + "OPENSSH PRIVATE KEY-----", "private key" },
+        { "{0}\n-----END OPENSSH PRIVATE KEY-----", "-----BEGIN " + "OPENSSH PRIVATE KEY-----\n" + Base64(64), "private key" },
     };
 
     private static string Guid(int seed) => new System.Guid(Enumerable.Range(0, 16).Select(i => (byte)(i * 37 + seed * 11)).ToArray()).ToString();
@@ -84,6 +84,8 @@ public sealed class TokenFormatTests
         "DD_API_KEY=${DD_API_KEY}",
         """{"kty":"RSA","kid":"k1","n":"AQAB0xAQAB0xAQAB0xAQAB0x","e":"AQAB"}""",
         "-----BEGIN PUBLIC KEY-----",
+        "-----BEGIN FAKE RSA PRIVATE KEY-----",
+        "-----BEGIN RSA PRIVATE KEY-----",
         "SG.Admin.Users",
         "AccountEndpoint=https://localhost:8081/;AccountKey=" + "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nD" + "uVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==",
         "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6" + "IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
@@ -109,5 +111,7 @@ public sealed class TokenFormatTests
     [InlineData("PasswordAlphabet")]
     [InlineData("SecretChars")]
     [InlineData("InvalidPasswordStatus")]
+    [InlineData("TokenIdentifier")]
+    [InlineData("SecretsManagerStandalone")]
     public void Codes_states_and_alphabets_are_not_secret_names(string name) => Assert.False(SecretNames.IsSecretName(name), name);
 }
