@@ -39,6 +39,10 @@ public sealed class WeakCredentialAndNewFormTests
         """var o = new OpenIdConnect.OidcOptions { ClientId = "web" }; o.ClientSecret = [|"secret"|];""",
         """var o = new OpenIdConnect.OidcOptions { ClientId = "web", ClientSecret = [|"client-secret"|] };""",
         """using Duende.IdentityServer.Models; var s = new Secret([|"secret"|].Sha256()); Console.WriteLine(s.Value);""",
+        // Found dogfooding: eShopOnWeb's seeded DEFAULT_PASSWORD, Squidex's internal client secret, a numeric API key (Jellyfin).
+        """class AuthorizationConstants { public const string DEFAULT_PASSWORD = [|"Pass@word1"|]; }""",
+        """static class Hashing { public static string ToSha256Base64(this string value) => value; } class Constants { public static readonly string ClientInternalSecret = [|"squidex-internal"|].ToSha256Base64(); }""",
+        """class AudioDbProvider { private const string ApiKey = [|"195003"|]; public override string ToString() => ApiKey; }""",
         """
         class Seeder(Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users)
         {

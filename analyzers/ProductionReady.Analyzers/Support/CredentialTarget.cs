@@ -151,8 +151,10 @@ internal readonly struct CredentialTarget
             _ => false,
         };
 
+    // ToArray/ToCharArray, and hashing extensions of identity servers ("…".Sha256(), "…".ToSha256Base64()): the hash of a
+    // hardcoded secret is a hardcoded secret.
     private static bool IsPassThrough(string name)
-        => name == "ToArray" || name == "ToCharArray" || name == "Sha256" || name == "Sha512" || name == "ToSha256" || name == "ToSha512";
+        => name == "ToArray" || name == "ToCharArray" || name.StartsWith("Sha", System.StringComparison.Ordinal) || name.StartsWith("ToSha", System.StringComparison.Ordinal);
 
     private static bool AppendsChars(StatementSyntax body)
     {

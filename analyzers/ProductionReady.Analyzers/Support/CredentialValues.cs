@@ -305,6 +305,12 @@ internal static class CredentialValues
             return false;
         }
 
+        // A numeric API key ("195003" for a public music database): issued numbers, not counts, when six digits or more.
+        if ((kind == "API key" || kind == "access key") && v.Length >= 6 && IsAllDigitsOrSeparators(v) && v.IndexOf('.') < 0 && v.IndexOf('-') < 0 && !WeakSecrets.IsLowEntropy(v))
+        {
+            return true;
+        }
+
         if (WeakSecrets.Classify(v) != Weakness.None)
         {
             // A weak or default value where a password or secret goes is a hardcoded credential all the same.
@@ -508,7 +514,21 @@ internal static class CredentialValues
         => token.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || (token.Length >= 16 && WeakSecrets.IsLowEntropy(token.Substring(4)));
 
     private static bool LooksLikeNameOrSyntax(string v)
-        => LooksLikeSyntax(v) || (!HasWhitespace(v) && (SecretNames.IsSecretName(v) || MentionsSecretWord(v)));
+        => LooksLikeSyntax(v) || (IsIdentifierShaped(v) && (SecretNames.IsSecretName(v) || MentionsSecretWord(v)));
+
+    // "client_secret", "Jwt:Key", "x-api-key" name things; "Pass@word1" has a symbol no name has.
+    private static bool IsIdentifierShaped(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_' && c != '-' && c != '.' && c != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool LooksLikeSyntax(string v)
     {
