@@ -82,6 +82,8 @@ public sealed class WeakCredentialAndNewFormTests
         $$$"""var mail = [|"{{{SendGridKey}}}"|]; Console.WriteLine(mail);""",
         $$$"""var hook = new Uri([|"{{{TeamsWebhook}}}"|]); Console.WriteLine(hook);""",
         $$$"""var npmrc = [|"//registry.example.com/:_authToken={{{NpmToken}}}"|]; Console.WriteLine(npmrc);""",
+        // Found on Jellyfin: an API key in a URL's query string.
+        """const string Url = [|"https://www.omdbapi.example.com?apikey=2c9d9507&plot=full"|]; Console.WriteLine(Url);""",
         $$$"""var storage = [|"DefaultEndpointsProtocol=https;AccountName=archive;AccountKey={{{StorageAccountKey}}};EndpointSuffix=core.windows.net"|]; Console.WriteLine(storage);""",
     };
 
@@ -109,6 +111,9 @@ public sealed class WeakCredentialAndNewFormTests
         // Found on bitwarden/server: token purposes, a product named after secrets, a fake key header in a data generator.
         """class OrgDeleteTokenable { public const string TokenIdentifier = "OrgDelete"; } class Plans { public const string SecretsManagerStandalone = "sm-standalone"; }""",
         """var lines = new List<string> { "-----BEGIN FAKE RSA PRIVATE KEY-----" }; Console.WriteLine(lines.Count);""",
+        // Found on Radarr: a validation message after a property name is not the property's value.
+        """var failure = new KeyValuePair<string, string>("ApiKey", "API Key is invalid"); var other = new KeyValuePair<string, string>("ApiKey", "Unable to send test message"); Console.WriteLine(failure.Value + other.Value);""",
+        """Console.WriteLine("https://api.example.com/v1?api_key={0}&token=refresh&apikey=YOUR_API_KEY");""",
         // Values read at run time, and schemas about passwords.
         """var header = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", args[0]); Console.WriteLine(header);""",
         """"var user = args[0]; var password = args[1]; var body = $$"""{"user": "{{user}}", "password": "{{password}}"}"""; Console.WriteLine(body);"""",

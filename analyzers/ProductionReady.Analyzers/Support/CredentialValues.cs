@@ -84,6 +84,11 @@ internal static class CredentialValues
             return null;
         }
 
+        if (FindInQuery(text) is { } inQuery)
+        {
+            return inQuery;
+        }
+
         return FindOption(text, "password=", ',', "Redis password")
             ?? FindOption(text, "AccountKey=", ';', "Azure storage account key")
             ?? FindOption(text, "SharedAccessKey=", ';', "Azure shared access key");
@@ -155,6 +160,66 @@ internal static class CredentialValues
         }
 
         return builder.ToString();
+    }
+
+    // https://api.example.com/?apikey=2c9d9507, …&access_token=…: a credential in a URL's query string.
+    private static FoundCredential? FindInQuery(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        var query = scheme < 0 ? -1 : text.IndexOf('?', scheme);
+        if (query < 0)
+        {
+            return null;
+        }
+
+        var i = query + 1;
+        while (i < text.Length)
+        {
+            var end = text.IndexOf('&', i);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var equals = text.IndexOf('=', i);
+            if (equals > i && equals < end)
+            {
+                var name = text.Substring(i, equals - i);
+                var start = equals + 1;
+                var length = end - start;
+                while (length > 0 && (text[start + length - 1] == '#' || char.IsWhiteSpace(text[start + length - 1])))
+                {
+                    length--;
+                }
+
+                if (length >= 6 && name.Length <= 40 && SecretNames.IsSecretName(name))
+                {
+                    var value = text.Substring(start, length);
+                    var kind = CredentialKinds.OfConfigurationKey(name, configurationFile: false) ?? "secret";
+                    // Generated keys mix digits and letters; "?token=refresh" or "?apikey=none" are not keys.
+                    if (HasDigitAndLetter(value) && IsCredentialLike(value, kind, name))
+                    {
+                        return new FoundCredential(kind + " in a URL", start, length, isLiveFormat: false, isJwt: false);
+                    }
+                }
+            }
+
+            i = end + 1;
+        }
+
+        return null;
+    }
+
+    private static bool HasDigitAndLetter(string value)
+    {
+        bool digit = false, letter = false;
+        foreach (var c in value)
+        {
+            digit |= char.IsDigit(c);
+            letter |= char.IsLetter(c);
+        }
+
+        return digit && letter;
     }
 
     /// <summary>The kind named in messages for the value of a Basic Authorization header.</summary>
@@ -286,7 +351,9 @@ internal static class CredentialValues
             return IsBasicCredentials(v);
         }
 
-        var keyMaterial = direct || kind.EndsWith("key", StringComparison.Ordinal);
+        // Passphrase-style key material may have spaces ("my custom secret key for authentication"); API keys, access
+        // keys and tokens never do, so a value with spaces there is a message ("API Key is invalid").
+        var keyMaterial = direct || kind == "signing key" || kind == "encryption key" || kind == "private key" || kind == "passphrase" || kind == "key";
         if (HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
         {
             // A UI label or a message: "Enter your password", "An API key is required: send it in a header."
