@@ -13,7 +13,7 @@ public static class ProductionReadyExtensions
 {
     /// <summary>
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
-    /// health probes and security headers, configured from the <c>ProductionReady</c> section.
+    /// health probes, security headers, trusted proxies and CORS, configured from the <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
     /// Every bad setting stops the host before the server listens, with one report on stderr and in the
@@ -44,6 +44,8 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadySecretValidation();
         builder.AddProductionReadyHealthChecks();
         builder.AddProductionReadySecurityHeaders();
+        builder.AddProductionReadyForwardedHeaders();
+        builder.AddProductionReadyCors();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }
@@ -62,9 +64,11 @@ public static class ProductionReadyExtensions
 
         // The reserved-paths check compares our paths with the routes the app maps after this call.
         AppEndpoints.Track(app);
+        app.UseProductionReadyForwardedHeaders(); // goes to the front: logging, rate limits and HSTS see the real client
         app.UseProductionReadyRequestLogging();
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
         app.UseProductionReadyProbes();
+        app.UseProductionReadyCors();
         return app;
     }
 }

@@ -34,4 +34,10 @@ public sealed class ProductionReadyOptions
 
     /// <summary>Security header options (<c>ProductionReady:SecurityHeaders</c>).</summary>
     public SecurityHeadersOptions SecurityHeaders { get; internal set; } = new();
+
+    /// <summary>Trusted proxies whose forwarded headers are applied (<c>ProductionReady:ForwardedHeaders</c>).</summary>
+    public ProductionReadyForwardedHeadersOptions ForwardedHeaders { get; internal set; } = new();
+
+    /// <summary>The default CORS policy (<c>ProductionReady:Cors</c>).</summary>
+    public ProductionReadyCorsOptions Cors { get; internal set; } = new();
 }
