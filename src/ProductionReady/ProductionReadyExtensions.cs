@@ -52,9 +52,10 @@ public static class ProductionReadyExtensions
 
     /// <summary>
     /// Adds the middleware in the order a request needs it: security headers first (they install
-    /// themselves at the front, so error and short-circuited responses carry them), then the request id
+    /// themselves at the front, so error and short-circuited responses carry them), then forwarded headers
+    /// from the trusted proxies (also at the front, so everything after sees the real client), the request id
     /// and request logging, then the CSP report endpoint and the probe endpoints, which answer ahead of
-    /// HTTPS redirection, authentication and rate limiting.
+    /// HTTPS redirection, authentication and rate limiting, then the configured CORS policy.
     /// </summary>
     /// <param name="app">The web application.</param>
     /// <returns>The same application, for chaining.</returns>

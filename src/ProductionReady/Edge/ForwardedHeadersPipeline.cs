@@ -63,6 +63,24 @@ internal sealed class ForwardedHeadersPipeline : IStartupFilter
             forwarded.KnownIPNetworks.Add(network);
         }
 
-        return new ForwardedHeadersMiddleware(next, _loggerFactory, Options.Create(forwarded)).Invoke;
+        var middleware = new ForwardedHeadersMiddleware(next, _loggerFactory, Options.Create(forwarded));
+
+        // Most requests to an app reached directly carry no forwarded header at all: they skip the framework's
+        // middleware, which allocates on every request (measured in ForwardedHeadersBenchmarks).
+        var names = new[] { forwarded.ForwardedForHeaderName, forwarded.ForwardedProtoHeaderName, forwarded.ForwardedHostHeaderName, forwarded.ForwardedPrefixHeaderName };
+        return context => CarriesAny(context.Request.Headers, names) ? middleware.Invoke(context) : next(context);
+    }
+
+    private static bool CarriesAny(IHeaderDictionary headers, string[] names)
+    {
+        foreach (var name in names)
+        {
+            if (headers.ContainsKey(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
