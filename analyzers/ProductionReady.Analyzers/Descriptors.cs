@@ -106,6 +106,15 @@ internal static class Descriptors
         DiagnosticSeverity.Warning,
         "A policy that allows any origin lets every web page a user visits call the service from the user's browser; with credentials it hands the user's session to any site.");
 
+    public static readonly DiagnosticDescriptor UnlimitedAuthenticationEndpoint = Create(
+        DiagnosticIds.UnlimitedAuthenticationEndpoint,
+        "Authentication endpoint without a rate limit",
+        "'{0}' is an authentication endpoint without a rate limit: add .RequireRateLimiting(\"auth\") (or [EnableRateLimiting(\"auth\")]) so password guessing and token abuse are slowed down",
+        Security,
+        DiagnosticSeverity.Warning,
+        "Login, token and password-reset endpoints are where credentials are guessed and reset mails are sprayed. Without a rate limit every client may try as fast as the server answers.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor TrustsEveryProxy = Create(
         DiagnosticIds.TrustsEveryProxy,
         "Forwarded headers trusted from every proxy",

@@ -14,5 +14,6 @@ internal static class DiagnosticIds
     public const string CredentialInTestCode = "PRD009";
     public const string CredentialLogged = "PRD010";
     public const string PermissiveCors = "PRD011";
+    public const string UnlimitedAuthenticationEndpoint = "PRD012";
     public const string TrustsEveryProxy = "PRD013";
 }

@@ -45,6 +45,8 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddTransient<IOptionsFactory<SecretValidationOptions>, ComposedOptionsFactory<SecretValidationOptions>>();
         services.AddTransient<IOptionsFactory<SecurityHeadersOptions>, ComposedOptionsFactory<SecurityHeadersOptions>>();
         services.AddTransient<IOptionsFactory<RateLimitsOptions>, ComposedOptionsFactory<RateLimitsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyForwardedHeadersOptions>, ComposedOptionsFactory<ProductionReadyForwardedHeadersOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyCorsOptions>, ComposedOptionsFactory<ProductionReadyCorsOptions>>();
     }
 
     /// <summary>The instance of <typeparamref name="TOptions"/> from the current set, composed (the lambda run once) on first use and after a configuration reload.</summary>
@@ -93,6 +95,8 @@ internal sealed class ProductionReadyOptionsComposer
         root.Secrets = Configured<SecretValidationOptions>();
         root.SecurityHeaders = Configured<SecurityHeadersOptions>();
         root.RateLimits = Configured<RateLimitsOptions>();
+        root.ForwardedHeaders = Configured<ProductionReadyForwardedHeadersOptions>();
+        root.Cors = Configured<ProductionReadyCorsOptions>();
 
         // The one run of the app's lambda (of each, if AddProductionReady was called more than once),
         // after every section is bound: code wins over configuration.
@@ -108,6 +112,8 @@ internal sealed class ProductionReadyOptionsComposer
         _set[typeof(SecretValidationOptions)] = root.Secrets;
         _set[typeof(SecurityHeadersOptions)] = root.SecurityHeaders;
         _set[typeof(RateLimitsOptions)] = root.RateLimits;
+        _set[typeof(ProductionReadyForwardedHeadersOptions)] = root.ForwardedHeaders;
+        _set[typeof(ProductionReadyCorsOptions)] = root.Cors;
     }
 
     // The standard pipeline without validation: validation comes after the lambda, per capability.

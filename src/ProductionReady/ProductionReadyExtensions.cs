@@ -13,7 +13,8 @@ public static class ProductionReadyExtensions
 {
     /// <summary>
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
-    /// health probes, security headers and the rate-limit presets, configured from the <c>ProductionReady</c> section.
+    /// health probes, security headers, trusted proxies, CORS and the rate-limit presets, configured from the
+    /// <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
     /// Every bad setting stops the host before the server listens, with one report on stderr and in the
@@ -44,6 +45,8 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadySecretValidation();
         builder.AddProductionReadyHealthChecks();
         builder.AddProductionReadySecurityHeaders();
+        builder.AddProductionReadyForwardedHeaders();
+        builder.AddProductionReadyCors();
         builder.AddProductionReadyRateLimits();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
@@ -51,9 +54,10 @@ public static class ProductionReadyExtensions
 
     /// <summary>
     /// Adds the middleware in the order a request needs it: security headers first (they install
-    /// themselves at the front, so error and short-circuited responses carry them), then the request id
+    /// themselves at the front, so error and short-circuited responses carry them), then forwarded headers
+    /// from the trusted proxies (also at the front, so everything after sees the real client), the request id
     /// and request logging, then the CSP report endpoint and the probe endpoints, which answer ahead of
-    /// HTTPS redirection, authentication and rate limiting.
+    /// HTTPS redirection, authentication and rate limiting, then the configured CORS policy.
     /// </summary>
     /// <param name="app">The web application.</param>
     /// <returns>The same application, for chaining.</returns>
@@ -63,9 +67,11 @@ public static class ProductionReadyExtensions
 
         // The reserved-paths check compares our paths with the routes the app maps after this call.
         AppEndpoints.Track(app);
+        app.UseProductionReadyForwardedHeaders(); // goes to the front: logging, rate limits and HSTS see the real client
         app.UseProductionReadyRequestLogging();
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
         app.UseProductionReadyProbes();
+        app.UseProductionReadyCors(); // before the limits: a CORS preflight is answered, never counted
         app.UseProductionReadyRateLimits(); // after the probes: a probe is never rate limited
         return app;
     }

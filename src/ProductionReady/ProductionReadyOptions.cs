@@ -37,4 +37,10 @@ public sealed class ProductionReadyOptions
 
     /// <summary>Rate-limit presets (<c>ProductionReady:RateLimits</c>).</summary>
     public RateLimitsOptions RateLimits { get; internal set; } = new();
+
+    /// <summary>Trusted proxies whose forwarded headers are applied (<c>ProductionReady:ForwardedHeaders</c>).</summary>
+    public ProductionReadyForwardedHeadersOptions ForwardedHeaders { get; internal set; } = new();
+
+    /// <summary>The default CORS policy (<c>ProductionReady:Cors</c>).</summary>
+    public ProductionReadyCorsOptions Cors { get; internal set; } = new();
 }

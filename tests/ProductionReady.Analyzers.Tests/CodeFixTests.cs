@@ -177,10 +177,35 @@ public sealed class CodeFixTests
             """, diagnostics: 2).RunAsync();
 
     [Fact]
+    public async Task Chains_the_auth_rate_limit_onto_authentication_endpoints()
+        => await FixTest("PRD012", new RequireAuthRateLimitCodeFixProvider(), """
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapPost([|"/auth/login"|], () => Results.Unauthorized()).WithName("login");
+            var token = app.MapPost([|"/connect/token"|], () => Results.Ok());
+            app.[|MapIdentityApi<IdentityUser>|]();
+            app.MapGet("/orders", () => Results.Ok());
+            app.Run();
+            """, """
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            var app = builder.Build();
+            app.MapPost("/auth/login", () => Results.Unauthorized()).RequireRateLimiting("auth").WithName("login");
+            var token = app.MapPost("/connect/token", () => Results.Ok()).RequireRateLimiting("auth");
+            app.MapIdentityApi<IdentityUser>().RequireRateLimiting("auth");
+            app.MapGet("/orders", () => Results.Ok());
+            app.Run();
+            """, diagnostics: 3).RunAsync();
+
+    [Fact]
     public void Providers_fix_the_ids_they_claim()
     {
         Assert.Equal(new[] { "PRD003" }, new AddUseProductionReadyCodeFixProvider().FixableDiagnosticIds);
         Assert.Equal(new[] { "PRD007" }, new AddValidateOnStartCodeFixProvider().FixableDiagnosticIds);
+        Assert.Equal(new[] { "PRD012" }, new RequireAuthRateLimitCodeFixProvider().FixableDiagnosticIds);
         Assert.NotNull(new AddUseProductionReadyCodeFixProvider().GetFixAllProvider());
         Assert.NotNull(new AddValidateOnStartCodeFixProvider().GetFixAllProvider());
     }

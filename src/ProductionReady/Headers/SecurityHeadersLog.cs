@@ -19,7 +19,7 @@ internal static partial class SecurityHeadersLog
 
     [LoggerMessage(EventId = 5003, EventName = "NoHttpsInProduction", Level = LogLevel.Warning,
         Message = "Security headers: this Production app listens on {Addresses} without HTTPS redirection or a trusted TLS-terminating proxy, so Strict-Transport-Security is never sent and cookies are not marked Secure. " +
-                  "Call app.UseHttpsRedirection() with an HTTPS endpoint (or set ASPNETCORE_HTTPS_PORTS), or list the TLS-terminating proxy in ProductionReady:SecurityHeaders:TrustedProxies.")]
+                  "Call app.UseHttpsRedirection() with an HTTPS endpoint (or set ASPNETCORE_HTTPS_PORTS), or list the TLS-terminating proxy in ProductionReady:ForwardedHeaders:TrustedProxies.")]
     public static partial void NoHttpsInProduction(ILogger logger, string addresses);
 
     [LoggerMessage(EventId = 5010, EventName = "CspViolation", Level = LogLevel.Warning,

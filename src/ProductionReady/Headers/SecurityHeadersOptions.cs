@@ -83,6 +83,8 @@ public sealed class SecurityHeadersOptions
     /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of reverse proxies that terminate TLS:
     /// a request from one of them with <c>X-Forwarded-Proto: https</c> counts as HTTPS (HSTS, Secure cookies).
     /// Empty by default: X-Forwarded-Proto from anyone else is ignored, as it can be forged.
+    /// Moved to <c>ProductionReady:ForwardedHeaders:TrustedProxies</c>, which applies every forwarded header
+    /// from those proxies; this key is still honoured (and, in configuration, added there with a startup warning).
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpsPolicy;
+using ProductionReady.Common;
 
 namespace ProductionReady.Headers;
 
@@ -83,7 +84,8 @@ internal sealed class SecurityHeadersStartup : IHostedService
     private void WarnWithoutHttpsInProduction()
     {
         var environment = _services.GetService<IHostEnvironment>();
-        if (environment is null || !environment.IsProduction() || _headers.HasTrustedProxies)
+        // Behind a trusted TLS-terminating proxy (a Kubernetes ingress) the proxy is where HTTPS is.
+        if (environment is null || !environment.IsProduction() || _headers.HasTrustedProxies || _services.GetService<ITrustedProxies>()?.AnyTrusted == true)
         {
             return;
         }

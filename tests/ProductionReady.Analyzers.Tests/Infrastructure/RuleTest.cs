@@ -28,6 +28,7 @@ public sealed class RuleTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, EmptyC
         new SecretOptionsValidationAnalyzer(),
         new LoggedCredentialAnalyzer(),
         new PermissiveCorsAnalyzer(),
+        new UnlimitedAuthenticationEndpointAnalyzer(),
         new TrustsEveryProxyAnalyzer());
 
     private const string GlobalUsingsPath = "/0/GlobalUsings.g.cs";

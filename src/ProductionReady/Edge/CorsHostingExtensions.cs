@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductionReady;
+using ProductionReady.Common;
+using ProductionReady.Edge;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the configured CORS policy on its own.</summary>
+public static class CorsHostingExtensions
+{
+    /// <summary>
+    /// Makes <c>ProductionReady:Cors</c> (then <paramref name="configure"/>) the app's default CORS policy:
+    /// exact origins, the configured methods and headers, credentials only when asked. Validated at startup:
+    /// outside Development a wildcard, a plain <c>http://</c> origin, an origin with a path or credentials with
+    /// a wildcard stop the host with a report naming the key. With no origin listed nothing changes.
+    /// Add the middleware with <c>app.UseProductionReadyCors()</c> (or <c>app.UseProductionReady()</c>).
+    /// </summary>
+    /// <param name="builder">The host application builder.</param>
+    /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHostApplicationBuilder AddProductionReadyCors(this IHostApplicationBuilder builder, Action<ProductionReadyCorsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        StartupChecks.Install(builder, typeof(ProductionReadyCorsOptions), ProductionReadyCorsOptions.SectionName);
+
+        // Idempotent: a second call adds nothing but a configure delegate not seen before.
+        if (!services.Any(d => d.ImplementationType == typeof(CorsDefaultPolicy)))
+        {
+            services.AddOptions<ProductionReadyCorsOptions>().BindConfiguration(ProductionReadyCorsOptions.SectionName).ValidateOnStart();
+            services.AddCors();
+            services.AddSingleton<IConfigureOptions<CorsOptions>, CorsDefaultPolicy>();
+        }
+
+        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureCors existing && existing.Action == configure))
+        {
+            services.AddSingleton<IConfigureOptions<ProductionReadyCorsOptions>>(new ConfigureCors(configure));
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyCorsOptions>, CorsOptionsValidator>());
+        return builder;
+    }
+
+    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
+    private sealed class ConfigureCors(Action<ProductionReadyCorsOptions> action) : IConfigureOptions<ProductionReadyCorsOptions>
+    {
+        public Action<ProductionReadyCorsOptions> Action { get; } = action;
+
+        public void Configure(ProductionReadyCorsOptions options) => Action(options);
+    }
+}

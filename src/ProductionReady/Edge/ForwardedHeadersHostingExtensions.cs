@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductionReady;
+using ProductionReady.Common;
+using ProductionReady.Edge;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers trusted-proxy handling of forwarded headers on its own.</summary>
+public static class ForwardedHeadersHostingExtensions
+{
+    /// <summary>
+    /// Applies <c>X-Forwarded-For</c>, <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c> from the
+    /// proxies listed in <c>ProductionReady:ForwardedHeaders:TrustedProxies</c> only (then from
+    /// <paramref name="configure"/>); validated at startup. Nothing is trusted until a proxy is listed.
+    /// Add the middleware with <c>app.UseProductionReadyForwardedHeaders()</c> (or <c>app.UseProductionReady()</c>).
+    /// </summary>
+    /// <param name="builder">The host application builder.</param>
+    /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHostApplicationBuilder AddProductionReadyForwardedHeaders(this IHostApplicationBuilder builder, Action<ProductionReadyForwardedHeadersOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        StartupChecks.Install(builder, typeof(ProductionReadyForwardedHeadersOptions), ProductionReadyForwardedHeadersOptions.SectionName);
+
+        // Idempotent: a second call adds nothing but a configure delegate not seen before.
+        if (!services.Any(d => d.ServiceType == typeof(ForwardedHeadersPipeline)))
+        {
+            services.AddOptions<ProductionReadyForwardedHeadersOptions>().BindConfiguration(ProductionReadyForwardedHeadersOptions.SectionName).ValidateOnStart();
+            services.AddSingleton<IConfigureOptions<ProductionReadyForwardedHeadersOptions>, LegacyTrustedProxies>();
+            services.AddSingleton<ForwardedHeadersPipeline>();
+
+            // Appended, not inserted first: the capture of the connection's own peer (and the host's own
+            // forwarded-headers filter, when enabled) must run before it.
+            services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<ForwardedHeadersPipeline>());
+        }
+
+        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureForwardedHeaders existing && existing.Action == configure))
+        {
+            services.AddSingleton<IConfigureOptions<ProductionReadyForwardedHeadersOptions>>(new ConfigureForwardedHeaders(configure));
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyForwardedHeadersOptions>, ForwardedHeadersOptionsValidator>());
+        services.TryAddSingleton<TrustedProxyList>();
+        services.TryAddSingleton<ITrustedProxies>(sp => sp.GetRequiredService<TrustedProxyList>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ForwardedHeadersStartup>());
+        return builder;
+    }
+
+    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
+    private sealed class ConfigureForwardedHeaders(Action<ProductionReadyForwardedHeadersOptions> action) : IConfigureOptions<ProductionReadyForwardedHeadersOptions>
+    {
+        public Action<ProductionReadyForwardedHeadersOptions> Action { get; } = action;
+
+        public void Configure(ProductionReadyForwardedHeadersOptions options) => Action(options);
+    }
+}
