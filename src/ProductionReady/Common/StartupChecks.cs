@@ -74,6 +74,17 @@ internal static class StartupChecks
             }
         }
 
+        // The logger factory first, as the host builds it before validating: it builds its providers (a
+        // capability's own among them), and a validator may judge whether that happened.
+        try
+        {
+            provider.GetService<ILoggerFactory>();
+        }
+        catch (Exception ex) when (ConfigurationProblems.IsConfigurationFailure(ex))
+        {
+            // A provider whose settings cannot be read: the validation below reports it.
+        }
+
         try
         {
             provider.GetService<IStartupValidator>()?.Validate();

@@ -51,17 +51,17 @@ internal sealed class LogPipeline : IDisposable
             settings = new ProductionReadyLoggingOptions();
         }
 
-        IsJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
+        var isJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
 
         ILogEventSink output;
-        if (!IsJson && ReferenceEquals(destination, LogDestination.Stdout) && !Console.IsOutputRedirected)
+        if (!isJson && ReferenceEquals(destination, LogDestination.Stdout) && !Console.IsOutputRedirected)
         {
             // A developer's terminal: Serilog's colored console output.
             output = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(outputTemplate: TextTemplate, theme: AnsiConsoleTheme.Code, formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
         }
         else
         {
-            ITextFormatter formatter = IsJson
+            ITextFormatter formatter = isJson
                 ? settings.RenderMessage ? new RenderedCompactJsonFormatter() : new CompactJsonFormatter()
                 : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
             output = _batching = new BatchingLogSink(
@@ -75,7 +75,7 @@ internal sealed class LogPipeline : IDisposable
                 ]);
         }
 
-        if (!IsJson)
+        if (!isJson)
         {
             // Text has no quoting of its own: a CR, LF or ESC from a request would forge lines or drive the terminal.
             output = new ControlCharacterEscaper(output);
@@ -118,9 +118,6 @@ internal sealed class LogPipeline : IDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
     }
-
-    /// <summary>True when events are written as CLEF JSON.</summary>
-    public bool IsJson { get; }
 
     public Serilog.ILogger Logger => _logger;
 

@@ -11,7 +11,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Invalid_options_stop_the_app_at_startup_naming_each_setting()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+        var error = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => TestApp.StartAsync(
             o =>
             {
                 o.Api.XFrameOptions = "DENY\r\nSet-Cookie: x=1";
@@ -28,7 +28,8 @@ public sealed class StartupTests
             },
             a => a.MapGet("/", () => "x")));
 
-        var message = error.Message;
+        // The one startup report: each problem as "key: message".
+        var message = string.Join("\n", error.Problems).Replace(": ", " ", StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:Api:XFrameOptions has a line break", message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:Html:ContentSecurityPolicy uses {nonce} outside", message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:Policies:docs:ReferrerPolicy", message, StringComparison.Ordinal);
@@ -39,7 +40,7 @@ public sealed class StartupTests
         Assert.Contains("ReportingEndpointUrl ('/relative')", message, StringComparison.Ordinal);
         Assert.Contains("Hsts:MaxAge is negative", message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies has the prefix 'swagger', which is not a path", message, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies:/docs names the policy 'swager-ui', which is not defined", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies /docs names the policy 'swager-ui', which is not defined", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,7 +177,7 @@ public sealed class StartupTests
         Assert.Equal(1, calls - before);
         Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
         Assert.Single(app.Services.GetServices<IValidateOptions<SecurityHeadersOptions>>());
-        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name == "ConfigureSecurityHeaders");
+        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
         Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
         Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersPolicy");
     }

@@ -1,12 +1,14 @@
+using ProductionReady.Common;
+
 namespace ProductionReady.Logging;
 
 /// <summary>Rejects logging options that cannot work, at startup, with what to change.</summary>
-internal sealed class LoggingOptionsValidator : IValidateOptions<ProductionReadyLoggingOptions>
+internal sealed class ProductionReadyLoggingOptionsValidator : IValidateOptions<ProductionReadyLoggingOptions>
 {
     private readonly IServiceProvider _services;
     private readonly LogPipelineActivation? _activation;
 
-    public LoggingOptionsValidator(IServiceProvider services, LogPipelineActivation? activation = null)
+    public ProductionReadyLoggingOptionsValidator(IServiceProvider services, LogPipelineActivation? activation = null)
     {
         _services = services;
         _activation = activation;
@@ -39,7 +41,7 @@ internal sealed class LoggingOptionsValidator : IValidateOptions<ProductionReady
             failures.Add($"{ProductionReadyLoggingOptions.SectionName}:SlowRequestThreshold must be positive, e.g. \"00:00:01\" (got {options.SlowRequestThreshold}).");
         }
 
-        if (string.IsNullOrWhiteSpace(options.RequestIdHeader) || !options.RequestIdHeader.All(IsTokenChar))
+        if (string.IsNullOrWhiteSpace(options.RequestIdHeader) || !HttpToken.IsToken(options.RequestIdHeader))
         {
             failures.Add($"{ProductionReadyLoggingOptions.SectionName}:RequestIdHeader must be a header name such as X-Request-ID.");
         }
@@ -72,8 +74,4 @@ internal sealed class LoggingOptionsValidator : IValidateOptions<ProductionReady
         "User-Agent", "Vary", "Via", "Warning", "WWW-Authenticate", "X-Forwarded-For", "X-Forwarded-Host",
         "X-Forwarded-Proto", "traceparent", "tracestate", "baggage",
     };
-
-    // RFC 9110 token characters.
-    private static bool IsTokenChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal);
 }
