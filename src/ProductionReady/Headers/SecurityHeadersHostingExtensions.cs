@@ -38,7 +38,7 @@ public static class SecurityHeadersHostingExtensions
         services.TryAddSingleton<CspReportEndpoint>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersPolicyReport>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DeveloperExceptionPageMarker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, CspReportReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, TurnOffServerHeader>());

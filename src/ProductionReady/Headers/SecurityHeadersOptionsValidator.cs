@@ -97,7 +97,7 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
 
             try
             {
-                _ = CompiledSecurityHeaders.ParseNetwork(proxy).ToList();
+                _ = IPAddresses.ParseNetwork(proxy).ToList();
             }
             catch (FormatException)
             {

@@ -40,7 +40,7 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<ApplicationAvailability>();
         services.TryAddSingleton<IApplicationAvailability>(sp => sp.GetRequiredService<ApplicationAvailability>());
         services.TryAddSingleton<HealthCheckRunner>();
-        services.TryAddSingleton<HealthStateLog>();
+        services.TryAddSingleton<HealthStatusChanges>();
         services.TryAddSingleton<HealthEvaluations>();
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();

@@ -68,11 +68,7 @@ internal sealed class LogPipeline : IDisposable
                 formatter,
                 destination,
                 new LogMetrics(services.GetService<IMeterFactory>()),
-                [
-                    new LogEventProperty(LogPropertyNames.ServiceName, new ScalarValue(identity.Name)),
-                    new LogEventProperty(LogPropertyNames.ServiceVersion, new ScalarValue(identity.Version)),
-                    new LogEventProperty(LogPropertyNames.Environment, new ScalarValue(identity.Environment)),
-                ]);
+                LogEventStage.IdentityProperties(identity));
         }
 
         if (!isJson)
