@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady;
 
 namespace ProductionReady.Tests.Headers;
@@ -61,23 +62,23 @@ public sealed class StartupTests
         using var client = app.CreateClient();
         using var _ = await client.GetAsync(new Uri("/", UriKind.Relative));
 
-        var information = app.Logs.Events.Where(e => e.Category == "ProductionReady.SecurityHeaders" && e.Level >= LogLevel.Information).ToList();
+        var information = app.Logs.GetSnapshot().Where(e => e.Category == "ProductionReady.SecurityHeaders" && e.Level >= LogLevel.Information).ToList();
         var summary = Assert.Single(information);
-        Assert.Equal("SecurityHeadersPolicy", summary.EventId.Name);
+        Assert.Equal("SecurityHeadersPolicy", summary.Id.Name);
         Assert.True(summary.Message.Length < 400, $"{summary.Message.Length} characters: {summary.Message}");
         Assert.Contains("API and HTML profiles (policies docs)", summary.Message, StringComparison.Ordinal);
         Assert.Contains("Content-Security-Policy, X-Content-Type-Options, X-Frame-Options", summary.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("default-src", summary.Message, StringComparison.Ordinal);
 
-        var policies = app.Logs.Events.Where(e => e.EventId.Name == "SecurityHeadersPolicyValues").ToList();
+        var policies = app.Logs.GetSnapshot().Where(e => e.Id.Name == "SecurityHeadersPolicyValues").ToList();
         Assert.All(policies, e => Assert.Equal(LogLevel.Debug, e.Level));
-        var api = policies.Single(e => Equals(e.Properties["Policy"], "default") && Equals(e.Properties["Profile"], "API"));
-        Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, (string)api.Properties["Headers"]!, StringComparison.Ordinal);
-        Assert.Contains(policies, e => Equals(e.Properties["Policy"], "docs") && ((string)e.Properties["Headers"]!).Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
-        var transport = Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersTransport");
-        Assert.Equal("max-age=31536000; includeSubDomains", transport.Properties["Hsts"]);
-        Assert.Equal("localhost", transport.Properties["ExcludedHosts"]);
-        Assert.Equal("/csp-reports", transport.Properties["ReportPath"]);
+        var api = policies.Single(e => e.GetStructuredStateValue("Policy") == "default" && e.GetStructuredStateValue("Profile") == "API");
+        Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, api.GetStructuredStateValue("Headers")!, StringComparison.Ordinal);
+        Assert.Contains(policies, e => e.GetStructuredStateValue("Policy") == "docs" && e.GetStructuredStateValue("Headers")!.Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
+        var transport = Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersTransport");
+        Assert.Equal("max-age=31536000; includeSubDomains", transport.GetStructuredStateValue("Hsts"));
+        Assert.Equal("localhost", transport.GetStructuredStateValue("ExcludedHosts"));
+        Assert.Equal("/csp-reports", transport.GetStructuredStateValue("ReportPath"));
     }
 
     [Fact]
@@ -88,12 +89,12 @@ public sealed class StartupTests
         await using var redirected = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"), environment: "Production", setup: b => b.Services.AddHttpsRedirection(o => o.HttpsPort = 443));
         await using var development = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"));
 
-        var warning = Assert.Single(bare.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+        var warning = Assert.Single(bare.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("TrustedProxies", warning.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(proxied.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
-        Assert.DoesNotContain(redirected.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
-        Assert.DoesNotContain(development.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(proxied.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(redirected.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(development.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
     }
 
     [Fact]
@@ -179,6 +180,6 @@ public sealed class StartupTests
         Assert.Single(app.Services.GetServices<IValidateOptions<SecurityHeadersOptions>>());
         Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
         Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
-        Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersPolicy");
+        Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersPolicy");
     }
 }

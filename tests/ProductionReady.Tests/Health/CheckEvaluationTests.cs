@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Logging.Testing;
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ProductionReady.Tests.Health;
 
