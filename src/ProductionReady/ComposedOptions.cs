@@ -34,11 +34,21 @@ internal sealed class ProductionReadyOptionsComposer
         ChangeToken.OnChange(configuration.GetReloadToken, () => _stale = true);
     }
 
-    /// <summary>Registers the composition for the root and every capability's options.</summary>
+    /// <summary>Registers the composition for the root and every capability's options, once; each distinct lambda once.</summary>
     public static void Register(IServiceCollection services, Action<ProductionReadyOptions>? configure)
     {
-        services.AddSingleton(new ConfigureRoot(configure));
-        services.TryAddSingleton<ProductionReadyOptionsComposer>(sp => new ProductionReadyOptionsComposer(sp, sp.GetServices<ConfigureRoot>()));
+        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureRoot existing && existing.Configure == configure))
+        {
+            services.AddSingleton(new ConfigureRoot(configure));
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(ProductionReadyOptionsComposer)))
+        {
+            return;
+        }
+
+        services.AddOptions<ProductionReadyOptions>().BindConfiguration(ProductionReadyOptions.SectionName);
+        services.AddSingleton<ProductionReadyOptionsComposer>(sp => new ProductionReadyOptionsComposer(sp, sp.GetServices<ConfigureRoot>()));
         services.AddTransient<IOptionsFactory<ProductionReadyOptions>, ComposedOptionsFactory<ProductionReadyOptions>>();
         services.AddTransient<IOptionsFactory<HealthProbeOptions>, ComposedOptionsFactory<HealthProbeOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyLoggingOptions>, ComposedOptionsFactory<ProductionReadyLoggingOptions>>();

@@ -33,13 +33,9 @@ public static class ProductionReadyExtensions
 
         // --probe and --validate-config: the only modes that end the process, all in one class.
         ProductionReadyCommandLine.Apply(builder, configure, CommandLineMode.Current);
-        StartupChecks.Install(builder, typeof(ProductionReadyLoggingOptions), ProductionReadyLoggingOptions.SectionName);
-        StartupChecks.Install(builder, typeof(SecurityHeadersOptions), SecurityHeadersOptions.SectionName);
 
-        builder.Services.AddOptions<ProductionReadyOptions>()
-            .BindConfiguration(ProductionReadyOptions.SectionName);
-
-        // Each capability registers and binds its own section, the standard way. The root lambda runs
+        // Each capability registers and binds its own section, the standard way (a second call adds
+        // nothing but a lambda not seen before). The root lambda runs
         // once, on a root whose sub-objects are the capabilities' own options instances.
         builder.AddProductionReadyLogging();
         builder.AddProductionReadySecretValidation();

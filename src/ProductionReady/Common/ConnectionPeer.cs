@@ -27,7 +27,7 @@ internal sealed class ConnectionPeer
     public static bool IsLoopbackPeer(HttpContext context) => context.Features.Get<ConnectionPeer>()?.IsLoopback ?? false;
 
     public static bool IsLoopbackAddress(IPAddress? address) =>
-        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+        address is not null && IPAddress.IsLoopback(IPAddresses.Unmap(address));
 
     /// <summary>
     /// Registers the capture once, as the first startup filter, so it wraps every other one (the

@@ -16,16 +16,7 @@ internal static class ReservedPathsCheck
     public const string HealthChecksDisplayName = "Health checks";
 
     /// <summary>The path as matched: trimmed, without a trailing slash (except the root), lower case.</summary>
-    public static string Normalize(string path)
-    {
-        var trimmed = path.Trim();
-        if (trimmed.Length > 1)
-        {
-            trimmed = trimmed.TrimEnd('/');
-        }
-
-        return trimmed.Length == 0 ? "/" : trimmed.ToLowerInvariant();
-    }
+    public static string Normalize(string path) => RequestPaths.Normalize(path).ToLowerInvariant();
 
     /// <summary>
     /// The problems of <paramref name="owners"/>' paths, among themselves and against the app's

@@ -54,6 +54,17 @@ internal static class StartupChecks
     /// </summary>
     public static IReadOnlyList<ConfigurationProblem> FindProblems(IServiceProvider provider, IEnumerable<CheckedSection> sections)
     {
+        // The logger factory first of all, as the host builds it before validating: it builds its providers (a
+        // capability's own among them), and a validator may judge whether that happened.
+        try
+        {
+            provider.GetService<ILoggerFactory>();
+        }
+        catch (Exception ex) when (ConfigurationProblems.IsConfigurationFailure(ex))
+        {
+            // A provider whose settings cannot be read: the validation below reports it.
+        }
+
         var problems = new List<ConfigurationProblem>();
         var configuration = provider.GetRequiredService<IConfiguration>();
         var readable = new List<(CheckedSection Section, IConfigurationSection Values)>();

@@ -1,8 +1,8 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.Primitives;
+using ProductionReady.Common;
 
 namespace ProductionReady.Headers;
 
@@ -62,7 +62,7 @@ internal sealed class CompiledSecurityHeaders
         }
 
         _excludedHosts = options.Hsts.ExcludedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
-        _trustedProxies = options.TrustedProxies.Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(ParseNetwork).ToArray();
+        _trustedProxies = options.TrustedProxies.Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(IPAddresses.ParseNetwork).ToArray();
         RemoveHeaders = options.RemoveHeaders.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
         Cookies = options.Cookies.Enabled ? new CookieHardener(options.Cookies) : null;
     }
@@ -164,16 +164,7 @@ internal sealed class CompiledSecurityHeaders
             return false;
         }
 
-        ReadOnlySpan<char> name = value;
-        if (name[0] == '[')
-        {
-            var close = name.IndexOf(']');
-            name = close > 0 ? name[..(close + 1)] : name;
-        }
-        else if (name.IndexOf(':') is var colon and >= 0)
-        {
-            name = name[..colon];
-        }
+        var name = HostAuthority.Split(value, out _);
 
         foreach (var excluded in _excludedHosts)
         {
@@ -188,28 +179,6 @@ internal sealed class CompiledSecurityHeaders
 
     /// <summary>"host1, host2" for the startup log.</summary>
     public string DescribeExcludedHosts() => _excludedHosts.Length == 0 ? "(none)" : string.Join(", ", _excludedHosts);
-
-    /// <summary>An address or CIDR network; an IPv4 one also as its IPv4-mapped IPv6 form (dual-mode sockets).</summary>
-    internal static IEnumerable<IPNetwork> ParseNetwork(string text)
-    {
-        var value = text.Trim();
-        IPNetwork network;
-        if (value.Contains('/', StringComparison.Ordinal))
-        {
-            network = IPNetwork.Parse(value);
-        }
-        else
-        {
-            var address = IPAddress.Parse(value);
-            network = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
-        }
-
-        yield return network;
-        if (network.BaseAddress.AddressFamily == AddressFamily.InterNetwork)
-        {
-            yield return new IPNetwork(network.BaseAddress.MapToIPv6(), network.PrefixLength + 96);
-        }
-    }
 
     private CompiledPolicy HtmlPreset(string name, string contentSecurityPolicy) => new(
         name,

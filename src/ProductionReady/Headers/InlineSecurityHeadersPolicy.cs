@@ -13,8 +13,6 @@ internal sealed class InlineSecurityHeadersPolicy : ISecurityHeadersPolicyMetada
 
     public string? PolicyName => null;
 
-    public SecurityHeaderPolicy Overlay => _overlay;
-
     public CompiledPolicy Resolve(CompiledSecurityHeaders headers)
     {
         // Keyed by the compiled options: an endpoint is only ever served by one app, but be exact anyway.

@@ -23,42 +23,26 @@ public static class SecurityHeadersHostingExtensions
     public static IHostApplicationBuilder AddProductionReadySecurityHeaders(this IHostApplicationBuilder builder, Action<SecurityHeadersOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (!CapabilityOptions.Add<SecurityHeadersOptions, SecurityHeadersOptionsValidator>(builder, SecurityHeadersOptions.SectionName, configure))
+        {
+            return builder;
+        }
+
         var services = builder.Services;
+        services.TryAddSingleton<SecurityHeadersPipeline>();
 
-        // Idempotent: a second call adds nothing but a configure delegate not seen before.
-        if (!services.Any(d => d.ServiceType == typeof(SecurityHeadersPipeline)))
-        {
-            services.AddOptions<SecurityHeadersOptions>().BindConfiguration(SecurityHeadersOptions.SectionName).ValidateOnStart();
-            services.AddSingleton<SecurityHeadersPipeline>();
-
-            // First of the startup filters, so its middleware is the outermost: a response another
-            // filter's middleware short-circuits (host filtering, a probe) still gets the headers.
-            services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(sp => sp.GetRequiredService<SecurityHeadersPipeline>()));
-        }
-
-        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureSecurityHeaders existing && existing.Action == configure))
-        {
-            services.AddSingleton<IConfigureOptions<SecurityHeadersOptions>>(new ConfigureSecurityHeaders(configure));
-        }
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityHeadersOptions>, SecurityHeadersOptionsValidator>());
+        // First of the startup filters, so its middleware is the outermost: a response another
+        // filter's middleware short-circuits (host filtering, a probe) still gets the headers.
+        services.Insert(0, ServiceDescriptor.Singleton<IStartupFilter>(sp => sp.GetRequiredService<SecurityHeadersPipeline>()));
         services.TryAddSingleton<CompiledSecurityHeaders>();
         services.TryAddSingleton<CspReportEndpoint>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersStartup>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersPolicyReport>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DeveloperExceptionPageMarker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, CspReportReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, TurnOffServerHeader>());
         return builder;
-    }
-
-    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
-    private sealed class ConfigureSecurityHeaders(Action<SecurityHeadersOptions> action) : IConfigureOptions<SecurityHeadersOptions>
-    {
-        public Action<SecurityHeadersOptions> Action { get; } = action;
-
-        public void Configure(SecurityHeadersOptions options) => Action(options);
     }
 
     /// <summary>A named type, so that calling the method twice registers it once.</summary>

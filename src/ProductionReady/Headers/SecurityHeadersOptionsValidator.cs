@@ -1,3 +1,5 @@
+using ProductionReady.Common;
+
 namespace ProductionReady.Headers;
 
 /// <summary>
@@ -95,7 +97,7 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
 
             try
             {
-                _ = CompiledSecurityHeaders.ParseNetwork(proxy).ToList();
+                _ = IPAddresses.ParseNetwork(proxy).ToList();
             }
             catch (FormatException)
             {
@@ -105,7 +107,7 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
 
         foreach (var header in options.RemoveHeaders)
         {
-            if (!string.IsNullOrWhiteSpace(header) && !IsToken(header.Trim()))
+            if (!string.IsNullOrWhiteSpace(header) && !HttpToken.IsToken(header.Trim()))
             {
                 errors.Add($"{Section}:RemoveHeaders has '{header}', which is not a header name.");
             }
@@ -173,9 +175,6 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
 
         return true;
     }
-
-    private static bool IsToken(string value) =>
-        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || "!#$%&'*+-.^_`|~".Contains(c, StringComparison.Ordinal));
 
     private static string PropertyName(string header) => header.Replace("-", string.Empty, StringComparison.Ordinal) switch
     {

@@ -12,7 +12,7 @@ internal sealed class HealthEvaluations
         IOptions<HealthCheckServiceOptions> checks,
         IOptions<HealthProbeOptions> options,
         HealthCheckRunner runner,
-        HealthStateLog stateLog,
+        HealthStatusChanges statusChanges,
         TimeProvider time)
     {
         var all = checks.Value.Registrations.ToArray();
@@ -29,7 +29,7 @@ internal sealed class HealthEvaluations
             async () =>
             {
                 var report = await runner.RunAsync(registrations).ConfigureAwait(false);
-                stateLog.Observe(report);
+                statusChanges.Observe(report);
                 return report;
             },
             time,

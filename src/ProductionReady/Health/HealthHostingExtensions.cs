@@ -25,27 +25,22 @@ public static class HealthHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        var options = builder.Services.AddOptions<HealthProbeOptions>()
-            .BindConfiguration(HealthProbeOptions.SectionName)
-            .ValidateOnStart();
-        if (configure is not null)
+        if (!CapabilityOptions.Add<HealthProbeOptions, HealthProbeOptionsValidator>(builder, HealthProbeOptions.SectionName, configure))
         {
-            options.Configure(configure);
+            return builder;
         }
 
         var services = builder.Services;
         services.AddHealthChecks();
         ServiceIdentity.Register(services);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthProbeOptions>, HealthProbeOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, HealthReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthProbeOptions>, DrainDelayDefaults>(
             sp => new DrainDelayDefaults(sp.GetRequiredService<IHostEnvironment>(), services)));
-        StartupChecks.Install(builder, typeof(HealthProbeOptions), HealthProbeOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApplicationAvailability>();
         services.TryAddSingleton<IApplicationAvailability>(sp => sp.GetRequiredService<ApplicationAvailability>());
         services.TryAddSingleton<HealthCheckRunner>();
-        services.TryAddSingleton<HealthStateLog>();
+        services.TryAddSingleton<HealthStatusChanges>();
         services.TryAddSingleton<HealthEvaluations>();
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();

@@ -11,11 +11,9 @@ internal sealed class HealthReservedPaths : IReservedPaths
 
     public IEnumerable<ReservedPath> GetReservedPaths()
     {
-        var o = _options.Value;
-        const string Section = HealthProbeOptions.SectionName;
-        yield return new(o.LivePath, Section + ":LivePath", IsHealthEndpoint: true);
-        yield return new(o.ReadyPath, Section + ":ReadyPath", IsHealthEndpoint: true);
-        yield return new(o.StartupPath, Section + ":StartupPath", IsHealthEndpoint: true);
-        yield return new(o.ReportPath, Section + ":ReportPath", IsHealthEndpoint: true);
+        foreach (var (_, path, setting) in ProbePaths.Of(_options.Value))
+        {
+            yield return new(path, HealthProbeOptions.SectionName + ":" + setting, IsHealthEndpoint: true);
+        }
     }
 }

@@ -31,13 +31,11 @@ internal static class ProbeCommand
         configure?.Invoke(options);
         var timeout = options.ProbeCommandTimeout > TimeSpan.Zero ? options.ProbeCommandTimeout : new HealthProbeOptions().ProbeCommandTimeout;
 
-        var path = probe.ToLowerInvariant() switch
-        {
-            "live" => options.LivePath,
-            "ready" => options.ReadyPath,
-            "startup" => options.StartupPath,
-            _ => null,
-        };
+        // The report is not a probe the orchestrator calls.
+        var path = ProbePaths.Of(options)
+            .Where(p => p.Kind != ProbeKind.Report && string.Equals(p.Kind.ToString(), probe, StringComparison.OrdinalIgnoreCase))
+            .Select(p => p.Path)
+            .FirstOrDefault();
         if (path is null)
         {
             error.WriteLine($"--probe: unknown probe '{probe}'; use --probe live, --probe ready or --probe startup.");

@@ -7,13 +7,16 @@ internal sealed class ProbePaths
 
     public ProbePaths(HealthProbeOptions options)
     {
-        _paths =
-        [
-            (new PathString(options.LivePath), ProbeKind.Live),
-            (new PathString(options.ReadyPath), ProbeKind.Ready),
-            (new PathString(options.StartupPath), ProbeKind.Startup),
-            (new PathString(options.ReportPath), ProbeKind.Report),
-        ];
+        _paths = [.. Of(options).Select(p => (new PathString(p.Path), p.Kind))];
+    }
+
+    /// <summary>Every probe with its configured path and the name of its setting: the one list of them.</summary>
+    public static IEnumerable<(ProbeKind Kind, string Path, string Setting)> Of(HealthProbeOptions options)
+    {
+        yield return (ProbeKind.Live, options.LivePath, nameof(HealthProbeOptions.LivePath));
+        yield return (ProbeKind.Ready, options.ReadyPath, nameof(HealthProbeOptions.ReadyPath));
+        yield return (ProbeKind.Startup, options.StartupPath, nameof(HealthProbeOptions.StartupPath));
+        yield return (ProbeKind.Report, options.ReportPath, nameof(HealthProbeOptions.ReportPath));
     }
 
     public ProbeKind Match(PathString path)

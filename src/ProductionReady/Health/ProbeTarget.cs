@@ -1,4 +1,5 @@
 using System.Globalization;
+using ProductionReady.Common;
 
 namespace ProductionReady.Health;
 
@@ -64,21 +65,8 @@ internal static class ProbeTarget
             throw new FormatException($"'{address}' is a Unix socket or named pipe; --probe calls TCP addresses only.");
         }
 
-        string host;
-        string? port;
-        if (authority.StartsWith('['))
-        {
-            var close = authority.IndexOf(']', StringComparison.Ordinal);
-            host = authority[..(close + 1)];
-            port = close + 1 < authority.Length && authority[close + 1] == ':' ? authority[(close + 2)..] : null;
-        }
-        else
-        {
-            var colon = authority.LastIndexOf(':');
-            host = colon < 0 ? authority : authority[..colon];
-            port = colon < 0 ? null : authority[(colon + 1)..];
-        }
-
+        var host = HostAuthority.Split(authority, out var portText).ToString();
+        var port = portText.ToString();
         host = host switch
         {
             "*" or "+" or "0.0.0.0" or "" => "127.0.0.1",

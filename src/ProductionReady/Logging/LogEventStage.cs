@@ -22,13 +22,16 @@ internal sealed class LogEventStage : ILogEventSink, IDisposable
         _next = next;
         _masker = masker;
         _httpContext = httpContext;
-        _identity =
-        [
-            new LogEventProperty(LogPropertyNames.ServiceName, new ScalarValue(identity.Name)),
-            new LogEventProperty(LogPropertyNames.ServiceVersion, new ScalarValue(identity.Version)),
-            new LogEventProperty(LogPropertyNames.Environment, new ScalarValue(identity.Environment)),
-        ];
+        _identity = IdentityProperties(identity);
     }
+
+    /// <summary>The service's identity as the properties every event carries (here, and on the writer's own events).</summary>
+    public static LogEventProperty[] IdentityProperties(ServiceIdentity identity) =>
+    [
+        new LogEventProperty(LogPropertyNames.ServiceName, new ScalarValue(identity.Name)),
+        new LogEventProperty(LogPropertyNames.ServiceVersion, new ScalarValue(identity.Version)),
+        new LogEventProperty(LogPropertyNames.Environment, new ScalarValue(identity.Environment)),
+    ];
 
     public void Emit(LogEvent logEvent)
     {

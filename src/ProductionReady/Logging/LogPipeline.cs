@@ -35,7 +35,7 @@ internal sealed class LogPipeline : IDisposable
     {
         if (services.GetService<LogPipelineActivation>() is { } activation)
         {
-            // Tells LogPipelineInUseCheck that the host's logger factory built our pipeline.
+            // First: reading the options below runs their validation, which asks for this.
             activation.Created = true;
         }
 
@@ -51,31 +51,27 @@ internal sealed class LogPipeline : IDisposable
             settings = new ProductionReadyLoggingOptions();
         }
 
-        IsJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
+        var isJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
 
         ILogEventSink output;
-        if (!IsJson && ReferenceEquals(destination, LogDestination.Stdout) && !Console.IsOutputRedirected)
+        if (!isJson && ReferenceEquals(destination, LogDestination.Stdout) && !Console.IsOutputRedirected)
         {
             // A developer's terminal: Serilog's colored console output.
             output = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(outputTemplate: TextTemplate, theme: AnsiConsoleTheme.Code, formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
         }
         else
         {
-            ITextFormatter formatter = IsJson
+            ITextFormatter formatter = isJson
                 ? settings.RenderMessage ? new RenderedCompactJsonFormatter() : new CompactJsonFormatter()
                 : new MessageTemplateTextFormatter(TextTemplate, System.Globalization.CultureInfo.InvariantCulture);
             output = _batching = new BatchingLogSink(
                 formatter,
                 destination,
                 new LogMetrics(services.GetService<IMeterFactory>()),
-                [
-                    new LogEventProperty(LogPropertyNames.ServiceName, new ScalarValue(identity.Name)),
-                    new LogEventProperty(LogPropertyNames.ServiceVersion, new ScalarValue(identity.Version)),
-                    new LogEventProperty(LogPropertyNames.Environment, new ScalarValue(identity.Environment)),
-                ]);
+                LogEventStage.IdentityProperties(identity));
         }
 
-        if (!IsJson)
+        if (!isJson)
         {
             // Text has no quoting of its own: a CR, LF or ESC from a request would forge lines or drive the terminal.
             output = new ControlCharacterEscaper(output);
@@ -118,9 +114,6 @@ internal sealed class LogPipeline : IDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
     }
-
-    /// <summary>True when events are written as CLEF JSON.</summary>
-    public bool IsJson { get; }
 
     public Serilog.ILogger Logger => _logger;
 

@@ -32,28 +32,16 @@ public static class LoggingHostingExtensions
     public static IHostApplicationBuilder AddProductionReadyLogging(this IHostApplicationBuilder builder, Action<ProductionReadyLoggingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        var options = services.AddOptions<ProductionReadyLoggingOptions>().BindConfiguration(ProductionReadyLoggingOptions.SectionName).ValidateOnStart();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyLoggingOptions>, LoggingOptionsValidator>());
-        ServiceIdentity.Register(services);
-        services.AddHttpContextAccessor();
-        services.TryAddSingleton(LogDestination.Stdout);
-        services.TryAddSingleton<LogPipelineActivation>();
-        services.TryAddSingleton<LogPipelineInUseCheck>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, LogPipelineInUseCheck>(sp => sp.GetRequiredService<LogPipelineInUseCheck>()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LogPipelineInUseCheck>(sp => sp.GetRequiredService<LogPipelineInUseCheck>()));
-
-        // Called again (AddProductionReady plus the granular method): the code configuration above is all that is new.
-        if (services.Any(d => d.ServiceType == typeof(LogPipeline)))
+        if (!CapabilityOptions.Add<ProductionReadyLoggingOptions, ProductionReadyLoggingOptionsValidator>(builder, ProductionReadyLoggingOptions.SectionName, configure))
         {
             return builder;
         }
 
+        var services = builder.Services;
+        ServiceIdentity.Register(services);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(LogDestination.Stdout);
+        services.TryAddSingleton<LogPipelineActivation>();
         services.TryAddSingleton<LogPipeline>();
 
         // Only the framework's own console and debug providers go (ours writes stdout); providers the app

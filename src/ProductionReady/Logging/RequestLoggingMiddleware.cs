@@ -41,7 +41,7 @@ internal sealed class RequestLoggingMiddleware
         _logger = loggerFactory.CreateLogger(Category);
         var settings = options.Value;
         _header = settings.RequestIdHeader;
-        _excludedPaths = [.. settings.ExcludedPaths.Select(p => p.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")];
+        _excludedPaths = [.. settings.ExcludedPaths.Select(RequestPaths.Normalize)];
         _slowTicks = (long)(settings.SlowRequestThreshold.TotalSeconds * Stopwatch.Frequency);
     }
 
@@ -114,25 +114,7 @@ internal sealed class RequestLoggingMiddleware
         return Task.CompletedTask;
     }
 
-    private bool IsExcluded(PathString path)
-    {
-        var value = path.Value;
-        if (string.IsNullOrEmpty(value))
-        {
-            return false;
-        }
-
-        var trimmed = value.Length > 1 && value[^1] == '/' ? value.AsSpan(0, value.Length - 1) : value.AsSpan();
-        foreach (var excluded in _excludedPaths)
-        {
-            if (trimmed.Equals(excluded, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private bool IsExcluded(PathString path) => RequestPaths.IsOneOf(path, _excludedPaths);
 
     private void LogCompleted(HttpContext context, long start)
     {

@@ -22,15 +22,12 @@ public static class SecretsHostingExtensions
     public static IHostApplicationBuilder AddProductionReadySecretValidation(this IHostApplicationBuilder builder, Action<SecretValidationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var services = builder.Services;
-        var options = services.AddOptions<SecretValidationOptions>().BindConfiguration(SecretValidationOptions.SectionName).ValidateOnStart();
-        if (configure is not null)
+        if (!CapabilityOptions.Add<SecretValidationOptions, SecretValidationOptionsValidator>(builder, SecretValidationOptions.SectionName, configure))
         {
-            options.Configure(configure);
+            return builder;
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretValidationOptions>, SecretValidationOptionsValidator>());
-        StartupChecks.Install(builder, typeof(SecretValidationOptions), SecretValidationOptions.SectionName);
+        var services = builder.Services;
         services.TryAddSingleton<DeclaredSecretProblems>();
         services.TryAddSingleton<KnownSecretValues>();
         services.TryAddSingleton<IKnownSecretValues>(sp => sp.GetRequiredService<KnownSecretValues>());

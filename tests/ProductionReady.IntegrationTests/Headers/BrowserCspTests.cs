@@ -109,11 +109,11 @@ public sealed class BrowserCspTests : IAsyncLifetime
         Assert.False(injectedRan, "the injected inline script ran despite the CSP");
 
         var violation = await WaitForAsync(
-            () => app.Events.FirstOrDefault(e => e.EventName == "CspViolation" && Equals(e.Properties["BlockedUri"], "inline")).Properties,
+            () => app.Logs.GetSnapshot().FirstOrDefault(e => e.Id.Name == "CspViolation" && e.GetStructuredStateValue("BlockedUri") == "inline"),
             TimeSpan.FromSeconds(30),
             "no CSP violation report reached /csp-reports");
-        Assert.StartsWith("script-src", (string)violation["EffectiveDirective"]!, StringComparison.Ordinal);
-        Assert.Equal($"{app.Origin}/page", violation["DocumentUri"]);
+        Assert.StartsWith("script-src", violation.GetStructuredStateValue("EffectiveDirective"), StringComparison.Ordinal);
+        Assert.Equal($"{app.Origin}/page", violation.GetStructuredStateValue("DocumentUri"));
 
         // Control: the same page without the headers runs the injected script, so the check above can fail.
         await page.GotoAsync($"{app.Origin}/unprotected?name={injection}");
@@ -137,11 +137,11 @@ public sealed class BrowserCspTests : IAsyncLifetime
         // The protected page never ran inside the frame: its one framed beacon would be here first.
         Assert.Equal(["framed"], beacons.ToArray());
         var violation = await WaitForAsync(
-            () => app.Events.FirstOrDefault(e => e.EventName == "CspViolation" && Equals(e.Properties["EffectiveDirective"], "frame-ancestors")).Properties,
+            () => app.Logs.GetSnapshot().FirstOrDefault(e => e.Id.Name == "CspViolation" && e.GetStructuredStateValue("EffectiveDirective") == "frame-ancestors"),
             TimeSpan.FromSeconds(30),
             "no frame-ancestors violation report reached /csp-reports");
         // Chromium reports only the origin of a document blocked by frame-ancestors.
-        Assert.StartsWith(app.Origin, (string)violation["DocumentUri"]!, StringComparison.Ordinal);
+        Assert.StartsWith(app.Origin, violation.GetStructuredStateValue("DocumentUri"), StringComparison.Ordinal);
         await page.CloseAsync();
     }
 

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady;
 using ProductionReady.IntegrationTests.Infrastructure;
 
@@ -10,16 +10,17 @@ internal sealed class KestrelApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private KestrelApp(WebApplication app, int port, ConcurrentQueue<(string EventName, IReadOnlyDictionary<string, object?> Properties)> events)
+    private KestrelApp(WebApplication app, int port, FakeLogCollector logs)
     {
         _app = app;
         Origin = $"http://127.0.0.1:{port}";
-        Events = events;
+        Logs = logs;
     }
 
     public string Origin { get; }
 
-    public ConcurrentQueue<(string EventName, IReadOnlyDictionary<string, object?> Properties)> Events { get; }
+    /// <summary>The app's log events at Information and above, with their structured properties (values as strings).</summary>
+    public FakeLogCollector Logs { get; }
 
     /// <summary>Starts an app; <paramref name="withSecurityHeaders"/> false gives a plain app (the "other origin").</summary>
     public static async Task<KestrelApp> StartAsync(bool withSecurityHeaders, Action<WebApplication> map, Action<SecurityHeadersOptions>? configure = null)
@@ -27,9 +28,9 @@ internal sealed class KestrelApp : IAsyncDisposable
         var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        var events = new ConcurrentQueue<(string, IReadOnlyDictionary<string, object?>)>();
+        var logs = new FakeLogCollector();
         builder.Logging.ClearProviders();
-        builder.Logging.AddProvider(new EventCapture(events));
+        builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         if (withSecurityHeaders)
         {
             builder.AddProductionReadySecurityHeaders(configure);
@@ -43,34 +44,12 @@ internal sealed class KestrelApp : IAsyncDisposable
 
         map(app);
         await app.StartAsync();
-        return new KestrelApp(app, port, events);
+        return new KestrelApp(app, port, logs);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private sealed class EventCapture(ConcurrentQueue<(string, IReadOnlyDictionary<string, object?>)> events) : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void Dispose()
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (eventId.Name is { } name && state is IReadOnlyList<KeyValuePair<string, object?>> properties)
-            {
-                events.Enqueue((name, properties.ToDictionary(p => p.Key, p => p.Value)));
-            }
-        }
     }
 }

@@ -139,6 +139,29 @@ internal sealed partial class SampleProcess : IAsyncDisposable
         throw new TimeoutException($"The sample did not listen on port {Port} in time.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
     }
 
+    /// <summary>
+    /// Knocks on the app's port for as long as the process lives: true as soon as a connection is accepted,
+    /// false when the process exits without ever listening.
+    /// </summary>
+    public async Task<bool> ListensBeforeExitAsync()
+    {
+        while (!_process.HasExited)
+        {
+            try
+            {
+                using var client = new TcpClient();
+                await client.ConnectAsync("127.0.0.1", Port);
+                return true;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(10);
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Waits for a stdout or stderr line matching <paramref name="predicate"/>.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
     {

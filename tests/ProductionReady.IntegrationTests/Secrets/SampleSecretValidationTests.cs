@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ProductionReady.IntegrationTests.Infrastructure;
@@ -136,21 +135,7 @@ public sealed class SampleSecretValidationTests
         await using var sample = SampleProcess.Start(Production(new() { ["Sample__ApiKey"] = weak }));
 
         // Knock on the port for as long as the process lives; the host must exit without ever listening.
-        var accepted = false;
-        while (!sample.HasExited)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, sample.Port);
-                accepted = true;
-                break;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(10);
-            }
-        }
+        var accepted = await sample.ListensBeforeExitAsync();
 
         var exitCode = await sample.WaitForExitAsync(ExitTimeout);
         Assert.False(accepted, $"port {sample.Port} accepted a connection\n{sample.Stdout}\n{sample.Stderr}");

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using ProductionReady.IntegrationTests.Infrastructure;
@@ -74,21 +72,7 @@ public sealed partial class ConfigurationReportTests
             ["ProductionReady__Health__ReportPath"] = "/status?verbose=1",
         });
 
-        var accepted = false;
-        while (!sample.HasExited)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                await client.ConnectAsync(IPAddress.Loopback, sample.Port);
-                accepted = true;
-                break;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(10);
-            }
-        }
+        var accepted = await sample.ListensBeforeExitAsync();
 
         var exitCode = await sample.WaitForExitAsync(ExitTimeout);
         var stderr = sample.Stderr;

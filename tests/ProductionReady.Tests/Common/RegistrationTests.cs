@@ -1,35 +1,87 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Options;
-using ProductionReady.Common;
+using Microsoft.AspNetCore.TestHost;
+using ProductionReady.Headers;
 
 namespace ProductionReady.Tests.Common;
 
-/// <summary>The one registration pattern for Health and Secrets: calling the method twice is harmless.</summary>
+/// <summary>
+/// The one registration pattern: every granular <c>AddProductionReadyXxx</c> and <c>AddProductionReady</c>
+/// may be called twice (or all together) and register nothing twice; the same code configuration given twice runs once.
+/// </summary>
 public sealed class RegistrationTests
 {
-    [Fact]
-    public async Task Health_and_secrets_registered_twice_run_once()
+    public static TheoryData<string> Methods() => new(["Logging", "Secrets", "Health", "SecurityHeaders", "AddProductionReady", "All"]);
+
+    [Theory]
+    [MemberData(nameof(Methods))]
+    public void Calling_twice_registers_nothing_twice(string method)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseTestServer();
-        builder.AddProductionReadyHealthChecks();
-        builder.AddProductionReadySecretValidation();
-        builder.AddProductionReadyHealthChecks();
-        builder.AddProductionReadySecretValidation();
+        var once = Registrations(method, times: 1);
+        var twice = Registrations(method, times: 2);
 
-        await using var app = builder.Build();
-        app.UseProductionReadyProbes();
-        await app.StartAsync();
-
-        var services = app.Services;
-        Assert.Single(services.GetServices<IHostedService>(), s => s.GetType().Name == "HealthProbeLifecycle");
-        Assert.Single(services.GetServices<IHostedService>(), s => s.GetType().Name == "SecretValidationHostedService");
-        Assert.Single(services.GetServices<IValidateOptions<HealthProbeOptions>>(), v => v.GetType().Name == "HealthProbeOptionsValidator");
-        Assert.Single(services.GetServices<IValidateOptions<SecretValidationOptions>>(), v => v.GetType().Name == "SecretValidationOptionsValidator");
-        Assert.Single(services.GetServices<IReservedPaths>());
-        Assert.Single(services.GetServices<IPreStartCheck>());
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.GetTestClient().GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
-        await app.StopAsync();
+        Assert.Equal(once, twice);
     }
+
+    [Fact]
+    public async Task The_same_code_configuration_given_twice_runs_once_and_distinct_ones_each_run()
+    {
+        var runs = 0;
+        Action<SecurityHeadersOptions> configure = _ => runs++;
+        var other = 0;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        builder.WebHost.UseTestServer();
+        builder.AddProductionReadySecurityHeaders(configure);
+        builder.AddProductionReadySecurityHeaders(configure);
+        builder.AddProductionReadySecurityHeaders(_ => other++);
+        await using var app = builder.Build();
+
+        _ = app.Services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+
+        // Each options instance created (the startup validation's, this one) ran each distinct delegate once.
+        Assert.True(other > 0);
+        Assert.Equal(other, runs);
+    }
+
+    // The registrations after calling the method(s) `times` times, each described by service and implementation.
+    private static string[] Registrations(string method, int times)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
+        Action<ProductionReadyOptions> root = o => o.Health.LivePath = "/live";
+        for (var i = 0; i < times; i++)
+        {
+            if (method is "Logging" or "All")
+            {
+                builder.AddProductionReadyLogging();
+            }
+
+            if (method is "Secrets" or "All")
+            {
+                builder.AddProductionReadySecretValidation();
+            }
+
+            if (method is "Health" or "All")
+            {
+                builder.AddProductionReadyHealthChecks();
+            }
+
+            if (method is "SecurityHeaders" or "All")
+            {
+                builder.AddProductionReadySecurityHeaders();
+            }
+
+            if (method is "AddProductionReady" or "All")
+            {
+                builder.AddProductionReady(root);
+            }
+        }
+
+        return builder.Services.Select(Describe).Order(StringComparer.Ordinal).ToArray();
+    }
+
+    private static string Describe(ServiceDescriptor d) =>
+        d.ServiceType.FullName + " <- " + (d.IsKeyedService
+            ? "keyed " + d.ServiceKey
+            : d.ImplementationType?.FullName
+              ?? d.ImplementationInstance?.GetType().FullName
+              ?? d.ImplementationFactory?.Method.DeclaringType?.FullName + "." + d.ImplementationFactory?.Method.Name);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady.Common;
 using ProductionReady.Tests.Health;
 
@@ -48,18 +49,18 @@ public sealed class ReservedPathsTests
     [Fact]
     public async Task An_apps_own_health_check_endpoint_on_a_probe_path_starts_and_the_probe_answers_it()
     {
-        var log = new CapturingLoggerProvider();
+        var log = new FakeLogCollector();
         await using var app = await StartAsync(
             paths: null,
             app => app.MapHealthChecks("/health"),
-            log);
+            new FakeLoggerProvider(log));
 
         // The app's endpoint would answer text/plain "Healthy"; the probe answers JSON.
         var answer = await app.SendAsync("/health");
         Assert.Equal(200, answer.StatusCode);
         Assert.StartsWith("{\"status\":\"Healthy\"", answer.Body, StringComparison.Ordinal);
 
-        var said = Assert.Single(log.Events, e => e.EventId.Id == 1002);
+        var said = Assert.Single(log.GetSnapshot(), e => e.Id.Id == 1002);
         Assert.Contains("/health", said.Message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:Health:ReportPath", said.Message, StringComparison.Ordinal);
     }

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using ProductionReady;
 
@@ -26,7 +27,7 @@ public sealed class CspReportEndpointTests
 
     private static StringContent Json(string body, string mediaType) => new(body, Encoding.UTF8, mediaType);
 
-    private static IEnumerable<LogEvent> Violations(TestApp app) => app.Logs.Events.Where(e => e.EventId.Name == "CspViolation");
+    private static IEnumerable<FakeLogRecord> Violations(TestApp app) => app.Logs.GetSnapshot().Where(e => e.Id.Name == "CspViolation");
 
     [Fact]
     public async Task Report_uri_format_is_logged_as_one_structured_warning_without_query_strings()
@@ -40,12 +41,12 @@ public sealed class CspReportEndpointTests
         var violation = Assert.Single(Violations(app));
         Assert.Equal(LogLevel.Warning, violation.Level);
         Assert.Equal("ProductionReady.SecurityHeaders", violation.Category);
-        Assert.Equal("script-src-elem", violation.Properties["EffectiveDirective"]);
-        Assert.Equal("inline", violation.Properties["BlockedUri"]);
-        Assert.Equal("https://service.test/page", violation.Properties["DocumentUri"]);
-        Assert.Equal("https://service.test/page", violation.Properties["SourceFile"]);
-        Assert.Equal(12, violation.Properties["LineNumber"]);
-        Assert.Equal("alert(1)", violation.Properties["Sample"]);
+        Assert.Equal("script-src-elem", violation.GetStructuredStateValue("EffectiveDirective"));
+        Assert.Equal("inline", violation.GetStructuredStateValue("BlockedUri"));
+        Assert.Equal("https://service.test/page", violation.GetStructuredStateValue("DocumentUri"));
+        Assert.Equal("https://service.test/page", violation.GetStructuredStateValue("SourceFile"));
+        Assert.Equal("12", violation.GetStructuredStateValue("LineNumber"));
+        Assert.Equal("alert(1)", violation.GetStructuredStateValue("Sample"));
         Assert.DoesNotContain("token=abc", violation.Message, StringComparison.Ordinal);
     }
 
@@ -59,10 +60,10 @@ public sealed class CspReportEndpointTests
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         var violations = Violations(app).ToList();
         Assert.Equal(2, violations.Count);
-        Assert.Equal("https://evil.test/x.js", violations[0].Properties["BlockedUri"]);
-        Assert.Equal("https://service.test/a", violations[0].Properties["DocumentUri"]);
-        Assert.Equal("report", violations[0].Properties["Disposition"]);
-        Assert.Equal("eval", violations[1].Properties["BlockedUri"]);
+        Assert.Equal("https://evil.test/x.js", violations[0].GetStructuredStateValue("BlockedUri"));
+        Assert.Equal("https://service.test/a", violations[0].GetStructuredStateValue("DocumentUri"));
+        Assert.Equal("report", violations[0].GetStructuredStateValue("Disposition"));
+        Assert.Equal("eval", violations[1].GetStructuredStateValue("BlockedUri"));
     }
 
     [Fact]
@@ -146,8 +147,8 @@ public sealed class CspReportEndpointTests
 
         Assert.Equal(HttpStatusCode.BadRequest, surrogateResponse.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, utf8Response.StatusCode);
-        Assert.DoesNotContain(app.Logs.Events, e => e.Level >= LogLevel.Warning);
-        Assert.DoesNotContain(app.Logs.Events, e => e.Message.Contains("marker", StringComparison.Ordinal));
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), e => e.Level >= LogLevel.Warning);
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), e => e.Message.Contains("marker", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -210,17 +211,17 @@ public sealed class CspReportEndpointTests
         Assert.Equal([HttpStatusCode.NoContent, HttpStatusCode.NoContent], third);
         Assert.Equal(HttpStatusCode.TooManyRequests, overBudget);
         Assert.Equal(5, Violations(app).Count());
-        Assert.DoesNotContain(app.Logs.Events, e => e.EventId.Name == "CspReportsRefused");
+        Assert.DoesNotContain(app.Logs.GetSnapshot(), e => e.Id.Name == "CspReportsRefused");
 
         time.Advance(TimeSpan.FromMinutes(1));
-        var refused = Assert.Single(app.Logs.Events, e => e.EventId.Name == "CspReportsRefused");
+        var refused = Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "CspReportsRefused");
         Assert.Equal(LogLevel.Warning, refused.Level);
-        Assert.Equal(3L, refused.Properties["Refused"]);
-        Assert.Equal(2L, refused.Properties["ByClient"]);
-        Assert.Equal(1L, refused.Properties["Overall"]);
+        Assert.Equal("3", refused.GetStructuredStateValue("Refused"));
+        Assert.Equal("2", refused.GetStructuredStateValue("ByClient"));
+        Assert.Equal("1", refused.GetStructuredStateValue("Overall"));
 
         time.Advance(TimeSpan.FromMinutes(5));
-        Assert.Single(app.Logs.Events, e => e.EventId.Name == "CspReportsRefused");
+        Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "CspReportsRefused");
     }
 
     [Fact]

@@ -220,7 +220,7 @@ public sealed class EveryResponseTests
         var kestrel = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>>().Value;
 
         Assert.False(kestrel.AddServerHeader);
-        Assert.Single(app.Services.GetServices<IHostedService>(), s => s.GetType().Name == "SecurityHeadersStartup");
+        Assert.Single(app.Services.GetServices<IHostedService>(), s => s.GetType().Name == "SecurityHeadersPolicyReport");
     }
 
     /// <summary>A library's startup filter that answers /early itself, ahead of the app's pipeline.</summary>

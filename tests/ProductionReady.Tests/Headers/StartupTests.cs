@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady;
 
 namespace ProductionReady.Tests.Headers;
@@ -11,7 +12,7 @@ public sealed class StartupTests
     [Fact]
     public async Task Invalid_options_stop_the_app_at_startup_naming_each_setting()
     {
-        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => TestApp.StartAsync(
+        var error = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => TestApp.StartAsync(
             o =>
             {
                 o.Api.XFrameOptions = "DENY\r\nSet-Cookie: x=1";
@@ -28,7 +29,8 @@ public sealed class StartupTests
             },
             a => a.MapGet("/", () => "x")));
 
-        var message = error.Message;
+        // The one startup report: each problem as "key: message".
+        var message = string.Join("\n", error.Problems).Replace(": ", " ", StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:Api:XFrameOptions has a line break", message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:Html:ContentSecurityPolicy uses {nonce} outside", message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:Policies:docs:ReferrerPolicy", message, StringComparison.Ordinal);
@@ -39,7 +41,7 @@ public sealed class StartupTests
         Assert.Contains("ReportingEndpointUrl ('/relative')", message, StringComparison.Ordinal);
         Assert.Contains("Hsts:MaxAge is negative", message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies has the prefix 'swagger', which is not a path", message, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies:/docs names the policy 'swager-ui', which is not defined", message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:SecurityHeaders:PathPolicies /docs names the policy 'swager-ui', which is not defined", message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -60,23 +62,23 @@ public sealed class StartupTests
         using var client = app.CreateClient();
         using var _ = await client.GetAsync(new Uri("/", UriKind.Relative));
 
-        var information = app.Logs.Events.Where(e => e.Category == "ProductionReady.SecurityHeaders" && e.Level >= LogLevel.Information).ToList();
+        var information = app.Logs.GetSnapshot().Where(e => e.Category == "ProductionReady.SecurityHeaders" && e.Level >= LogLevel.Information).ToList();
         var summary = Assert.Single(information);
-        Assert.Equal("SecurityHeadersPolicy", summary.EventId.Name);
+        Assert.Equal("SecurityHeadersPolicy", summary.Id.Name);
         Assert.True(summary.Message.Length < 400, $"{summary.Message.Length} characters: {summary.Message}");
         Assert.Contains("API and HTML profiles (policies docs)", summary.Message, StringComparison.Ordinal);
         Assert.Contains("Content-Security-Policy, X-Content-Type-Options, X-Frame-Options", summary.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("default-src", summary.Message, StringComparison.Ordinal);
 
-        var policies = app.Logs.Events.Where(e => e.EventId.Name == "SecurityHeadersPolicyValues").ToList();
+        var policies = app.Logs.GetSnapshot().Where(e => e.Id.Name == "SecurityHeadersPolicyValues").ToList();
         Assert.All(policies, e => Assert.Equal(LogLevel.Debug, e.Level));
-        var api = policies.Single(e => Equals(e.Properties["Policy"], "default") && Equals(e.Properties["Profile"], "API"));
-        Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, (string)api.Properties["Headers"]!, StringComparison.Ordinal);
-        Assert.Contains(policies, e => Equals(e.Properties["Policy"], "docs") && ((string)e.Properties["Headers"]!).Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
-        var transport = Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersTransport");
-        Assert.Equal("max-age=31536000; includeSubDomains", transport.Properties["Hsts"]);
-        Assert.Equal("localhost", transport.Properties["ExcludedHosts"]);
-        Assert.Equal("/csp-reports", transport.Properties["ReportPath"]);
+        var api = policies.Single(e => e.GetStructuredStateValue("Policy") == "default" && e.GetStructuredStateValue("Profile") == "API");
+        Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, api.GetStructuredStateValue("Headers")!, StringComparison.Ordinal);
+        Assert.Contains(policies, e => e.GetStructuredStateValue("Policy") == "docs" && e.GetStructuredStateValue("Headers")!.Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
+        var transport = Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersTransport");
+        Assert.Equal("max-age=31536000; includeSubDomains", transport.GetStructuredStateValue("Hsts"));
+        Assert.Equal("localhost", transport.GetStructuredStateValue("ExcludedHosts"));
+        Assert.Equal("/csp-reports", transport.GetStructuredStateValue("ReportPath"));
     }
 
     [Fact]
@@ -87,12 +89,12 @@ public sealed class StartupTests
         await using var redirected = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"), environment: "Production", setup: b => b.Services.AddHttpsRedirection(o => o.HttpsPort = 443));
         await using var development = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"));
 
-        var warning = Assert.Single(bare.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+        var warning = Assert.Single(bare.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("TrustedProxies", warning.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(proxied.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
-        Assert.DoesNotContain(redirected.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
-        Assert.DoesNotContain(development.Logs.Events, e => e.EventId.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(proxied.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(redirected.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
+        Assert.DoesNotContain(development.Logs.GetSnapshot(), e => e.Id.Name == "NoHttpsInProduction");
     }
 
     [Fact]
@@ -176,8 +178,8 @@ public sealed class StartupTests
         Assert.Equal(1, calls - before);
         Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
         Assert.Single(app.Services.GetServices<IValidateOptions<SecurityHeadersOptions>>());
-        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name == "ConfigureSecurityHeaders");
+        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
         Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
-        Assert.Single(app.Logs.Events, e => e.EventId.Name == "SecurityHeadersPolicy");
+        Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersPolicy");
     }
 }

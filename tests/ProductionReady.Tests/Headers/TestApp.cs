@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady;
 
 namespace ProductionReady.Tests.Headers;
@@ -9,14 +9,15 @@ internal sealed class TestApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private TestApp(WebApplication app, LogCapture logs, string contentRoot)
+    private TestApp(WebApplication app, FakeLogCollector logs, string contentRoot)
     {
         _app = app;
         Logs = logs;
         ContentRoot = contentRoot;
     }
 
-    public LogCapture Logs { get; }
+    /// <summary>Every log event, with its structured properties (values as strings).</summary>
+    public FakeLogCollector Logs { get; }
 
     public string ContentRoot { get; }
 
@@ -39,10 +40,10 @@ internal sealed class TestApp : IAsyncDisposable
             WebRootPath = Path.Combine(contentRoot, "wwwroot"),
         });
         builder.WebHost.UseTestServer();
-        var logs = new LogCapture();
+        var logs = new FakeLogCollector();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
-        builder.Logging.AddProvider(logs);
+        builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         setup?.Invoke(builder);
         builder.AddProductionReadySecurityHeaders(configure);
         var app = builder.Build();
@@ -74,33 +75,3 @@ internal sealed class TestApp : IAsyncDisposable
         }
     }
 }
-
-/// <summary>Every log event, with its structured properties.</summary>
-internal sealed class LogCapture : ILoggerProvider
-{
-    private readonly ConcurrentQueue<LogEvent> _events = new();
-
-    public IReadOnlyList<LogEvent> Events => _events.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _events);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<LogEvent> events) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            var properties = state as IReadOnlyList<KeyValuePair<string, object?>> ?? [];
-            events.Enqueue(new LogEvent(category, logLevel, eventId, formatter(state, exception), properties.ToDictionary(p => p.Key, p => p.Value)));
-        }
-    }
-}
-
-internal sealed record LogEvent(string Category, LogLevel Level, EventId EventId, string Message, IReadOnlyDictionary<string, object?> Properties);

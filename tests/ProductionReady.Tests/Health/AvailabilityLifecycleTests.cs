@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ProductionReady.Tests.Health;
 
@@ -46,16 +47,30 @@ public sealed class AvailabilityLifecycleTests
     public async Task During_the_stopping_phase_where_the_drain_runs_readiness_is_503_and_the_app_still_serves()
     {
         var observed = new TaskCompletionSource<(int Ready, int App)>();
+        var time = new FakeTimeProvider();
         await using var app = await ProbeTestHost.StartAsync(
-            o => o.DrainDelay = TimeSpan.FromSeconds(2),
-            services: b => b.Services.AddSingleton<IHostedService>(sp => new ProbeDuringStopping(sp, observed)));
+            o => o.DrainDelay = TimeSpan.FromSeconds(10),
+            services: b =>
+            {
+                b.Services.AddSingleton<TimeProvider>(time);
+                b.Services.AddSingleton<IHostedService>(sp => new ProbeDuringStopping(sp, observed));
+            });
 
-        // StopAsync returns only after the drain; the probing happened during it.
-        await app.StopAsync();
-
+        var stopping = app.StopAsync();
         var (ready, root) = await observed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(503, ready);
         Assert.Equal(200, root);
+
+        // The drain holds the stop: no fake time has passed yet. Then its ten seconds pass (the drain may
+        // start its delay a moment after readiness closed, hence the loop) and the stop completes.
+        Assert.False(stopping.IsCompleted);
+        for (var i = 0; i < 600 && !stopping.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromSeconds(10));
+            await Task.WhenAny(stopping, Task.Delay(50));
+        }
+
+        await stopping.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]

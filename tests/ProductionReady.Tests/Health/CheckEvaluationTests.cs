@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace ProductionReady.Tests.Health;
 
@@ -104,13 +105,13 @@ public sealed class CheckEvaluationTests
     [Fact]
     public async Task A_state_change_is_logged_once_and_each_probe_only_at_debug()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         var check = new SwitchableCheck();
         await using var app = await ProbeTestHost.StartAsync(
             o => o.CacheDuration = TimeSpan.Zero,
             b =>
             {
-                b.Logging.AddProvider(logs);
+                b.Logging.AddProvider(new FakeLoggerProvider(logs));
                 b.Logging.AddFilter("ProductionReady.Health", LogLevel.Debug);
                 b.Services.AddHealthChecks().AddCheck("db", check, tags: [HealthCheckTags.Ready]);
             });
@@ -121,12 +122,12 @@ public sealed class CheckEvaluationTests
         check.Result = HealthCheckResult.Healthy("fine");
         await ProbeTimes(app, 3);
 
-        var health = logs.Events.Where(e => e.Category == "ProductionReady.Health").ToList();
+        var health = logs.GetSnapshot().Where(e => e.Category == "ProductionReady.Health").ToList();
         var unhealthy = Assert.Single(health, e => e.Level == LogLevel.Error);
         Assert.Contains("db is now Unhealthy (was Healthy): connection refused", unhealthy.Message, StringComparison.Ordinal);
         var recovered = Assert.Single(health, e => e.Level == LogLevel.Warning);
         Assert.Contains("db is now Healthy (was Unhealthy)", recovered.Message, StringComparison.Ordinal);
-        var probes = health.Where(e => e.EventId.Id == 2001).ToList();
+        var probes = health.Where(e => e.Id.Id == 2001).ToList();
         Assert.Equal(9, probes.Count);
         Assert.All(probes, e => Assert.Equal(LogLevel.Debug, e.Level));
     }

@@ -106,8 +106,10 @@ public sealed class LoggingPipelineTests
     public async Task Invalid_options_fail_at_startup_with_what_to_change()
     {
         var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:SlowRequestThreshold"] = "-00:00:01" };
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => CapturedLog.StartAsync(configuration: configuration));
-        Assert.Contains("SlowRequestThreshold must be positive", failure.Message, StringComparison.Ordinal);
+        var failure = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => CapturedLog.StartAsync(configuration: configuration));
+        var problem = Assert.Single(failure.Problems);
+        Assert.StartsWith("ProductionReady:Logging:SlowRequestThreshold", problem, StringComparison.Ordinal);
+        Assert.Contains("must be positive", problem, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -143,9 +145,10 @@ public sealed class LoggingPipelineTests
     public async Task A_request_id_header_that_is_a_standard_http_header_is_refused_at_startup(string header)
     {
         var configuration = new Dictionary<string, string?> { ["ProductionReady:Logging:RequestIdHeader"] = header };
-        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => CapturedLog.StartAsync(configuration: configuration));
-        var message = Assert.Single(failure.Failures);
-        Assert.StartsWith("ProductionReady:Logging:RequestIdHeader is \"" + header + "\", a standard HTTP header", message, StringComparison.Ordinal);
+        var failure = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => CapturedLog.StartAsync(configuration: configuration));
+        var message = Assert.Single(failure.Problems);
+        Assert.StartsWith("ProductionReady:Logging:RequestIdHeader", message, StringComparison.Ordinal);
+        Assert.Contains("is \"" + header + "\", a standard HTTP header", message, StringComparison.Ordinal);
         Assert.Contains("X-Request-ID", message, StringComparison.Ordinal);
     }
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
-using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging.Testing;
 using ProductionReady.Secrets;
 
 namespace ProductionReady.Tests.Secrets;
@@ -29,34 +29,10 @@ internal sealed class RecordingServer : IServer
 
 internal sealed record CapturedLog(string Category, LogLevel Level, EventId EventId, string Message);
 
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    private readonly ConcurrentQueue<CapturedLog> _entries = new();
-
-    public IReadOnlyList<CapturedLog> Entries => _entries.ToArray();
-
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            entries.Enqueue(new CapturedLog(category, logLevel, eventId, formatter(state, exception) + (exception is null ? string.Empty : "\n" + exception)));
-    }
-}
-
 /// <summary>An app with only secret validation, a recording server, captured logs and captured console output.</summary>
 internal sealed class SecretTestHost : IAsyncDisposable
 {
-    private SecretTestHost(WebApplication app, RecordingServer server, CapturingLoggerProvider logs, StringWriter stdout, StringWriter stderr)
+    private SecretTestHost(WebApplication app, RecordingServer server, FakeLogCollector logs, StringWriter stdout, StringWriter stderr)
     {
         App = app;
         Server = server;
@@ -69,16 +45,21 @@ internal sealed class SecretTestHost : IAsyncDisposable
 
     public RecordingServer Server { get; }
 
-    public CapturingLoggerProvider Logs { get; }
+    public FakeLogCollector Logs { get; }
+
+    /// <summary>Every event so far, its exception (when any) after the message.</summary>
+    public IReadOnlyList<CapturedLog> Entries => Logs.GetSnapshot()
+        .Select(r => new CapturedLog(r.Category ?? string.Empty, r.Level, r.Id, r.Message + (r.Exception is null ? string.Empty : "\n" + r.Exception)))
+        .ToArray();
 
     public StringWriter Stdout { get; }
 
     public StringWriter Stderr { get; }
 
     /// <summary>Everything the app wrote: console and log messages.</summary>
-    public string AllOutput => Stdout + "\n" + Stderr + "\n" + string.Join("\n", Logs.Entries.Select(e => e.Message));
+    public string AllOutput => Stdout + "\n" + Stderr + "\n" + string.Join("\n", Entries.Select(e => e.Message));
 
-    public IReadOnlyList<CapturedLog> SecretEvents => Logs.Entries.Where(e => e.Category == typeof(SecretValidationHostedService).FullName).ToArray();
+    public IReadOnlyList<CapturedLog> SecretEvents => Entries.Where(e => e.Category == typeof(SecretValidationHostedService).FullName).ToArray();
 
     public static SecretTestHost Create(
         string environment,
@@ -89,9 +70,9 @@ internal sealed class SecretTestHost : IAsyncDisposable
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Configuration.AddInMemoryCollection(configuration);
         var server = new RecordingServer();
-        var logs = new CapturingLoggerProvider();
+        var logs = new FakeLogCollector();
         builder.Services.AddSingleton<IServer>(server);
-        builder.Logging.AddProvider(logs);
+        builder.Logging.AddProvider(new FakeLoggerProvider(logs));
         builder.AddProductionReadySecretValidation(configure);
         var stdout = new StringWriter();
         var stderr = new StringWriter();

@@ -6,13 +6,13 @@ namespace ProductionReady.Health;
 /// Remembers each check's last status across every probe and logs a change once: to Unhealthy at
 /// Error, to Degraded or back to Healthy at Warning. A check that starts Healthy is not logged.
 /// </summary>
-internal sealed class HealthStateLog
+internal sealed class HealthStatusChanges
 {
     private readonly ILogger _logger;
     private readonly Dictionary<string, HealthStatus> _last = new(StringComparer.OrdinalIgnoreCase);
     private readonly Lock _gate = new();
 
-    public HealthStateLog(ILoggerFactory loggerFactory) => _logger = loggerFactory.CreateLogger(HealthLog.Category);
+    public HealthStatusChanges(ILoggerFactory loggerFactory) => _logger = loggerFactory.CreateLogger(HealthLog.Category);
 
     public void Observe(HealthReport report)
     {

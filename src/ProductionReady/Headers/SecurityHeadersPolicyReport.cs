@@ -6,16 +6,16 @@ using ProductionReady.Common;
 namespace ProductionReady.Headers;
 
 /// <summary>
-/// Once at startup: logs the effective policy, and in Production warns when nothing makes the app's
+/// Once at startup (a hosted service, not to be confused with <see cref="SecurityHeadersPipeline"/>, the startup filter): logs the effective policy, and in Production warns when nothing makes the app's
 /// traffic HTTPS.
 /// </summary>
-internal sealed class SecurityHeadersStartup : IHostedService
+internal sealed class SecurityHeadersPolicyReport : IHostedService
 {
     private readonly IServiceProvider _services;
     private readonly CompiledSecurityHeaders _headers;
     private readonly ILogger _logger;
 
-    public SecurityHeadersStartup(IServiceProvider services, CompiledSecurityHeaders headers, ILoggerFactory loggerFactory)
+    public SecurityHeadersPolicyReport(IServiceProvider services, CompiledSecurityHeaders headers, ILoggerFactory loggerFactory)
     {
         _services = services;
         _headers = headers;
