@@ -44,6 +44,7 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddTransient<IOptionsFactory<ProductionReadyLoggingOptions>, ComposedOptionsFactory<ProductionReadyLoggingOptions>>();
         services.AddTransient<IOptionsFactory<SecretValidationOptions>, ComposedOptionsFactory<SecretValidationOptions>>();
         services.AddTransient<IOptionsFactory<SecurityHeadersOptions>, ComposedOptionsFactory<SecurityHeadersOptions>>();
+        services.AddTransient<IOptionsFactory<MetricsOptions>, ComposedOptionsFactory<MetricsOptions>>();
     }
 
     /// <summary>The instance of <typeparamref name="TOptions"/> from the current set, composed (the lambda run once) on first use and after a configuration reload.</summary>
@@ -91,6 +92,7 @@ internal sealed class ProductionReadyOptionsComposer
         root.Logging = Configured<ProductionReadyLoggingOptions>();
         root.Secrets = Configured<SecretValidationOptions>();
         root.SecurityHeaders = Configured<SecurityHeadersOptions>();
+        root.Metrics = Configured<MetricsOptions>();
 
         // The one run of the app's lambda (of each, if AddProductionReady was called more than once),
         // after every section is bound: code wins over configuration.
@@ -105,6 +107,7 @@ internal sealed class ProductionReadyOptionsComposer
         _set[typeof(ProductionReadyLoggingOptions)] = root.Logging;
         _set[typeof(SecretValidationOptions)] = root.Secrets;
         _set[typeof(SecurityHeadersOptions)] = root.SecurityHeaders;
+        _set[typeof(MetricsOptions)] = root.Metrics;
     }
 
     // The standard pipeline without validation: validation comes after the lambda, per capability.

@@ -13,7 +13,7 @@ public static class ProductionReadyExtensions
 {
     /// <summary>
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
-    /// health probes and security headers, configured from the <c>ProductionReady</c> section.
+    /// health probes, security headers and metrics, configured from the <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
     /// Every bad setting stops the host before the server listens, with one report on stderr and in the
@@ -44,6 +44,7 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadySecretValidation();
         builder.AddProductionReadyHealthChecks();
         builder.AddProductionReadySecurityHeaders();
+        builder.AddProductionReadyMetrics();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }
@@ -51,8 +52,8 @@ public static class ProductionReadyExtensions
     /// <summary>
     /// Adds the middleware in the order a request needs it: security headers first (they install
     /// themselves at the front, so error and short-circuited responses carry them), then the request id
-    /// and request logging, then the CSP report endpoint and the probe endpoints, which answer ahead of
-    /// HTTPS redirection, authentication and rate limiting.
+    /// and request logging, then the CSP report endpoint, the metrics endpoint (insiders only) and the probe
+    /// endpoints, which answer ahead of HTTPS redirection, authentication and rate limiting.
     /// </summary>
     /// <param name="app">The web application.</param>
     /// <returns>The same application, for chaining.</returns>
@@ -64,6 +65,7 @@ public static class ProductionReadyExtensions
         AppEndpoints.Track(app);
         app.UseProductionReadyRequestLogging();
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
+        app.UseProductionReadyMetrics(); // ahead of the probes: it keeps them out of the HTTP metrics
         app.UseProductionReadyProbes();
         return app;
     }

@@ -46,6 +46,8 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<IApplicationAvailability>(sp => sp.GetRequiredService<ApplicationAvailability>());
         services.TryAddSingleton<HealthCheckRunner>();
         services.TryAddSingleton<HealthStateLog>();
+        services.AddMetrics();
+        services.TryAddSingleton<HealthMetrics>();
         services.TryAddSingleton<HealthEvaluations>();
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();
