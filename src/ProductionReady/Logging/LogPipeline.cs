@@ -35,7 +35,7 @@ internal sealed class LogPipeline : IDisposable
     {
         if (services.GetService<LogPipelineActivation>() is { } activation)
         {
-            // First: reading the options below runs their validation, which asks for this.
+            // Tells LogPipelineInUseCheck that the host's logger factory built our pipeline.
             activation.Created = true;
         }
 

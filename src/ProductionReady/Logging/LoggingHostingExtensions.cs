@@ -44,6 +44,9 @@ public static class LoggingHostingExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton(LogDestination.Stdout);
         services.TryAddSingleton<LogPipelineActivation>();
+        services.TryAddSingleton<LogPipelineInUseCheck>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, LogPipelineInUseCheck>(sp => sp.GetRequiredService<LogPipelineInUseCheck>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LogPipelineInUseCheck>(sp => sp.GetRequiredService<LogPipelineInUseCheck>()));
 
         // Called again (AddProductionReady plus the granular method): the code configuration above is all that is new.
         if (services.Any(d => d.ServiceType == typeof(LogPipeline)))

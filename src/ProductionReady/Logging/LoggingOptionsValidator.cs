@@ -3,31 +3,9 @@ namespace ProductionReady.Logging;
 /// <summary>Rejects logging options that cannot work, at startup, with what to change.</summary>
 internal sealed class LoggingOptionsValidator : IValidateOptions<ProductionReadyLoggingOptions>
 {
-    private readonly IServiceProvider _services;
-    private readonly LogPipelineActivation? _activation;
-
-    public LoggingOptionsValidator(IServiceProvider services, LogPipelineActivation? activation = null)
-    {
-        _services = services;
-        _activation = activation;
-    }
-
     public ValidateOptionsResult Validate(string? name, ProductionReadyLoggingOptions options)
     {
         var failures = new List<string>();
-
-        // Serilog.AspNetCore's AddSerilog/UseSerilog replaces the ILoggerFactory itself, ClearProviders() after
-        // AddProductionReady() removes our provider: either way every event would bypass the CLEF output and
-        // the secret masking. Never silently.
-        if (_activation is { Created: false })
-        {
-            var factory = _services.GetService<ILoggerFactory>()?.GetType().FullName ?? "none";
-            failures.Add(
-                $"{ProductionReadyLoggingOptions.SectionName}: ProductionReady's logging pipeline is not in use (the logger factory is {factory}): " +
-                "the app replaced it, e.g. with Serilog's builder.Services.AddSerilog(...) or builder.Host.UseSerilog(...), or removed its provider " +
-                "with builder.Logging.ClearProviders() after AddProductionReady(), so events would bypass the CLEF output and the secret masking. " +
-                "Remove that call; add Serilog sinks and enrichers with AddProductionReady(o => o.Logging.ConfigureSerilog(lc => ...)) or the \"Serilog\" configuration section.");
-        }
 
         if (!Enum.IsDefined(options.Format))
         {

@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Options;
+using ProductionReady.Common;
+
+namespace ProductionReady.Tests.Common;
+
+/// <summary>The one registration pattern for Health and Secrets: calling the method twice is harmless.</summary>
+public sealed class RegistrationTests
+{
+    [Fact]
+    public async Task Health_and_secrets_registered_twice_run_once()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
+        builder.WebHost.UseTestServer();
+        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadySecretValidation();
+        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadySecretValidation();
+
+        await using var app = builder.Build();
+        app.UseProductionReadyProbes();
+        await app.StartAsync();
+
+        var services = app.Services;
+        Assert.Single(services.GetServices<IHostedService>(), s => s.GetType().Name == "HealthProbeLifecycle");
+        Assert.Single(services.GetServices<IHostedService>(), s => s.GetType().Name == "SecretValidationHostedService");
+        Assert.Single(services.GetServices<IValidateOptions<HealthProbeOptions>>(), v => v.GetType().Name == "HealthProbeOptionsValidator");
+        Assert.Single(services.GetServices<IValidateOptions<SecretValidationOptions>>(), v => v.GetType().Name == "SecretValidationOptionsValidator");
+        Assert.Single(services.GetServices<IReservedPaths>());
+        Assert.Single(services.GetServices<IPreStartCheck>());
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await app.GetTestClient().GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
+        await app.StopAsync();
+    }
+}
