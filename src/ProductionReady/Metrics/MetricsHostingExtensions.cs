@@ -64,7 +64,12 @@ public static class MetricsHostingExtensions
         services.ConfigureOpenTelemetryMeterProvider(AddMeters);
         if (settings.Otlp && !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {
-            telemetry.WithTracing(tracing => tracing.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+            // No spans for the paths ProductionReady answers itself (probes, /metrics, CSP reports): a kubelet's
+            // probe every few seconds would otherwise outnumber the app's own traces.
+            services.TryAddSingleton<ReservedPathsTraceFilter>();
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = ReservedPathsTraceFilter.Traces)
+                .AddHttpClientInstrumentation());
 
             // The exporter reads OTEL_EXPORTER_OTLP_* itself; an app that already called UseOtlpExporter keeps its own.
             if (!services.Any(d => d.ServiceType.FullName?.Contains("UseOtlpExporter", StringComparison.Ordinal) == true))
