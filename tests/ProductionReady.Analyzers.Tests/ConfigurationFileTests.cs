@@ -50,6 +50,7 @@ public sealed class ConfigurationFileTests
             new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 9, 25, 9, 38),
             new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 10, 30, 10, 44),
             new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 11, 29, 11, 43),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 13, 75, 13, 85),
         });
         await test.RunAsync();
 
@@ -63,9 +64,11 @@ public sealed class ConfigurationFileTests
                 ("PRD002", "/app/appsettings.json(9,25)-(9,38)"),
                 ("PRD002", "/app/appsettings.json(10,30)-(10,44)"),
                 ("PRD002", "/app/appsettings.json(11,29)-(11,43)"),
+                ("PRD002", "/app/appsettings.json(13,75)-(13,85)"),
             },
             found.Select(f => (f.Id, f.Where)));
         Assert.Contains("Hardcoded connection string password at 'ConnectionStrings:Default' in appsettings.json", found[0].Message);
+        Assert.Contains("at 'Empty:Secret'", found[6].Message);
         Assert.Contains("Hardcoded signing key at 'Jwt:Key'", found[1].Message);
         Assert.Contains("Hardcoded Stripe live key at 'Stripe:ApiKey'", found[2].Message);
         Assert.All(found, f => Assert.DoesNotContain(Password, f.Message));

@@ -26,6 +26,41 @@ public sealed class CorpusTests(ITestOutputHelper output)
         ["{{GOOGLE}}"] = FakeCredentials.GoogleApiKey,
         ["{{PEM}}"] = FakeCredentials.PrivateKeyPem,
         ["{{JWT}}"] = FakeCredentials.Jwt,
+        ["{{ENTRA}}"] = FakeTokens.EntraClientSecret,
+        ["{{STORAGEKEY}}"] = FakeTokens.StorageAccountKey,
+        ["{{SAS}}"] = FakeTokens.SasSignature,
+        ["{{SBKEY}}"] = FakeTokens.SharedAccessKey,
+        ["{{APPCONFIGSECRET}}"] = FakeTokens.AppConfigurationSecret,
+        ["{{DEVOPSPAT}}"] = FakeTokens.DevOpsPat,
+        ["{{ACR}}"] = FakeTokens.ContainerRegistryPassword,
+        ["{{AWSSECRET}}"] = FakeTokens.AwsSecretAccessKey,
+        ["{{GITHUBPAT}}"] = FakeTokens.GitHubFineGrainedPat,
+        ["{{GITHUBOAUTH}}"] = FakeTokens.GitHubOAuthToken,
+        ["{{GITLAB}}"] = FakeTokens.GitLabPat,
+        ["{{NUGET}}"] = FakeTokens.NuGetApiKey,
+        ["{{NPM}}"] = FakeTokens.NpmToken,
+        ["{{PYPI}}"] = FakeTokens.PyPiToken,
+        ["{{SENDGRID}}"] = FakeTokens.SendGridKey,
+        ["{{TWILIO}}"] = FakeTokens.TwilioApiKey,
+        ["{{SLACKHOOK}}"] = FakeTokens.SlackWebhook,
+        ["{{TEAMSHOOK}}"] = FakeTokens.TeamsWebhook,
+        ["{{MAILGUN}}"] = FakeTokens.MailgunKey,
+        ["{{STRIPERK}}"] = FakeTokens.StripeRestrictedKey,
+        ["{{GOCSPX}}"] = FakeTokens.GoogleOAuthClientSecret,
+        ["{{OPENAI}}"] = FakeTokens.OpenAiKey,
+        ["{{ANTHROPIC}}"] = FakeTokens.AnthropicKey,
+        ["{{HF}}"] = FakeTokens.HuggingFaceToken,
+        ["{{SENTRY}}"] = FakeTokens.SentryUserToken,
+        ["{{NEWRELIC}}"] = FakeTokens.NewRelicUserKey,
+        ["{{GRAFANA}}"] = FakeTokens.GrafanaServiceAccountToken,
+        ["{{VAULT}}"] = FakeTokens.VaultToken,
+        ["{{DATADOG}}"] = FakeTokens.DatadogApiKey,
+        ["{{JWKD}}"] = FakeTokens.JwkPrivateExponent,
+        ["{{JWKN}}"] = FakeTokens.JwkModulus,
+        ["{{AESHEX}}"] = FakeTokens.AesKeyHex,
+        ["{{BASIC}}"] = FakeTokens.BasicAuthValue,
+        ["{{COSMOSEMULATOR}}"] = FakeTokens.CosmosEmulatorKey,
+        ["{{AZURITE}}"] = FakeTokens.AzuriteKey,
     };
 
     private static string Load(string name)
@@ -42,7 +77,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task Finds_every_credential_of_the_corpus_without_false_positives()
     {
-        var (falsePositives, falseNegatives) = await ScoreAsync("Tuning corpus", new[] { "Startup.cs.txt", "Services.cs.txt", "Infrastructure.cs.txt" }, "appsettings.json");
+        var (falsePositives, falseNegatives) = await ScoreAsync("Tuning corpus", new[] { "Startup.cs.txt", "Services.cs.txt", "Infrastructure.cs.txt" }, new[] { "appsettings.json" });
         Assert.Equal(0, falsePositives);
         Assert.Equal(0, falseNegatives);
     }
@@ -54,28 +89,49 @@ public sealed class CorpusTests(ITestOutputHelper output)
     [Fact]
     public async Task Held_out_corpus_keeps_its_measured_precision_and_recall()
     {
-        var (falsePositives, falseNegatives) = await ScoreAsync("Held-out corpus", new[] { "HeldOut/DataAccess.cs.txt" }, "HeldOut/appsettings.Production.json");
+        var (falsePositives, falseNegatives) = await ScoreAsync("Held-out corpus", new[] { "HeldOut/DataAccess.cs.txt" }, new[] { "HeldOut/appsettings.Production.json" });
         Assert.True(falsePositives <= HeldOutFalsePositives, $"{falsePositives} false positives");
         Assert.True(falseNegatives <= HeldOutFalseNegatives, $"{falseNegatives} false negatives");
     }
 
+    /// <summary>
+    /// The second held-out set (Corpus/HeldOut/Issue13): the forms and token formats of issue 13 and the false-positive
+    /// classes seen on real code, written before any detection change and measured once blind (figures in
+    /// docs/analyzers-on-real-code.md). The thresholds pin what the tuned analyzers reach.
+    /// </summary>
+    [Fact]
+    public async Task Issue13_held_out_corpus_keeps_its_measured_precision_and_recall()
+    {
+        var (falsePositives, falseNegatives) = await ScoreAsync(
+            "Held-out corpus (issue 13)",
+            new[] { "HeldOut/Issue13/Integrations.cs.txt", "HeldOut/Issue13/Identity.cs.txt" },
+            new[] { "HeldOut/Issue13/appsettings.Production.json", "HeldOut/Issue13/appsettings.Development.json" });
+        Assert.True(falsePositives <= Issue13FalsePositives, $"{falsePositives} false positives");
+        Assert.True(falseNegatives <= Issue13FalseNegatives, $"{falseNegatives} false negatives");
+    }
+
+    private const int Issue13FalsePositives = 0;
+    private const int Issue13FalseNegatives = 0;
+
     /// <summary>The <c>[|…|]</c> markup of the corpus, read by the testing library's own parser.</summary>
     private static (string Source, List<TextSpan> Spans) Parse(string markup)
     {
-        TestFileMarkupParser.GetSpans(markup, out var source, out ImmutableArray<TextSpan> spans);
-        return (source, spans.OrderBy(s => s.Start).ToList());
+        // "$$" is the parser's caret marker, and also how a C# raw interpolated string starts: hidden from the parser
+        // behind two characters of the same length, so the spans stay where they are.
+        TestFileMarkupParser.GetSpans(markup.Replace("$$", "\u00a7\u00a7", StringComparison.Ordinal), out var source, out ImmutableArray<TextSpan> spans);
+        return (source.Replace("\u00a7\u00a7", "$$", StringComparison.Ordinal), spans.OrderBy(s => s.Start).ToList());
     }
 
     private const int HeldOutFalsePositives = 0;
     private const int HeldOutFalseNegatives = 0;
 
-    private async Task<(int FalsePositives, int FalseNegatives)> ScoreAsync(string title, string[] files, string jsonFile)
+    private async Task<(int FalsePositives, int FalseNegatives)> ScoreAsync(string title, string[] files, string[] jsonFiles)
     {
         var sources = files.Select(n => (Name: n, Markup: Parse(Load(n)))).ToList();
-        var json = Parse(Load(jsonFile));
+        var jsons = jsonFiles.Select(n => (Name: n, Path: "/app/" + Path.GetFileName(n), Markup: Parse(Load(n)))).ToList();
 
         var compilation = AnalyzerRun.Compile(ProjectKind.WebApp, sources.Select(s => s.Markup.Source).ToArray());
-        var diagnostics = await AnalyzerRun.AnalyzeAsync(compilation, new[] { ("/app/appsettings.json", json.Source) });
+        var diagnostics = await AnalyzerRun.AnalyzeAsync(compilation, jsons.Select(j => (j.Path, j.Markup.Source)));
 
         int truePositives = 0, falsePositives = 0, falseNegatives = 0;
         var report = new List<string>();
@@ -86,12 +142,16 @@ public sealed class CorpusTests(ITestOutputHelper output)
             Score(sources[i].Name, sources[i].Markup.Source, sources[i].Markup.Spans, found, exact: true);
         }
 
-        var inJson = diagnostics.Where(d => d.Id == "PRD002").Select(d => d.Location.SourceSpan).ToList();
-        Score(jsonFile, json.Source, json.Spans, inJson, exact: false);
+        foreach (var json in jsons)
+        {
+            var inJson = diagnostics.Where(d => d.Id == "PRD002" && d.Location.GetLineSpan().Path == json.Path).Select(d => d.Location.SourceSpan).ToList();
+            Score(json.Name, json.Markup.Source, json.Markup.Spans, inJson, exact: false);
+        }
 
         var precision = truePositives / (double)(truePositives + falsePositives);
         var recall = truePositives / (double)(truePositives + falseNegatives);
-        output.WriteLine($"{title}, PRD001+PRD002: {truePositives} true positives, {falsePositives} false positives, {falseNegatives} false negatives; precision {precision:P1}, recall {recall:P1}");
+        var f1 = 2 * precision * recall / (precision + recall);
+        output.WriteLine($"{title}, PRD001+PRD002: {truePositives} true positives, {falsePositives} false positives, {falseNegatives} false negatives; precision {precision:P1}, recall {recall:P1}, F1 {f1:F3}");
         foreach (var line in report)
         {
             output.WriteLine(line);

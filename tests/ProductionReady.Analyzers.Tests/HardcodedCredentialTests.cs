@@ -66,6 +66,9 @@ public sealed class HardcodedCredentialTests
         $$"""var x = [|"{{GoogleApiKey}}"|]; Console.WriteLine(x);""",
         $$"""var x = [|"{{PrivateKeyPem}}"|]; Console.WriteLine(x);""",
         $$"""var x = [|"Bearer {{Jwt}}"|]; Console.WriteLine(x);""",
+        // Issue 13: a weak or default credential hardcoded in C# is a hardcoded credential.
+        """var password = [|"changeme"|]; var pwd = [|"P@ssw0rd"|]; Console.WriteLine(password + pwd);""",
+        """var cs = [|"Host=db;Username=app;Password=postgres"|]; Console.WriteLine(cs);""",
     };
 
     [Theory]
@@ -78,8 +81,7 @@ public sealed class HardcodedCredentialTests
         """var password = ""; Console.WriteLine(password);""",
         """var password = "<your-password>"; Console.WriteLine(password);""",
         """var password = "${DB_PASSWORD}"; Console.WriteLine(password);""",
-        """var password = "changeme"; var secret = "CHANGE_ME"; var pwd = "P@ssw0rd"; Console.WriteLine(password + secret + pwd);""",
-        """var cs = "Host=db;Username=app;Password=postgres"; Console.WriteLine(cs);""",
+        """var secret = "CHANGE_ME"; Console.WriteLine(secret);""",
         """const string PasswordVariable = "DB_PASSWORD"; var password = Environment.GetEnvironmentVariable("DB_PASSWORD"); Console.WriteLine(PasswordVariable + password);""",
         """const string ApiKeyHeader = "X-Api-Key"; const string JwtKeyName = "Jwt:Key"; Console.WriteLine(ApiKeyHeader + JwtKeyName);""",
         """var label = "Enter your password"; var passwordPrompt = "Password:"; var password = "Please enter a password"; Console.WriteLine(label + passwordPrompt + password);""",

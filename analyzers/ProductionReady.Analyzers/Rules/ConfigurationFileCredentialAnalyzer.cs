@@ -42,8 +42,18 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
     private static void AnalyzeFile(AdditionalFileAnalysisContext context)
     {
         var path = context.AdditionalFile.Path;
-        if (path is null || !path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        if (path is null)
         {
+            return;
+        }
+
+        if (!path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            if (IsOtherConfigurationFile(Path.GetFileName(path)))
+            {
+                AnalyzeLines(context, path);
+            }
+
             return;
         }
 
@@ -60,6 +70,41 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             AnalyzeValue(context, source, path, fileName, developmentOnly, value);
+        }
+    }
+
+    // .npmrc, .env, YAML, XML and INI files handed to the analyzers: only live token formats are certain there.
+    private static bool IsOtherConfigurationFile(string fileName)
+    {
+        var name = fileName.ToLowerInvariant();
+        return name == ".npmrc" || name == ".yarnrc" || name == ".yarnrc.yml" || name == ".env" || name.StartsWith(".env.", StringComparison.Ordinal)
+            || name.EndsWith(".yml", StringComparison.Ordinal) || name.EndsWith(".yaml", StringComparison.Ordinal)
+            || name.EndsWith(".config", StringComparison.Ordinal) || name.EndsWith(".xml", StringComparison.Ordinal)
+            || name.EndsWith(".ini", StringComparison.Ordinal) || name.EndsWith(".properties", StringComparison.Ordinal);
+    }
+
+    private static void AnalyzeLines(AdditionalFileAnalysisContext context, string path)
+    {
+        var source = context.AdditionalFile.GetText(context.CancellationToken);
+        if (source is null || source.Length == 0 || source.Length > MaximumFileLength)
+        {
+            return;
+        }
+
+        var fileName = Path.GetFileName(path);
+        foreach (var line in source.Lines)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            var text = line.ToString();
+            if (CredentialValues.FindInValue(text) is { IsLiveFormat: true } found)
+            {
+                // The key is what precedes the value on its line ("//registry/:_authToken", "GITHUB_TOKEN"), else the line number.
+                var equals = text.LastIndexOf('=', found.Start);
+                var colon = text.LastIndexOf(':', found.Start);
+                var separator = Math.Max(equals, colon);
+                var key = separator > 0 ? text.Substring(0, separator).Trim() : "line " + (line.LineNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Report(context, source, path, new TextSpan(line.Start + found.Start, found.Length), found.Kind, key, fileName, developmentOnly: false);
+            }
         }
     }
 
@@ -81,7 +126,7 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
         }
 
         var kind = CredentialKinds.OfConfigurationKey(value.Path, configurationFile: true);
-        if (kind is null || !CredentialValues.IsCredentialLike(value.Value, keyMaterial: kind != "password"))
+        if (kind is null || !CredentialValues.IsCredentialLike(value.Value, kind, value.Path))
         {
             return;
         }

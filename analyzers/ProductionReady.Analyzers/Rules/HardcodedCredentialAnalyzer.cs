@@ -26,7 +26,11 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
     {
         context.RegisterCompilationStartAction(start =>
         {
-            var inTestProject = TestProjects.IsTestProject(start.Compilation, start.Options);
+            // Asked only when there is something to report: without the IsTestProject build property the answer needs
+            // the compilation's references bound, which the analyzer would otherwise force before the compiler needs them.
+            var compilation = start.Compilation;
+            var options = start.Options;
+            var inTestProject = new System.Lazy<bool>(() => TestProjects.IsTestProject(compilation, options));
             start.RegisterSyntaxNodeAction(
                 c => AnalyzeLiteral(c, inTestProject),
                 SyntaxKind.StringLiteralExpression,
@@ -35,7 +39,7 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, bool inTestProject)
+    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
     {
         var literal = (LiteralExpressionSyntax)context.Node;
         var text = literal.Token.ValueText;
@@ -47,7 +51,7 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         Analyze(context, literal, text, text, inTestProject);
     }
 
-    private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context, bool inTestProject)
+    private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
     {
         var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
         if (interpolated.Contents.Count == 0)
@@ -83,16 +87,23 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         Analyze(context, interpolated, text.ToString(), longestLiteralPart, inTestProject);
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string text, string positionalValue, bool inTestProject)
+    private static void Analyze(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string text, string positionalValue, System.Lazy<bool> inTestProject)
     {
         if (CredentialValues.FindInValue(text) is { } found)
         {
             // A live token format is a live token in a test too; a JWT in a test is almost always a fake.
-            Report(context, expression, found.Kind, string.Empty, inTestProject && (!found.IsLiveFormat || found.IsJwt));
+            Report(context, expression, found.Kind, string.Empty, !found.IsLiveFormat || found.IsJwt ? inTestProject.Value : false);
             return;
         }
 
-        if (positionalValue.Length < 5)
+        // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
+        if (CredentialValues.FindInJson(text) is { } inJson)
+        {
+            Report(context, expression, inJson.Kind, " in '" + inJson.Key + "'", inTestProject.Value);
+            return;
+        }
+
+        if (positionalValue.Length < 4)
         {
             return;
         }
@@ -113,12 +124,31 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         {
             // Ask the semantic model only for values that already look like a credential (most positional
             // string arguments are messages with spaces, which end here without binding anything).
-            if (!CredentialValues.IsSecretShaped(positionalValue) || !CredentialValues.IsCredentialLike(positionalValue, keyMaterial: false))
+            // Weak words ("admin") only where a password goes after another argument (a user, a path): NetworkCredential,
+            // UserManager.CreateAsync, X509Certificate2; a first argument "admin" is a user name or a path segment.
+            var bytes = (target.Flags & TargetFlags.Bytes) != 0;
+            if (!CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0)
+                || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: bytes))
             {
                 return;
             }
 
-            name = target.ResolveParameterName(context.SemanticModel, context.CancellationToken);
+            var parameter = target.ResolveParameter(context.SemanticModel, context.CancellationToken);
+            if ((target.Flags & TargetFlags.Bytes) != 0 && parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                && CredentialTarget.IsKeyType(constructor.ContainingType.Name))
+            {
+                // new(...) of a SymmetricSecurityKey or an HMAC from the bytes of a literal: key material.
+                kind = "signing key";
+                name = null;
+                if (CredentialValues.IsCredentialLike(positionalValue, kind, direct: true))
+                {
+                    Report(context, expression, kind, string.Empty, inTestProject.Value);
+                }
+
+                return;
+            }
+
+            name = parameter?.Name;
             kind = CredentialKinds.OfIdentifier(name);
         }
         else
@@ -128,12 +158,14 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
                 : CredentialKinds.OfIdentifier(name);
         }
 
-        if (kind is null || !CredentialValues.IsCredentialLike(positionalValue, keyMaterial: kind.EndsWith("key", System.StringComparison.Ordinal), onlyKeyMaterialFits: target.DirectKind is not null))
+        if (kind is null
+            || ((target.Flags & TargetFlags.CollectionName) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
+            || !CredentialValues.IsCredentialLike(positionalValue, kind, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
         {
             return;
         }
 
-        Report(context, expression, kind, name is null ? string.Empty : " in '" + name + "'", inTestProject);
+        Report(context, expression, kind, name is null ? string.Empty : " in '" + name + "'", inTestProject.Value);
     }
 
     private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string kind, string where, bool asTestCode)

@@ -34,6 +34,13 @@ internal static class CredentialKinds
         "request", "response", "exception", "attribute", "builder", "factory", "accessor", "cache", "claims",
     };
 
+    // WeakPasswords, BannedPasswords, CommonPasswords: lists of values to reject, not credentials.
+    private static readonly HashSet<string> ListQualifiers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "weak", "common", "banned", "forbidden", "blocked", "blacklisted", "blacklist", "blocklist", "denied", "denylist",
+        "disallowed", "leaked", "breached", "compromised", "bad", "insecure", "known", "invalid", "wrong", "rejected",
+    };
+
     /// <summary>
     /// The kind of credential a C# identifier names (<c>dbPassword</c> → password), or null. Connection-string
     /// names do not count: a connection string is only a credential when it carries a password.
@@ -46,7 +53,7 @@ internal static class CredentialKinds
         }
 
         var words = SecretNames.SplitWords(SecretNames.LastSegment(name!));
-        if (IsDescriptive(words))
+        if (IsDescriptive(words) || (words.Count > 1 && ListQualifiers.Contains(words[0])))
         {
             return null;
         }

@@ -13,14 +13,18 @@ namespace ProductionReady.Analyzers;
 /// </summary>
 internal readonly struct CredentialTarget
 {
-    private CredentialTarget(string? name, bool isConfigurationKey, string? directKind, SyntaxNode? argumentOwner, int argumentIndex)
+    private CredentialTarget(string? name, bool isConfigurationKey, string? directKind, SyntaxNode? argumentOwner, int argumentIndex, TargetFlags flags = TargetFlags.None)
     {
         Name = name;
         IsConfigurationKey = isConfigurationKey;
         DirectKind = directKind;
         ArgumentOwner = argumentOwner;
         ArgumentIndex = argumentIndex;
+        Flags = flags;
     }
+
+    /// <summary>How the value reaches its target, where that changes the judgement.</summary>
+    public TargetFlags Flags { get; }
 
     /// <summary>The identifier or configuration key; null when unknown yet (positional argument) or none.</summary>
     public string? Name { get; }
@@ -42,11 +46,29 @@ internal readonly struct CredentialTarget
     public static CredentialTarget Find(ExpressionSyntax literal)
     {
         SyntaxNode node = literal;
+        var bytes = false;
         for (var depth = 0; depth < 12; depth++)
         {
             var parent = node.Parent;
             switch (parent)
             {
+                // "…"u8.ToArray(), "…".ToCharArray(), IdentityServer's "…".Sha256(): the value passes through.
+                case MemberAccessExpressionSyntax access when access.Expression == node && access.Parent is InvocationExpressionSyntax call
+                    && call.Expression == access && call.ArgumentList.Arguments.Count == 0 && IsPassThrough(access.Name.Identifier.ValueText):
+                    bytes |= access.Name.Identifier.ValueText == "ToArray";
+                    node = call;
+                    continue;
+
+                // Convert.FromHexString("…"), Encoding.UTF8.GetBytes("…"): key material on its way to a key.
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax conversion } call } }
+                    when IsBytesConversion(conversion.Name.Identifier.ValueText):
+                    bytes = true;
+                    node = call;
+                    continue;
+
+                // foreach (var c in "…") secure.AppendChar(c);
+                case ForEachStatementSyntax loop when loop.Expression == node:
+                    return AppendsChars(loop.Statement) ? Direct("password") : None;
                 case ParenthesizedExpressionSyntax:
                 case CastExpressionSyntax:
                 case PostfixUnaryExpressionSyntax:
@@ -81,21 +103,21 @@ internal readonly struct CredentialTarget
 
                     return None;
                 case EqualsValueClauseSyntax equals:
-                    return equals.Parent switch
+                    return KeyBytes(bytes, equals.Parent switch
                     {
-                        VariableDeclaratorSyntax variable => Named(variable.Identifier.ValueText),
+                        VariableDeclaratorSyntax variable => Named(variable.Identifier.ValueText, IsNameConstant(variable) ? TargetFlags.NameConstant : TargetFlags.None),
                         PropertyDeclarationSyntax property => Named(property.Identifier.ValueText),
                         ParameterSyntax parameter => Named(parameter.Identifier.ValueText),
                         _ => None,
-                    };
+                    });
                 case AssignmentExpressionSyntax assignment when assignment.Right == node:
-                    return Assignee(assignment.Left);
+                    return KeyBytes(bytes, Assignee(assignment.Left));
                 case ArrowExpressionClauseSyntax arrow:
-                    return Named(MemberName(arrow.Parent));
+                    return KeyBytes(bytes, Named(MemberName(arrow.Parent)));
                 case ReturnStatementSyntax @return:
-                    return Named(MemberName(EnclosingMember(@return)));
+                    return KeyBytes(bytes, Named(MemberName(EnclosingMember(@return))));
                 case ArgumentSyntax argument:
-                    return Argument(argument);
+                    return Argument(argument, bytes);
                 case AttributeArgumentSyntax attributeArgument:
                     return AttributeArgument(attributeArgument);
                 default:
@@ -106,20 +128,61 @@ internal readonly struct CredentialTarget
         return None;
     }
 
-    private static CredentialTarget Named(string? name) => name is null ? None : new CredentialTarget(name, false, null, null, -1);
+    private static CredentialTarget Named(string? name, TargetFlags flags = TargetFlags.None) => name is null ? None : new CredentialTarget(name, false, null, null, -1, flags);
+
+    // Bytes of a literal assigned to a key (aes.Key = Convert.FromHexString("…"), var hmacKey = …, byte[] AesKey() => …).
+    private static CredentialTarget KeyBytes(bool bytes, CredentialTarget target)
+    {
+        if (!bytes || target.Name is null || target.IsConfigurationKey)
+        {
+            return target;
+        }
+
+        var words = ProductionReady.Detection.SecretNames.SplitWords(target.Name);
+        return words.Count > 0 && words[words.Count - 1] == "key" ? Direct("encryption key") : target;
+    }
+
+    // const string Password = "password": a constant that may spell its own name (a field or key name, not a value).
+    private static bool IsNameConstant(VariableDeclaratorSyntax variable)
+        => variable.Parent?.Parent switch
+        {
+            FieldDeclarationSyntax field => field.Modifiers.Any(SyntaxKind.ConstKeyword) || (field.Modifiers.Any(SyntaxKind.StaticKeyword) && field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword)),
+            LocalDeclarationStatementSyntax local => local.IsConst,
+            _ => false,
+        };
+
+    // ToArray/ToCharArray, and hashing extensions of identity servers ("…".Sha256(), "…".ToSha256Base64()): the hash of a
+    // hardcoded secret is a hardcoded secret.
+    private static bool IsPassThrough(string name)
+        => name == "ToArray" || name == "ToCharArray" || name.StartsWith("Sha", System.StringComparison.Ordinal) || name.StartsWith("ToSha", System.StringComparison.Ordinal);
+
+    private static bool AppendsChars(StatementSyntax body)
+    {
+        foreach (var node in body.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AppendChar" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static CredentialTarget ConfigurationKey(string key) => new CredentialTarget(key, true, null, null, -1);
 
     private static CredentialTarget Direct(string kind) => new CredentialTarget(null, false, kind, null, -1);
 
-    private static CredentialTarget Positional(SyntaxNode owner, int index) => new CredentialTarget(null, false, null, owner, index);
+    private static CredentialTarget Positional(SyntaxNode owner, int index, TargetFlags flags = TargetFlags.None) => new CredentialTarget(null, false, null, owner, index, flags);
 
     private static CredentialTarget Assignee(ExpressionSyntax left) => left switch
     {
         IdentifierNameSyntax identifier => Named(identifier.Identifier.ValueText),
         MemberAccessExpressionSyntax member => Named(member.Name.Identifier.ValueText),
         MemberBindingExpressionSyntax binding => Named(binding.Name.Identifier.ValueText),
-        ElementAccessExpressionSyntax element => Indexer(element.ArgumentList),
+        ElementAccessExpressionSyntax element => Indexer(element.ArgumentList) is { IsNone: false } keyed && CredentialKinds.OfConfigurationKey(keyed.Name, configurationFile: false) is not null
+            ? keyed
+            : CollectionNamed(element.Expression),
         ImplicitElementAccessSyntax element => Indexer(element.ArgumentList),
         _ => None,
     };
@@ -128,11 +191,23 @@ internal readonly struct CredentialTarget
     private static CredentialTarget Indexer(BracketedArgumentListSyntax? arguments)
         => arguments is { Arguments.Count: 1 } && StringValue(arguments.Arguments[0].Expression) is { } key ? ConfigurationKey(key) : None;
 
+    // passwordsByHost["db1"] = "…": the key says nothing, the dictionary's name does.
+    private static CredentialTarget CollectionNamed(ExpressionSyntax collection)
+    {
+        var name = collection switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+        return name is not null && ProductionReady.Detection.SecretNames.IsSecretName(name) ? Named(name, TargetFlags.CollectionName) : None;
+    }
+
     // { "Jwt:Key", "…" } and ("DB_PASSWORD", "…"): the value follows its key.
     private static CredentialTarget KeyValuePair(SeparatedSyntaxList<ExpressionSyntax> expressions, SyntaxNode value)
         => expressions.Count == 2 && expressions[1] == value && StringValue(expressions[0]) is { } key ? ConfigurationKey(key) : None;
 
-    private static CredentialTarget Argument(ArgumentSyntax argument)
+    private static CredentialTarget Argument(ArgumentSyntax argument, bool bytes)
     {
         if (argument.NameColon is { } nameColon)
         {
@@ -159,16 +234,37 @@ internal readonly struct CredentialTarget
             return ConfigurationKey(key);
         }
 
-        // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")) and the like: key material.
-        if (list.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } invocation
-            && IsBytesConversion(member.Name.Identifier.ValueText)
-            && invocation.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } }
-            && IsKeyType(creation))
+        if (CreatedTypeName(list.Parent) is { } type)
         {
-            return Direct("signing key");
+            // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")), new HMACSHA256("…"u8.ToArray()): key material.
+            if (bytes && IsKeyType(type))
+            {
+                return Direct("signing key");
+            }
+
+            // IdentityServer's new Secret("…".Sha256()).
+            if (index == 0 && (type == "Secret" || type == "ClientSecret"))
+            {
+                return Direct("client secret");
+            }
+
+            // new AuthenticationHeaderValue("Basic", "<base64 of user:password>").
+            if (index == 1 && type == "AuthenticationHeaderValue" && list.Arguments[0].Expression is LiteralExpressionSyntax scheme
+                && string.Equals(scheme.Token.ValueText, "Basic", System.StringComparison.OrdinalIgnoreCase))
+            {
+                return Direct(CredentialValues.BasicCredentialsKind);
+            }
+
+            // new BasicAWSCredentials("AKIA…", "…"); with an access key that is not AWS's (LocalStack's "test"), an emulator's.
+            if (index == 1 && type.EndsWith("AWSCredentials", System.StringComparison.Ordinal))
+            {
+                return list.Arguments[0].Expression is LiteralExpressionSyntax accessKey && !CredentialValues.IsAwsAccessKeyId(accessKey.Token.ValueText)
+                    ? None
+                    : Direct("AWS secret access key");
+            }
         }
 
-        return Positional(list.Parent, index);
+        return Positional(list.Parent, index, bytes ? TargetFlags.Bytes : TargetFlags.None);
     }
 
     private static CredentialTarget AttributeArgument(AttributeArgumentSyntax argument)
@@ -183,13 +279,32 @@ internal readonly struct CredentialTarget
             return Named(nameColon.Name.Identifier.ValueText);
         }
 
-        return argument.Parent is AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list
-            ? Positional(attribute, list.Arguments.IndexOf(argument))
-            : None;
+        if (argument.Parent is not AttributeArgumentListSyntax { Parent: AttributeSyntax attribute } list)
+        {
+            return None;
+        }
+
+        // [DefaultValue("…")] on a Password property: the default is the value.
+        var attributeName = RightmostName(attribute.Name);
+        if (list.Arguments.Count == 1 && (attributeName == "DefaultValue" || attributeName == "DefaultValueAttribute"))
+        {
+            return attribute.Parent?.Parent switch
+            {
+                PropertyDeclarationSyntax property => Named(property.Identifier.ValueText),
+                ParameterSyntax parameter => Named(parameter.Identifier.ValueText),
+                _ => None,
+            };
+        }
+
+        return Positional(attribute, list.Arguments.IndexOf(argument));
     }
 
     /// <summary>The parameter a positional argument binds to, through the semantic model.</summary>
     public string? ResolveParameterName(SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        => ResolveParameter(model, cancellationToken)?.Name;
+
+    /// <summary>The parameter a positional argument binds to, through the semantic model.</summary>
+    public IParameterSymbol? ResolveParameter(SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
         if (ArgumentOwner is null || ArgumentIndex < 0)
         {
@@ -211,25 +326,49 @@ internal readonly struct CredentialTarget
         var parameters = method.Parameters;
         if (ArgumentIndex < parameters.Length)
         {
-            return parameters[ArgumentIndex].Name;
+            return parameters[ArgumentIndex];
         }
 
         var last = parameters[parameters.Length - 1];
-        return last.IsParams ? last.Name : null;
+        return last.IsParams ? last : null;
     }
+
+    /// <summary>True for the key types of System.Security.Cryptography and Microsoft.IdentityModel.Tokens.</summary>
+    public static bool IsKeyType(string type)
+        => type.EndsWith("SecurityKey", System.StringComparison.Ordinal) || type.StartsWith("HMAC", System.StringComparison.Ordinal);
 
     private static bool IsBytesConversion(string name)
         => name == "GetBytes" || name == "FromBase64String" || name == "FromHexString";
 
-    private static bool IsKeyType(BaseObjectCreationExpressionSyntax creation)
+    // The type of new T(…), or of a target-typed new(…) where the declaration next to it names the type.
+    private static string? CreatedTypeName(SyntaxNode creation)
     {
-        var type = creation is ObjectCreationExpressionSyntax explicitCreation ? RightmostName(explicitCreation.Type) : null;
-        return type is not null && (type.EndsWith("SecurityKey", System.StringComparison.Ordinal) || type.StartsWith("HMAC", System.StringComparison.Ordinal));
+        if (creation is ObjectCreationExpressionSyntax explicitCreation)
+        {
+            return RightmostName(explicitCreation.Type);
+        }
+
+        if (creation is not ImplicitObjectCreationExpressionSyntax)
+        {
+            return null;
+        }
+
+        var type = creation.Parent switch
+        {
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } } => declaration.Type,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+            ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax method } => method.ReturnType,
+            ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax property } => property.Type,
+            ReturnStatementSyntax @return => (EnclosingMember(@return) as MethodDeclarationSyntax)?.ReturnType,
+            _ => null,
+        };
+        return type is null || type.IsVar ? null : RightmostName(type is NullableTypeSyntax nullable ? nullable.ElementType : type);
     }
 
     private static string? RightmostName(TypeSyntax type) => type switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
         SimpleNameSyntax simple => simple.Identifier.ValueText,
         _ => null,
     };
@@ -284,4 +423,20 @@ internal readonly struct CredentialTarget
         AccessorDeclarationSyntax accessor when accessor.IsKind(SyntaxKind.GetAccessorDeclaration) => MemberName(accessor.Parent?.Parent),
         _ => null,
     };
+}
+
+/// <summary>How a value reaches its credential target.</summary>
+[System.Flags]
+internal enum TargetFlags
+{
+    None = 0,
+
+    /// <summary>A constant (const or static readonly): its value may be the name of a field or key.</summary>
+    NameConstant = 1,
+
+    /// <summary>Only the collection's name says it holds secrets: the value must look like one on its own.</summary>
+    CollectionName = 2,
+
+    /// <summary>The value is turned into bytes on its way (u8 literal, GetBytes, FromHexString).</summary>
+    Bytes = 4,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
@@ -28,9 +29,11 @@ internal readonly struct FoundCredential
 }
 
 /// <summary>
-/// Decides whether a string value is a real-looking credential. Placeholders, known weak and default values
-/// (changeme, postgres) and low-entropy strings are not: they are the runtime secret validator's matter.
-/// Names, labels, messages, format strings, regular expressions, paths and URLs are not either.
+/// Decides whether a string value in a credential position is a hardcoded credential. Weak and default values
+/// (admin, changeme, "secret" as a client secret) are: the runtime secret validator never sees values in code.
+/// Placeholders that cannot work as a credential are not (<c>&lt;…&gt;</c>, <c>${…}</c>, <c>{{…}}</c>,
+/// <c>your-…-here</c>, empty), and neither are names, labels, messages, format strings, regular expressions,
+/// paths, URLs, status codes, key names, lexer tokens, character sets and keys published for local emulators.
 /// </summary>
 internal static class CredentialValues
 {
@@ -54,11 +57,17 @@ internal static class CredentialValues
             return new FoundCredential(t.Kind, t.Start, t.Length, isLiveFormat: true, isJwt: t.Kind == "JSON Web Token");
         }
 
+        // "Basic <base64 of user:password>", an Authorization header value.
+        if (text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && IsBasicCredentials(text.Substring(6)))
+        {
+            return new FoundCredential(BasicCredentialsKind, 6, text.Length - 6, isLiveFormat: false, isJwt: false);
+        }
+
         var password = CredentialLocator.FindPassword(text);
         if (password is { } p)
         {
             var value = p.ValueIn(text);
-            if (IsRealLookingPassword(value, p.UserName))
+            if (IsRealLookingPassword(value, p.UserName) && !IsLocalGuest(text, value, p.UserName) && !IsEmulator(text))
             {
                 var inUri = text.LastIndexOf("://", p.Start, StringComparison.Ordinal) >= 0 && text.IndexOf('@', p.Start) > p.Start;
                 return new FoundCredential(inUri ? "password in a URI" : "connection string password", p.Start, p.Length, isLiveFormat: false, isJwt: false);
@@ -70,18 +79,237 @@ internal static class CredentialValues
             return null;
         }
 
+        if (IsEmulator(text))
+        {
+            return null;
+        }
+
+        if (FindInQuery(text) is { } inQuery)
+        {
+            return inQuery;
+        }
+
         return FindOption(text, "password=", ',', "Redis password")
             ?? FindOption(text, "AccountKey=", ';', "Azure storage account key")
             ?? FindOption(text, "SharedAccessKey=", ';', "Azure shared access key");
     }
+
+    private static readonly string[] JsonSecretMarkers = { "pass", "pwd", "secret", "token", "key" };
+
+    /// <summary>
+    /// A credential in a JSON document held by a string (a raw string literal with a request body or a settings
+    /// file): the kind and configuration-style key of the first value that is one. Interpolation holes are not.
+    /// </summary>
+    public static (string Kind, string Key)? FindInJson(string text)
+    {
+        var first = 0;
+        while (first < text.Length && char.IsWhiteSpace(text[first]))
+        {
+            first++;
+        }
+
+        if (first >= text.Length || (text[first] != '{' && text[first] != '[') || text.IndexOf('"') < 0 || !MentionsAny(text, JsonSecretMarkers))
+        {
+            return null;
+        }
+
+        foreach (var value in JsonStringScanner.Scan(WithoutHolesOutsideStrings(text)))
+        {
+            var kind = value.Value.Length < 4 ? null : CredentialKinds.OfConfigurationKey(value.Path, configurationFile: false);
+            if (kind is not null && IsCredentialLike(value.Value, kind, value.Path))
+            {
+                return (kind, value.Path);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool MentionsAny(string text, string[] markers)
+    {
+        foreach (var marker in markers)
+        {
+            if (text.IndexOf(marker, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // {"port": {{port}}} in a $$""" string: a hole outside a JSON string stands for a number, so the rest still parses.
+    private static string WithoutHolesOutsideStrings(string text)
+    {
+        if (text.IndexOf(Hole) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        var inString = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '"' && (i == 0 || text[i - 1] != '\\'))
+            {
+                inString = !inString;
+            }
+
+            builder.Append(c == Hole && !inString ? '0' : c);
+        }
+
+        return builder.ToString();
+    }
+
+    // https://api.example.com/?apikey=2c9d9507, …&access_token=…: a credential in a URL's query string.
+    private static FoundCredential? FindInQuery(string text)
+    {
+        var scheme = text.IndexOf("://", StringComparison.Ordinal);
+        var query = scheme < 0 ? -1 : text.IndexOf('?', scheme);
+        if (query < 0)
+        {
+            return null;
+        }
+
+        var i = query + 1;
+        while (i < text.Length)
+        {
+            var end = text.IndexOf('&', i);
+            if (end < 0)
+            {
+                end = text.Length;
+            }
+
+            var equals = text.IndexOf('=', i);
+            if (equals > i && equals < end)
+            {
+                var name = text.Substring(i, equals - i);
+                var start = equals + 1;
+                var length = end - start;
+                while (length > 0 && (text[start + length - 1] == '#' || char.IsWhiteSpace(text[start + length - 1])))
+                {
+                    length--;
+                }
+
+                if (length >= 6 && name.Length <= 40 && SecretNames.IsSecretName(name))
+                {
+                    var value = text.Substring(start, length);
+                    var kind = CredentialKinds.OfConfigurationKey(name, configurationFile: false) ?? "secret";
+                    // Generated keys mix digits and letters; "?token=refresh" or "?apikey=none" are not keys.
+                    if (HasDigitAndLetter(value) && IsCredentialLike(value, kind, name))
+                    {
+                        return new FoundCredential(kind + " in a URL", start, length, isLiveFormat: false, isJwt: false);
+                    }
+                }
+            }
+
+            i = end + 1;
+        }
+
+        return null;
+    }
+
+    private static bool HasDigitAndLetter(string value)
+    {
+        bool digit = false, letter = false;
+        foreach (var c in value)
+        {
+            digit |= char.IsDigit(c);
+            letter |= char.IsLetter(c);
+        }
+
+        return digit && letter;
+    }
+
+    /// <summary>The kind named in messages for the value of a Basic Authorization header.</summary>
+    public const string BasicCredentialsKind = "Basic-auth credentials";
+
+    /// <summary>True when <paramref name="value"/> is base64 of <c>user:password</c> with a password that is not a placeholder.</summary>
+    public static bool IsBasicCredentials(string value)
+    {
+        var v = value.Trim();
+        if (v.Length < 8 || v.Length > 1024 || v.Length % 4 != 0)
+        {
+            return false;
+        }
+
+        foreach (var c in v)
+        {
+            if (!(char.IsLetterOrDigit(c) || c == '+' || c == '/' || c == '='))
+            {
+                return false;
+            }
+        }
+
+        string decoded;
+        try
+        {
+            decoded = new System.Text.UTF8Encoding(false, true).GetString(Convert.FromBase64String(v));
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var colon = decoded.IndexOf(':');
+        if (colon <= 0 || colon == decoded.Length - 1)
+        {
+            return false;
+        }
+
+        foreach (var c in decoded)
+        {
+            if (char.IsControl(c))
+            {
+                return false;
+            }
+        }
+
+        return !WeakSecrets.IsPlaceholder(decoded.Substring(colon + 1)) && !WeakSecrets.IsPlaceholder(decoded.Substring(0, colon));
+    }
+
+    /// <summary>An AWS access key id (AKIA…, ASIA…): anything else (LocalStack's "test") is an emulator's.</summary>
+    public static bool IsAwsAccessKeyId(string value)
+        => value.Length == 20 && (value.StartsWith("AKIA", StringComparison.Ordinal) || value.StartsWith("ASIA", StringComparison.Ordinal));
+
+    // Azurite (devstoreaccount1, UseDevelopmentStorage) and the Cosmos DB emulator (localhost:8081) publish their keys.
+    private static bool IsEmulator(string text)
+        => TokenFormats.IsPublishedEmulatorKey(text)
+        || text.IndexOf("AccountName=devstoreaccount1", StringComparison.OrdinalIgnoreCase) >= 0
+        || text.IndexOf("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) >= 0
+        || text.IndexOf("AccountEndpoint=https://localhost:8081", StringComparison.OrdinalIgnoreCase) >= 0;
+
+    // RabbitMQ's guest user only works from localhost: guest/guest there is the broker's development default.
+    private static bool IsLocalGuest(string text, string password, string? userName)
+        => string.Equals(password, "guest", StringComparison.OrdinalIgnoreCase) && string.Equals(userName, "guest", StringComparison.OrdinalIgnoreCase)
+        && (text.IndexOf("localhost", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("127.0.0.1", StringComparison.Ordinal) >= 0 || text.IndexOf("[::1]", StringComparison.Ordinal) >= 0);
 
     /// <summary>
     /// A cheap shape test run before the semantic model is asked which parameter a positional argument binds
     /// to: at least eight characters without spaces, with a digit or a symbol beyond word separators. Words,
     /// identifiers, type names and messages (nearly every string argument in real code) fail it.
     /// </summary>
-    public static bool IsSecretShaped(string value)
+    public static bool IsSecretShaped(string value, bool weakWordsCount = true)
     {
+        // Known weak and default passwords ("admin", "changeme", "P@ssw0rd") are credentials in a password parameter too;
+        // capitalised words ("Sample", "Redis") and short numbers are names and counts.
+        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && WeakSecrets.IsKnownWeak(value) && !HasWhitespace(value)
+            && !IsCapitalisedWord(value) && !(IsAllDigitsOrSeparators(value) && value.Length < 6))
+        {
+            return true;
+        }
+
+        // Anchors and parameters (#section, @OrganizationId, @scope/package) and selectors (link[href]).
+        if (value.Length > 0 && (value[0] == '#' || value[0] == '@' || (value.IndexOf('[') >= 0 && value.IndexOf(']') > value.IndexOf('['))))
+        {
+            return false;
+        }
+
         if (value.Length < 8)
         {
             return false;
@@ -105,31 +333,212 @@ internal static class CredentialValues
     }
 
     /// <summary>
-    /// True when <paramref name="value"/>, sitting in a credential position, looks like a real credential.
-    /// <paramref name="keyMaterial"/> allows spaces (a passphrase-style signing key).
+    /// True when <paramref name="value"/>, sitting in a position of the given <paramref name="kind"/> named
+    /// <paramref name="name"/>, is a hardcoded credential (weak and default ones included).
+    /// <paramref name="direct"/>: the position alone says it is a credential (key material, a client secret).
+    /// <paramref name="nameConstant"/>: a constant, which may spell its own name instead of holding a value.
     /// </summary>
-    public static bool IsCredentialLike(string value, bool keyMaterial, bool onlyKeyMaterialFits = false)
+    public static bool IsCredentialLike(string value, string kind, string? name = null, bool direct = false, bool nameConstant = false)
     {
         var v = value.Trim();
-        if (v.Length < 5 || v.IndexOf(Hole) >= 0)
+        if (v.Length < 2 || v.IndexOf(Hole) >= 0 || WeakSecrets.IsPlaceholder(v) || v.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || TokenFormats.IsPublishedEmulatorKey(v) || IsPublicByDesign(v))
         {
             return false;
         }
 
+        if (kind == BasicCredentialsKind)
+        {
+            return IsBasicCredentials(v);
+        }
+
+        // Passphrase-style key material may have spaces ("my custom secret key for authentication"); API keys, access
+        // keys and tokens never do, so a value with spaces there is a message ("API Key is invalid").
+        var keyMaterial = direct || kind == "signing key" || kind == "encryption key" || kind == "private key" || kind == "passphrase" || kind == "key";
         if (HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
         {
             // A UI label or a message: "Enter your password", "An API key is required: send it in a header."
             return false;
         }
 
-        // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
-        if (!onlyKeyMaterialFits && LooksLikeNameOrSyntax(v))
+        // const string Password = "password", EnableWebClientKey = "enablewebclient": a name, not a value.
+        if (nameConstant && name is not null && SpellsName(v, name))
         {
             return false;
         }
 
-        return WeakSecrets.Classify(v) == Weakness.None;
+        if (IsStatusCode(v))
+        {
+            // SQLSTATE 28P01, error codes E1042: short upper-case codes, not credentials.
+            return false;
+        }
+
+        // A numeric API key ("195003" for a public music database): issued numbers, not counts, when six digits or more.
+        if ((kind == "API key" || kind == "access key") && v.Length >= 6 && IsAllDigitsOrSeparators(v) && v.IndexOf('.') < 0 && v.IndexOf('-') < 0 && !WeakSecrets.IsLowEntropy(v))
+        {
+            return true;
+        }
+
+        if (WeakSecrets.Classify(v) != Weakness.None)
+        {
+            // A weak or default value where a password or secret goes is a hardcoded credential all the same.
+            return WeakValuesCount(kind) && v.Length >= 4 && !LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
+        }
+
+        // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
+        if (!direct && LooksLikeNameOrSyntax(v))
+        {
+            return false;
+        }
+
+        // Lexer tokens ("hdtvrip"), token purposes ("EmergencyAccessInvite") and configuration key names ("enablewebclient")
+        // are words; generated tokens and keys have digits or run longer.
+        if (!direct && WordsAreNames(kind) && (IsLowerCaseWords(v) || (v.Length <= 32 && IsLettersOnly(v))))
+        {
+            return false;
+        }
+
+        return !IsCharacterSet(v);
     }
+
+    // Kinds whose values can be a weak word set by a person; tokens and API keys are generated, never "admin".
+    private static bool WeakValuesCount(string kind)
+        => kind == "password" || kind == "passphrase" || kind == "secret" || kind == "client secret" || kind == "signing key" || kind == "encryption key";
+
+    // "Password", "ApiKey", "client_secret": an identifier or wire name made of credential words (a field, a form
+    // parameter), where "secret" or "client-secret" are values. Identifier casing tells them apart.
+    private static bool IsIdentifierOfSecretWords(string v)
+    {
+        var identifierCasing = false;
+        for (var i = 0; i < v.Length; i++)
+        {
+            var c = v[i];
+            if (c == '_' || char.IsUpper(c))
+            {
+                identifierCasing = true;
+            }
+            else if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return identifierCasing && MentionsSecretWord(v);
+    }
+
+    private static bool WordsAreNames(string kind)
+        => kind == "token" || kind == "key" || kind == "API key" || kind == "access key";
+
+    // The value spells the identifier (ClientSecret = "client_secret"), or the identifier without a trailing
+    // word that says it is a name (AccessTokenKey = "access_token", PasswordField = "pwd" is not covered).
+    private static bool SpellsName(string value, string name)
+    {
+        var letters = new StringBuilder(value.Length);
+        foreach (var c in value)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        if (letters.Length == 0)
+        {
+            return false;
+        }
+
+        var words = SecretNames.SplitWords(SecretNames.LastSegment(name));
+        var spelled = letters.ToString();
+        if (spelled == string.Concat(words))
+        {
+            return true;
+        }
+
+        if (words.Count > 1 && (words[words.Count - 1] == "key" || words[words.Count - 1] == "name" || words[words.Count - 1] == "field" || words[words.Count - 1] == "param"))
+        {
+            words.RemoveAt(words.Count - 1);
+            return spelled == string.Concat(words);
+        }
+
+        return false;
+    }
+
+    private static bool IsStatusCode(string v)
+    {
+        if (v.Length > 6)
+        {
+            return false;
+        }
+
+        bool digit = false, letter = false;
+        foreach (var c in v)
+        {
+            if (c >= '0' && c <= '9')
+            {
+                digit = true;
+            }
+            else if (c >= 'A' && c <= 'Z')
+            {
+                letter = true;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return digit && letter;
+    }
+
+    private static bool IsLettersOnly(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsLowerCaseWords(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(c >= 'a' && c <= 'z') && c != '-' && c != '_' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A password generator's alphabet: long, with runs of consecutive letters or digits (ABCDEFGH, 23456789).
+    private static bool IsCharacterSet(string v)
+    {
+        if (v.Length < 20)
+        {
+            return false;
+        }
+
+        var run = 1;
+        for (var i = 1; i < v.Length; i++)
+        {
+            run = v[i] == v[i - 1] + 1 && char.IsLetterOrDigit(v[i]) ? run + 1 : 1;
+            if (run >= 6)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Stripe publishable keys are public by design (they go into the browser).
+    private static bool IsPublicByDesign(string v)
+        => v.StartsWith("pk_live_", StringComparison.Ordinal) || v.StartsWith("pk_test_", StringComparison.Ordinal);
 
     // StackExchange.Redis configuration strings separate options with commas ("redis:6380,password=…,ssl=true");
     // Azure Storage and Service Bus connection strings carry keys, not passwords ("…;AccountKey=…", "…;SharedAccessKey=…").
@@ -155,21 +564,40 @@ internal static class CredentialValues
         return last == '.' || last == '!' || last == '?' || last == ':' || v.IndexOf(": ", StringComparison.Ordinal) >= 0 || v.IndexOf(", ", StringComparison.Ordinal) >= 0;
     }
 
+    // Weak and default passwords (sa/sa, postgres/postgres) are hardcoded credentials; placeholders and holes are not.
     private static bool IsRealLookingPassword(string value, string? userName)
     {
+        _ = userName;
         if (value.Length == 0 || value.IndexOf(Hole) >= 0 || value.IndexOf('{') >= 0 || value.StartsWith("$(", StringComparison.Ordinal))
         {
             return false;
         }
 
-        return WeakSecrets.Classify(value, userName) == Weakness.None;
+        return !WeakSecrets.IsPlaceholder(value) && value.IndexOf("EXAMPLE", StringComparison.Ordinal) < 0 && !TokenFormats.IsPublishedEmulatorKey(value);
     }
 
     // AWS documents its examples with this suffix (AKIAIOSFODNN7EXAMPLE); scanners agree to skip it.
     private static bool IsDocumentedExample(string token)
-        => token.IndexOf("EXAMPLE", StringComparison.OrdinalIgnoreCase) >= 0 || WeakSecrets.IsLowEntropy(token.Length > 8 ? token.Substring(4) : token);
+        => token.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || (token.Length >= 16 && WeakSecrets.IsLowEntropy(token.Substring(4)));
 
     private static bool LooksLikeNameOrSyntax(string v)
+        => LooksLikeSyntax(v) || (IsIdentifierShaped(v) && (SecretNames.IsSecretName(v) || MentionsSecretWord(v)));
+
+    // "client_secret", "Jwt:Key", "x-api-key" name things; "Pass@word1" has a symbol no name has.
+    private static bool IsIdentifierShaped(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_' && c != '-' && c != '.' && c != ':')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool LooksLikeSyntax(string v)
     {
         // Format strings and templates: "{0}", "{password}".
         if (v.IndexOf('{') >= 0 && v.IndexOf('}') > v.IndexOf('{'))
@@ -192,13 +620,83 @@ internal static class CredentialValues
 
         // Environment variable names (DB_PASSWORD), configuration keys (Jwt:Key, Auth.ClientSecret), header names (X-Api-Key).
         // (A value with spaces got here as passphrase-style key material: words are expected in it.)
-        if (!HasWhitespace(v) && (IsEnvironmentVariableName(v) || IsKeyPath(v) || SecretNames.IsSecretName(v) || MentionsSecretWord(v)))
+        if (!HasWhitespace(v) && (IsEnvironmentVariableName(v) || IsKeyPath(v)))
+        {
+            return true;
+        }
+
+        // File names (kernel32.dll, cover.jpg), versions and addresses (1.0.0, 255.255.255.255).
+        if (IsFileName(v) || IsDottedNumber(v))
         {
             return true;
         }
 
         // Media types (application/json) and plain words that are schemes, not secrets.
         return IsMediaType(v) || IsAuthScheme(v);
+    }
+
+    private static bool IsCapitalisedWord(string v)
+    {
+        if (!char.IsUpper(v[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in v)
+        {
+            if (!char.IsLetter(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsAllDigitsOrSeparators(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!char.IsDigit(c) && c != '-' && c != '.')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsFileName(string v)
+    {
+        var dot = v.LastIndexOf('.');
+        if (dot <= 0 || v.Length - dot - 1 < 2 || v.Length - dot - 1 > 4)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < v.Length; i++)
+        {
+            var c = v[i];
+            if (i > dot ? !(c >= 'a' && c <= 'z') : !(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsDottedNumber(string v)
+    {
+        foreach (var c in v)
+        {
+            if (!(char.IsDigit(c) || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return v.IndexOf('.') > 0;
     }
 
     private static bool HasWhitespace(string v)

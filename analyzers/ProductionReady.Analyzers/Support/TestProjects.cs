@@ -31,14 +31,48 @@ internal static class TestProjects
             return string.Equals(value.Trim(), "true", StringComparison.OrdinalIgnoreCase);
         }
 
-        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        // The references' file names first: ReferencedAssemblyNames binds every reference, which an analyzer should not
+        // be the one to pay for; an in-memory reference without a file name still goes through it.
+        var unnamed = false;
+        foreach (var reference in compilation.References)
         {
-            foreach (var name in TestHostAssemblies)
+            var name = reference switch
             {
-                if (string.Equals(assembly.Name, name, StringComparison.OrdinalIgnoreCase))
+                PortableExecutableReference { FilePath: { } path } => System.IO.Path.GetFileNameWithoutExtension(path),
+                CompilationReference project => project.Compilation.AssemblyName,
+                _ => null,
+            };
+            if (name is null)
+            {
+                unnamed = true;
+            }
+            else if (IsTestHost(name))
+            {
+                return true;
+            }
+        }
+
+        if (unnamed)
+        {
+            foreach (var assembly in compilation.ReferencedAssemblyNames)
+            {
+                if (IsTestHost(assembly.Name))
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsTestHost(string assemblyName)
+    {
+        foreach (var name in TestHostAssemblies)
+        {
+            if (string.Equals(assemblyName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
             }
         }
 

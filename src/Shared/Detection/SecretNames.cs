@@ -32,6 +32,8 @@ internal static class SecretNames
         "rules", "strength", "version", "changed", "reset", "issuer", "audience", "scheme", "schemes",
         "cookie", "claim", "types", "error", "errors", "attempts", "retries", "size", "bytes", "bits",
         "prefix", "suffix", "template", "description", "title", "caption", "button", "link", "view",
+        "code", "codes", "status", "alphabet", "chars", "characters", "charset", "symbols", "digits", "letters",
+        "invalid", "mismatch", "missing", "incorrect", "wrong", "failure", "success", "identifier", "identifiers", "purpose",
     };
 
     // Names that contain a marker but never hold a credential.
@@ -70,8 +72,10 @@ internal static class SecretNames
             }
         }
 
-        if (DescriptiveLastWords.Contains(words[words.Count - 1]))
+        var last = words[words.Count - 1];
+        if (DescriptiveLastWords.Contains(last) || (words.Count > 1 && last.Length > 4 && last.EndsWith("ed", StringComparison.Ordinal)))
         {
+            // PasswordLength, TokenEndpoint; PasswordRejected, TokenExpired (a state or an error code, not a value).
             return false;
         }
 
@@ -79,11 +83,39 @@ internal static class SecretNames
         {
             if (joined.IndexOf(marker, StringComparison.Ordinal) >= 0)
             {
-                return true;
+                // SecretsManagerStandalone, TokenServiceUrl: a component named after secrets, not a secret.
+                return !NamesAComponent(words, marker);
             }
         }
 
         // "key" alone is too broad (CacheKey, PrimaryKey); "ApiKey", "Api_Key", "X-Api-Key" are covered above.
+        return false;
+    }
+
+    private static readonly HashSet<string> ComponentWords = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "manager", "store", "vault", "provider", "service", "client", "handler", "generator", "validator", "identifier",
+    };
+
+    private static bool NamesAComponent(List<string> words, string marker)
+    {
+        var seenMarker = false;
+        var prefix = new StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            prefix.Append(words[i]);
+            if (!seenMarker)
+            {
+                seenMarker = prefix.ToString().IndexOf(marker, StringComparison.Ordinal) >= 0;
+                continue;
+            }
+
+            if (ComponentWords.Contains(words[i]))
+            {
+                return true;
+            }
+        }
+
         return false;
     }
 

@@ -38,7 +38,7 @@ internal static class WeakSecrets
         "sample", "dev", "development", "user", "temp", "login", "sa", "mysql", "oracle", "redis", "rabbitmq",
         "mongo", "mongodb", "jwtsecret", "jwtkey", "secretkey", "apikey", "token", "key", "abc", "iloveyou",
         "monkey", "dragon", "football", "baseball", "sunshine", "princess", "trustno", "access", "shadow",
-        "local", "localhost", "database", "db", "insecure", "notsecure", "hunter", "foobar", "foo", "bar",
+        "local", "localhost", "database", "db", "insecure", "notsecure", "hunter", "foobar", "foo", "bar", "client",
     };
 
     // Matched against each word of the value, and against the whole value with separators removed.
