@@ -8,6 +8,7 @@ using ProductionReady.Metrics;
 namespace ProductionReady.Tests.Metrics;
 
 /// <summary>The metrics capability in an app: the one MeterProvider, the endpoint, the management port, the options.</summary>
+[Collection(MetricsRunAlone.Name)]
 public sealed class MetricsEndpointTests
 {
     [Theory]

@@ -12,6 +12,7 @@ namespace ProductionReady.Tests.Metrics;
 /// OTLP export switches on with the standard OTEL_EXPORTER_OTLP_ENDPOINT (read from configuration, where the
 /// environment variable lands): metrics and traces reach a loopback OTLP/HTTP receiver; probe requests make no span.
 /// </summary>
+[Collection(MetricsRunAlone.Name)]
 public sealed class OtlpExportTests
 {
     [Theory]
