@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The one test command (README: "Run every test"). On a fresh machine it installs what the tests
-# need (PostgreSQL 15 and Chromium, via apt-get when root), builds the solution warning-free and
+# need (PostgreSQL 15, Chromium, Redis, via apt-get when root), builds the solution warning-free and
 # runs every test project. Tests that need PostgreSQL or Chromium fail loudly without them; none
 # is skipped.
 set -euo pipefail
@@ -17,6 +17,8 @@ command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 # The metrics tests scrape the sample with a real Prometheus server.
 [ -x /usr/bin/prometheus ] || need+=(prometheus)
+# The cluster-wide rate-limit tests start throwaway Redis servers on loopback ports.
+[ -x /usr/bin/redis-server ] || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-all: installing ${need[*]}"
@@ -31,6 +33,10 @@ fi
 # Debian's postgresql package starts a cluster of its own; the tests start throwaway clusters instead.
 if command -v pg_ctlcluster >/dev/null 2>&1; then
   pg_ctlcluster 15 main stop >/dev/null 2>&1 || true
+fi
+# The same for Debian's redis-server service.
+if command -v service >/dev/null 2>&1 && [ -x /etc/init.d/redis-server ]; then
+  service redis-server stop >/dev/null 2>&1 || true
 fi
 
 export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1

@@ -15,6 +15,20 @@ if (builder.Configuration.GetConnectionString("Postgres") is { Length: > 0 } pos
     builder.Services.AddHealthChecks().AddProductionReadyNpgsql(postgres);
 }
 
+// With Redis configured, every replica shares one rate-limit budget per client; Redis becomes a
+// readiness dependency only where the app says it cannot serve without it.
+if (builder.Configuration.GetConnectionString("Redis") is { Length: > 0 } redis)
+{
+    var redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+    redisOptions.AbortOnConnectFail = false; // start, and keep serving, while Redis is down
+    builder.Services.AddSingleton<StackExchange.Redis.IConnectionMultiplexer>(_ => StackExchange.Redis.ConnectionMultiplexer.Connect(redisOptions));
+    builder.AddProductionReadyRedisRateLimits();
+    if (builder.Configuration.GetValue<bool>("Sample:RedisIsReadinessDependency"))
+    {
+        builder.Services.AddHealthChecks().AddProductionReadyRedis();
+    }
+}
+
 var app = builder.Build();
 
 // Stands in for what real apps do right after Build() (migrations, seeding): --validate-config must
@@ -33,6 +47,11 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.MapGet("/", () => Results.Ok(new { service = "ProductionReady.Sample", status = "running" }));
+
+// The 'auth' rate-limit preset (5 requests/s per client, burst 5) on a login endpoint. There are no
+// accounts here: every attempt is refused, but past the budget a client gets 429 with Retry-After.
+app.MapPost("/auth/login", () => Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Invalid credentials"))
+    .RequireRateLimiting("auth");
 
 app.Run();
 

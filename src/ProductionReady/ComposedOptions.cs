@@ -45,6 +45,7 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddTransient<IOptionsFactory<SecretValidationOptions>, ComposedOptionsFactory<SecretValidationOptions>>();
         services.AddTransient<IOptionsFactory<SecurityHeadersOptions>, ComposedOptionsFactory<SecurityHeadersOptions>>();
         services.AddTransient<IOptionsFactory<MetricsOptions>, ComposedOptionsFactory<MetricsOptions>>();
+        services.AddTransient<IOptionsFactory<RateLimitsOptions>, ComposedOptionsFactory<RateLimitsOptions>>();
     }
 
     /// <summary>The instance of <typeparamref name="TOptions"/> from the current set, composed (the lambda run once) on first use and after a configuration reload.</summary>
@@ -93,6 +94,7 @@ internal sealed class ProductionReadyOptionsComposer
         root.Secrets = Configured<SecretValidationOptions>();
         root.SecurityHeaders = Configured<SecurityHeadersOptions>();
         root.Metrics = Configured<MetricsOptions>();
+        root.RateLimits = Configured<RateLimitsOptions>();
 
         // The one run of the app's lambda (of each, if AddProductionReady was called more than once),
         // after every section is bound: code wins over configuration.
@@ -108,6 +110,7 @@ internal sealed class ProductionReadyOptionsComposer
         _set[typeof(SecretValidationOptions)] = root.Secrets;
         _set[typeof(SecurityHeadersOptions)] = root.SecurityHeaders;
         _set[typeof(MetricsOptions)] = root.Metrics;
+        _set[typeof(RateLimitsOptions)] = root.RateLimits;
     }
 
     // The standard pipeline without validation: validation comes after the lambda, per capability.

@@ -13,7 +13,7 @@ public static class ProductionReadyExtensions
 {
     /// <summary>
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
-    /// health probes, security headers and metrics, configured from the <c>ProductionReady</c> section.
+    /// health probes, security headers, metrics and the rate-limit presets, configured from the <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
     /// Every bad setting stops the host before the server listens, with one report on stderr and in the
@@ -45,6 +45,7 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadyHealthChecks();
         builder.AddProductionReadySecurityHeaders();
         builder.AddProductionReadyMetrics();
+        builder.AddProductionReadyRateLimits();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }
@@ -67,6 +68,7 @@ public static class ProductionReadyExtensions
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
         app.UseProductionReadyMetrics(); // ahead of the probes: it keeps them out of the HTTP metrics
         app.UseProductionReadyProbes();
+        app.UseProductionReadyRateLimits(); // after the probes: a probe is never rate limited
         return app;
     }
 }

@@ -10,11 +10,13 @@ namespace ProductionReady.Tests.Logging;
 internal sealed class CapturedLog : IAsyncDisposable
 {
     private readonly StringWriter _output = new() { NewLine = "\n" };
+    private readonly InFlight _inFlight;
 
-    private CapturedLog(WebApplication app, StringWriter output)
+    private CapturedLog(WebApplication app, StringWriter output, InFlight inFlight)
     {
         App = app;
         _output = output;
+        _inFlight = inFlight;
     }
 
     public WebApplication App { get; }
@@ -53,8 +55,16 @@ internal sealed class CapturedLog : IAsyncDisposable
     public IReadOnlyList<JsonElement> RequestEvents =>
         [.. Events.Where(e => e.TryGetProperty("SourceContext", out var c) && c.GetString() == "ProductionReady.RequestLogging")];
 
-    /// <summary>Waits until every event logged so far has reached the output (the log writer is asynchronous).</summary>
-    public void Flush() => Assert.True(App.Services.GetRequiredService<LogPipeline>().Flush(TimeSpan.FromSeconds(10)), "the log writer did not drain");
+    /// <summary>
+    /// Waits until no request is still in the pipeline (TestServer hands the response back once it has started,
+    /// possibly before request logging has written its event) and every event logged so far has reached the
+    /// output (the log writer is asynchronous).
+    /// </summary>
+    public void Flush()
+    {
+        Assert.True(SpinWait.SpinUntil(() => Volatile.Read(ref _inFlight.Count) == 0, TimeSpan.FromSeconds(10)), "a request did not finish");
+        Assert.True(App.Services.GetRequiredService<LogPipeline>().Flush(TimeSpan.FromSeconds(10)), "the log writer did not drain");
+    }
 
     public static async Task<CapturedLog> StartAsync(
         Action<WebApplication>? map = null,
@@ -82,16 +92,34 @@ internal sealed class CapturedLog : IAsyncDisposable
         services?.Invoke(builder.Services);
         builder.AddProductionReadyLogging(configure);
         var app = builder.Build();
+        var inFlight = new InFlight();
+        app.Use(async (context, next) =>
+        {
+            Interlocked.Increment(ref inFlight.Count);
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight.Count);
+            }
+        });
         app.UseProductionReadyRequestLogging();
         map?.Invoke(app);
         await app.StartAsync();
-        return new CapturedLog(app, output);
+        return new CapturedLog(app, output, inFlight);
     }
 
     public async ValueTask DisposeAsync()
     {
         await App.StopAsync();
         await App.DisposeAsync();
+    }
+
+    private sealed class InFlight
+    {
+        public int Count;
     }
 
     internal sealed class KnownSecrets(IReadOnlyCollection<string> values) : IKnownSecretValues

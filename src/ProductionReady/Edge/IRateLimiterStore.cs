@@ -1,0 +1,13 @@
+using System.Threading.RateLimiting;
+
+namespace ProductionReady.Edge;
+
+/// <summary>
+/// Where a preset's per-client budget lives. The default keeps it in this instance's memory;
+/// ProductionReady.Redis replaces it so every replica shares one budget.
+/// </summary>
+internal interface IRateLimiterStore
+{
+    /// <summary>Creates the limiter of one client (<see cref="RateLimitClient"/>) under one policy; called once per partition.</summary>
+    RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit);
+}

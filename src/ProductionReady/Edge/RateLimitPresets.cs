@@ -1,0 +1,41 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ProductionReady.Edge;
+
+/// <summary>
+/// Puts the presets into the framework's <see cref="RateLimiterOptions"/>: the named policies, the
+/// optional global limit, 429 for rejections and our rejection handler. Runs before the app's own
+/// <c>AddRateLimiter(o => ...)</c> configuration, which may add policies of its own next to ours.
+/// </summary>
+internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
+{
+    private readonly IOptions<RateLimitsOptions> _options;
+    private readonly IRateLimiterStore _store;
+    private readonly RateLimitExemptions _exemptions;
+    private readonly RateLimitRejections _rejections;
+
+    public RateLimitPresets(IOptions<RateLimitsOptions> options, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections)
+    {
+        _options = options;
+        _store = store;
+        _exemptions = exemptions;
+        _rejections = rejections;
+    }
+
+    public void Configure(RateLimiterOptions options)
+    {
+        var settings = _options.Value;
+        options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = _rejections.RejectByAppOrGlobalAsync;
+        options.AddPolicy(RateLimitPolicyNames.Auth, Preset(RateLimitPolicyNames.Auth, settings.Auth));
+        options.AddPolicy(RateLimitPolicyNames.Api, Preset(RateLimitPolicyNames.Api, settings.Api));
+        options.AddPolicy(RateLimitPolicyNames.Uploads, Preset(RateLimitPolicyNames.Uploads, settings.Uploads));
+        if (settings.Global is { } global && settings.Enabled)
+        {
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, object>(Preset(RateLimitPolicyNames.Global, global).GetPartition);
+        }
+
+        RateLimitPresetPolicy Preset(string name, RateLimitPolicyOptions limit) => new(name, limit, settings.Enabled, _store, _exemptions, _rejections);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductionReady;
+using ProductionReady.Common;
+using ProductionReady.Edge;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registers the rate-limit presets on their own.</summary>
+public static class RateLimitsHostingExtensions
+{
+    /// <summary>
+    /// Adds the rate-limit presets <c>auth</c>, <c>api</c> and <c>uploads</c> (and the optional global limit)
+    /// to the framework's rate limiter, configured from <c>ProductionReady:RateLimits</c> and then from
+    /// <paramref name="configure"/>; validated at startup. Limits are per client (the authenticated user,
+    /// else the client address); a rejection is answered 429 with <c>Retry-After</c> and a ProblemDetails
+    /// body. Apply a preset with <c>.RequireRateLimiting("auth")</c> or <c>[EnableRateLimiting("auth")]</c>,
+    /// and add the middleware with <c>app.UseProductionReadyRateLimits()</c> (or <c>app.UseProductionReady()</c>).
+    /// </summary>
+    /// <param name="builder">The host application builder.</param>
+    /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IHostApplicationBuilder AddProductionReadyRateLimits(this IHostApplicationBuilder builder, Action<RateLimitsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        StartupChecks.Install(builder, typeof(RateLimitsOptions), RateLimitsOptions.SectionName);
+
+        // Idempotent: a second call adds nothing but a configure delegate not seen before.
+        if (!services.Any(d => d.ServiceType == typeof(RateLimitPresets)))
+        {
+            services.AddOptions<RateLimitsOptions>().BindConfiguration(RateLimitsOptions.SectionName).ValidateOnStart();
+            services.AddRateLimiter(_ => { });
+            services.AddSingleton<RateLimitPresets>();
+            services.AddSingleton<IConfigureOptions<RateLimiterOptions>>(sp => sp.GetRequiredService<RateLimitPresets>());
+        }
+
+        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureRateLimits existing && existing.Action == configure))
+        {
+            services.AddSingleton<IConfigureOptions<RateLimitsOptions>>(new ConfigureRateLimits(configure));
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitsOptions>, RateLimitsOptionsValidator>());
+        services.TryAddSingleton<IRateLimiterStore, LocalRateLimiterStore>();
+        services.TryAddSingleton<RateLimitExemptions>();
+        services.TryAddSingleton<RateLimitRejections>();
+        services.TryAddSingleton<RateLimitRejectionLog>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the framework's rate-limiting middleware with the presets, once. Place it after routing and
+    /// authentication (a minimal-API app gets both first by default), so the endpoint's policy and the
+    /// signed-in user are known. Does nothing when <c>AddProductionReadyRateLimits</c> was not called.
+    /// </summary>
+    /// <param name="app">The application builder.</param>
+    /// <returns>The same application builder, for chaining.</returns>
+    public static IApplicationBuilder UseProductionReadyRateLimits(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        const string Applied = "ProductionReady.RateLimits.Applied";
+        if (app.ApplicationServices.GetService<RateLimitPresets>() is null || app.Properties.ContainsKey(Applied))
+        {
+            return app;
+        }
+
+        app.Properties[Applied] = true;
+        return app.UseRateLimiter();
+    }
+
+    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
+    private sealed class ConfigureRateLimits(Action<RateLimitsOptions> action) : IConfigureOptions<RateLimitsOptions>
+    {
+        public Action<RateLimitsOptions> Action { get; } = action;
+
+        public void Configure(RateLimitsOptions options) => Action(options);
+    }
+}

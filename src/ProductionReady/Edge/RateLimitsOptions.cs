@@ -1,0 +1,40 @@
+namespace ProductionReady;
+
+/// <summary>
+/// The rate-limit presets, bound from <c>ProductionReady:RateLimits</c>: the named policies
+/// <c>auth</c>, <c>api</c> and <c>uploads</c> (applied the standard way, <c>.RequireRateLimiting("auth")</c>
+/// or <c>[EnableRateLimiting("auth")]</c>) and an optional global limit. Every limit is per client:
+/// the authenticated user when there is one, else the client address.
+/// </summary>
+public sealed class RateLimitsOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "ProductionReady:RateLimits";
+
+    /// <summary>
+    /// False turns every preset into "no limit" (the policies stay defined, so endpoints that name
+    /// them still work). Defaults to true.
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The <c>auth</c> policy (login, sign-in, token, password reset): 5 requests/s per client, burst 5.</summary>
+    public RateLimitPolicyOptions Auth { get; set; } = new() { PermitsPerSecond = 5, Burst = 5 };
+
+    /// <summary>The <c>api</c> policy: 10 requests/s per client, burst 10.</summary>
+    public RateLimitPolicyOptions Api { get; set; } = new() { PermitsPerSecond = 10, Burst = 10 };
+
+    /// <summary>The <c>uploads</c> policy: 2 requests/s per client, burst 2.</summary>
+    public RateLimitPolicyOptions Uploads { get; set; } = new() { PermitsPerSecond = 2, Burst = 2 };
+
+    /// <summary>
+    /// An optional limit on every request of a client, on top of the endpoint's policy. Off (null) unless
+    /// configured, e.g. <c>ProductionReady:RateLimits:Global:PermitsPerSecond=50</c>.
+    /// </summary>
+    public RateLimitPolicyOptions? Global { get; set; }
+
+    /// <summary>
+    /// Rejections are logged as one summary event per policy, client and window of this length, never
+    /// one event per rejected request. Defaults to 10 seconds.
+    /// </summary>
+    public TimeSpan RejectionLogWindow { get; set; } = TimeSpan.FromSeconds(10);
+}
