@@ -15,6 +15,8 @@ command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
 # The remote-caller tests make a network namespace of their own (ip netns, veth) and call in with curl.
 command -v ip >/dev/null 2>&1 || need+=(iproute2)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# The metrics tests scrape the sample with a real Prometheus server.
+[ -x /usr/bin/prometheus ] || need+=(prometheus)
 # The cluster-wide rate-limit tests start throwaway Redis servers on loopback ports.
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
 if [ ${#need[@]} -gt 0 ]; then

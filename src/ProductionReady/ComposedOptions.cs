@@ -54,6 +54,7 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddTransient<IOptionsFactory<ProductionReadyLoggingOptions>, ComposedOptionsFactory<ProductionReadyLoggingOptions>>();
         services.AddTransient<IOptionsFactory<SecretValidationOptions>, ComposedOptionsFactory<SecretValidationOptions>>();
         services.AddTransient<IOptionsFactory<SecurityHeadersOptions>, ComposedOptionsFactory<SecurityHeadersOptions>>();
+        services.AddTransient<IOptionsFactory<MetricsOptions>, ComposedOptionsFactory<MetricsOptions>>();
         services.AddTransient<IOptionsFactory<RateLimitsOptions>, ComposedOptionsFactory<RateLimitsOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyForwardedHeadersOptions>, ComposedOptionsFactory<ProductionReadyForwardedHeadersOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyCorsOptions>, ComposedOptionsFactory<ProductionReadyCorsOptions>>();
@@ -104,6 +105,7 @@ internal sealed class ProductionReadyOptionsComposer
         root.Logging = Configured<ProductionReadyLoggingOptions>();
         root.Secrets = Configured<SecretValidationOptions>();
         root.SecurityHeaders = Configured<SecurityHeadersOptions>();
+        root.Metrics = Configured<MetricsOptions>();
         root.RateLimits = Configured<RateLimitsOptions>();
         root.ForwardedHeaders = Configured<ProductionReadyForwardedHeadersOptions>();
         root.Cors = Configured<ProductionReadyCorsOptions>();
@@ -121,6 +123,7 @@ internal sealed class ProductionReadyOptionsComposer
         _set[typeof(ProductionReadyLoggingOptions)] = root.Logging;
         _set[typeof(SecretValidationOptions)] = root.Secrets;
         _set[typeof(SecurityHeadersOptions)] = root.SecurityHeaders;
+        _set[typeof(MetricsOptions)] = root.Metrics;
         _set[typeof(RateLimitsOptions)] = root.RateLimits;
         _set[typeof(ProductionReadyForwardedHeadersOptions)] = root.ForwardedHeaders;
         _set[typeof(ProductionReadyCorsOptions)] = root.Cors;

@@ -13,8 +13,8 @@ public static class ProductionReadyExtensions
 {
     /// <summary>
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
-    /// health probes, security headers, trusted proxies, CORS and the rate-limit presets, configured from the
-    /// <c>ProductionReady</c> section.
+    /// health probes, security headers, trusted proxies, CORS, metrics and the rate-limit presets, configured
+    /// from the <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
     /// Every bad setting stops the host before the server listens, with one report on stderr and in the
@@ -43,6 +43,7 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadySecurityHeaders();
         builder.AddProductionReadyForwardedHeaders();
         builder.AddProductionReadyCors();
+        builder.AddProductionReadyMetrics();
         builder.AddProductionReadyRateLimits();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
@@ -52,8 +53,9 @@ public static class ProductionReadyExtensions
     /// Adds the middleware in the order a request needs it: security headers first (they install
     /// themselves at the front, so error and short-circuited responses carry them), then forwarded headers
     /// from the trusted proxies (also at the front, so everything after sees the real client), the request id
-    /// and request logging, then the CSP report endpoint and the probe endpoints, which answer ahead of
-    /// HTTPS redirection, authentication and rate limiting, then the configured CORS policy.
+    /// and request logging, then the CSP report endpoint, the metrics endpoint (insiders only) and the probe
+    /// endpoints, which answer ahead of HTTPS redirection, authentication and rate limiting, then the
+    /// configured CORS policy and the rate limits.
     /// </summary>
     /// <param name="app">The web application.</param>
     /// <returns>The same application, for chaining.</returns>
@@ -66,6 +68,7 @@ public static class ProductionReadyExtensions
         app.UseProductionReadyForwardedHeaders(); // goes to the front: logging, rate limits and HSTS see the real client
         app.UseProductionReadyRequestLogging();
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
+        app.UseProductionReadyMetrics(); // ahead of the probes: it keeps them out of the HTTP metrics
         app.UseProductionReadyProbes();
         app.UseProductionReadyCors(); // before the limits: a CORS preflight is answered, never counted
         app.UseProductionReadyRateLimits(); // after the probes: a probe is never rate limited

@@ -4,7 +4,7 @@ namespace ProductionReady;
 /// Root options of ProductionReady, bound from the <c>ProductionReady</c> configuration section.
 /// Each capability has its own options object, bound from its own sub-section
 /// (<c>ProductionReady:Health</c>, <c>ProductionReady:Logging</c>, <c>ProductionReady:Secrets</c>,
-/// <c>ProductionReady:SecurityHeaders</c>, <c>ProductionReady:RateLimits</c>).
+/// <c>ProductionReady:SecurityHeaders</c>, <c>ProductionReady:Metrics</c>, <c>ProductionReady:RateLimits</c>).
 /// </summary>
 /// <remarks>
 /// The lambda passed to <c>AddProductionReady</c> runs once, after every section has been bound (so code
@@ -34,6 +34,9 @@ public sealed class ProductionReadyOptions
 
     /// <summary>Security header options (<c>ProductionReady:SecurityHeaders</c>).</summary>
     public SecurityHeadersOptions SecurityHeaders { get; internal set; } = new();
+
+    /// <summary>Metrics options (<c>ProductionReady:Metrics</c>).</summary>
+    public MetricsOptions Metrics { get; internal set; } = new();
 
     /// <summary>Rate-limit presets (<c>ProductionReady:RateLimits</c>).</summary>
     public RateLimitsOptions RateLimits { get; internal set; } = new();

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authorization.Policy;
 
 namespace ProductionReady.Common;
 
-/// <summary>Who may see what an endpoint only shows to trusted callers (health details, later /metrics).</summary>
+/// <summary>Who may see what an endpoint only shows to trusted callers (health details, /metrics).</summary>
 internal enum CallerAccess
 {
     /// <summary>Callers whose connection comes from this machine (judged on the connection, never on forwarded headers).</summary>
@@ -18,6 +18,9 @@ internal enum CallerAccess
 
     /// <summary>Nobody.</summary>
     Nobody,
+
+    /// <summary>Loopback callers, and callers whose connection comes from one of the allowed networks (judged on the connection, never on forwarded headers).</summary>
+    Networks,
 }
 
 /// <summary>
@@ -31,12 +34,14 @@ internal sealed class CallerAccessGate
 {
     private readonly CallerAccess _access;
     private readonly string? _policyName;
+    private readonly System.Net.IPNetwork[] _networks;
     private AuthorizationPolicy? _policy;
 
-    public CallerAccessGate(CallerAccess access, string? policyName)
+    public CallerAccessGate(CallerAccess access, string? policyName, IEnumerable<System.Net.IPNetwork>? networks = null)
     {
         _access = access;
         _policyName = policyName;
+        _networks = networks?.ToArray() ?? [];
     }
 
     public ValueTask<bool> AllowsAsync(HttpContext context) => _access switch
@@ -44,6 +49,7 @@ internal sealed class CallerAccessGate
         CallerAccess.Everyone => ValueTask.FromResult(true),
         CallerAccess.Nobody => ValueTask.FromResult(false),
         CallerAccess.AuthorizationPolicy => new ValueTask<bool>(SatisfiesPolicyAsync(context)),
+        CallerAccess.Networks => ValueTask.FromResult(ConnectionPeer.IsLoopbackPeer(context) || InAllowedNetwork(context)),
         _ => ValueTask.FromResult(ConnectionPeer.IsLoopbackPeer(context)),
     };
 
@@ -69,6 +75,24 @@ internal sealed class CallerAccessGate
             throw new InvalidOperationException(
                 $"{policyKey} names the authorization policy '{_policyName}', which is not registered: add it with builder.Services.AddAuthorization(o => o.AddPolicy(\"{_policyName}\", ...)).");
         }
+    }
+
+    private bool InAllowedNetwork(HttpContext context)
+    {
+        if (ConnectionPeer.RemoteAddress(context) is not { } address)
+        {
+            return false;
+        }
+
+        foreach (var network in _networks)
+        {
+            if (network.Contains(address))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task<bool> SatisfiesPolicyAsync(HttpContext context)

@@ -8,17 +8,28 @@ namespace ProductionReady.Common;
 /// before any middleware can rewrite <see cref="ConnectionInfo.RemoteIpAddress"/>. The forwarded-headers
 /// middleware (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> trusts every proxy) replaces it with the
 /// value of <c>X-Forwarded-For</c>, which any caller can send: "loopback only" must never mean "says it
-/// is loopback". One immutable instance per answer: capturing it allocates nothing.
+/// is loopback". Loopback peers share one immutable instance (capturing allocates nothing); a remote
+/// peer gets a small instance carrying its address, for gates that allow networks.
 /// </summary>
 internal sealed class ConnectionPeer
 {
     private static readonly ConnectionPeer LoopbackPeer = new(true);
-    private static readonly ConnectionPeer RemotePeer = new(false);
+    private static readonly ConnectionPeer UnknownRemotePeer = new(false);
 
-    private ConnectionPeer(bool isLoopback) => IsLoopback = isLoopback;
+    private ConnectionPeer(bool isLoopback, IPAddress? address = null)
+    {
+        IsLoopback = isLoopback;
+        Address = address;
+    }
 
     /// <summary>True when the TCP peer of the connection is a loopback address.</summary>
     public bool IsLoopback { get; }
+
+    /// <summary>The TCP peer's own address for a remote peer (IPv4-mapped addresses as IPv4); null for loopback or unknown.</summary>
+    public IPAddress? Address { get; }
+
+    /// <summary>The captured connection peer's address when it is remote; null when loopback or nothing was captured.</summary>
+    public static IPAddress? RemoteAddress(HttpContext context) => context.Features.Get<ConnectionPeer>()?.Address;
 
     /// <summary>
     /// True only when the captured connection peer is loopback; false when nothing was captured
@@ -49,7 +60,11 @@ internal sealed class ConnectionPeer
         {
             app.Use(static (context, nextMiddleware) =>
             {
-                context.Features.Set(IsLoopbackAddress(context.Connection.RemoteIpAddress) ? LoopbackPeer : RemotePeer);
+                var address = context.Connection.RemoteIpAddress;
+                context.Features.Set(
+                    IsLoopbackAddress(address) ? LoopbackPeer
+                    : address is null ? UnknownRemotePeer
+                    : new ConnectionPeer(false, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
                 return nextMiddleware(context);
             });
             next(app);

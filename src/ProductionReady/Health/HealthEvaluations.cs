@@ -13,6 +13,7 @@ internal sealed class HealthEvaluations
         IOptions<HealthProbeOptions> options,
         HealthCheckRunner runner,
         HealthStatusChanges statusChanges,
+        HealthMetrics metrics,
         TimeProvider time)
     {
         var all = checks.Value.Registrations.ToArray();
@@ -30,6 +31,7 @@ internal sealed class HealthEvaluations
             {
                 var report = await runner.RunAsync(registrations).ConfigureAwait(false);
                 statusChanges.Observe(report);
+                metrics.Record(report);
                 return report;
             },
             time,

@@ -41,6 +41,8 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<IApplicationAvailability>(sp => sp.GetRequiredService<ApplicationAvailability>());
         services.TryAddSingleton<HealthCheckRunner>();
         services.TryAddSingleton<HealthStatusChanges>();
+        services.AddMetrics();
+        services.TryAddSingleton<HealthMetrics>();
         services.TryAddSingleton<HealthEvaluations>();
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();

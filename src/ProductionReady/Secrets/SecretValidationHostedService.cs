@@ -17,13 +17,16 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService, I
     private readonly DeclaredSecretProblems _declared;
     private readonly SecretReportOutput _output;
     private readonly ILogger<SecretValidationHostedService> _logger;
+    private readonly SecretMetrics? _metrics;
 
     public SecretValidationHostedService(
         SecretValidator validator,
         DeclaredSecretProblems declared,
         SecretReportOutput output,
-        ILogger<SecretValidationHostedService> logger)
+        ILogger<SecretValidationHostedService> logger,
+        SecretMetrics? metrics = null)
     {
+        _metrics = metrics;
         _validator = validator;
         _declared = declared;
         _output = output;
@@ -47,6 +50,7 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService, I
         var started = Stopwatch.GetTimestamp();
         var report = _validator.Validate();
         _declared.MarkReported(report.Fatal);
+        _metrics?.Record(report);
         if (report.IsClean)
         {
             var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

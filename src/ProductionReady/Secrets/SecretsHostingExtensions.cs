@@ -33,6 +33,8 @@ public static class SecretsHostingExtensions
         services.TryAddSingleton<IKnownSecretValues>(sp => sp.GetRequiredService<KnownSecretValues>());
         services.TryAddSingleton<SecretReportOutput>();
         services.TryAddSingleton<SecretValidator>();
+        services.AddMetrics();
+        services.TryAddSingleton<SecretMetrics>();
 
         // Judges [Secret] properties of every options type as instances are created; registered now so
         // that it runs before the app's ValidateDataAnnotations() / [OptionsValidator] validators.

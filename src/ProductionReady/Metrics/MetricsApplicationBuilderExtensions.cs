@@ -1,0 +1,38 @@
+using ProductionReady;
+using ProductionReady.Common;
+using ProductionReady.Metrics;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Adds the Prometheus endpoint to the request pipeline on its own.</summary>
+public static class MetricsApplicationBuilderExtensions
+{
+    /// <summary>
+    /// Answers <c>/metrics</c> (<see cref="MetricsOptions.Path"/>) with the Prometheus text exposition to the
+    /// callers <see cref="MetricsOptions.Access"/> allows (loopback by default) and 404 to everyone else, and
+    /// keeps health probes and scrapes out of the HTTP metrics. Call it before the probes, HTTPS redirection
+    /// and authentication, as <c>app.UseProductionReady()</c> does.
+    /// </summary>
+    /// <param name="app">The application builder.</param>
+    /// <returns>The same builder, for chaining.</returns>
+    public static IApplicationBuilder UseProductionReadyMetrics(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var gate = app.ApplicationServices.GetService<MetricsEndpointGate>()
+            ?? throw new InvalidOperationException(
+                "UseProductionReadyMetrics needs the metrics services: call builder.AddProductionReadyMetrics() (or builder.AddProductionReady()) before building the app.");
+        if (!app.ApplicationServices.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
+        {
+            return app;
+        }
+
+        AppEndpoints.Track(app);
+        app.Use(gate.InvokeAsync);
+        return app.UseOpenTelemetryPrometheusScrapingEndpoint(
+            meterProvider: null,
+            predicate: gate.IsScrape,
+            path: null,
+            configureBranchedPipeline: null,
+            optionsName: null);
+    }
+}

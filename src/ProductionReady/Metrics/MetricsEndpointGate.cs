@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http.Features;
+using ProductionReady.Common;
+
+namespace ProductionReady.Metrics;
+
+/// <summary>
+/// Decides, per request, what the metrics capability does with it: the scrape path (on the management
+/// port when one is set) is answered to allowed callers and is 404 to everyone else; the management port
+/// answers nothing else; probes and scrapes are kept out of the HTTP metrics, so they skew no latency and
+/// add no series.
+/// </summary>
+internal sealed class MetricsEndpointGate
+{
+    private readonly PathString _path;
+    private readonly int? _port;
+    private readonly CallerAccessGate _gate;
+
+    public MetricsEndpointGate(IOptions<MetricsOptions> options)
+    {
+        var o = options.Value;
+        _path = new PathString(o.Path);
+        _port = o.Port;
+        _gate = new CallerAccessGate(
+            o.Access switch
+            {
+                MetricsAccess.Networks => CallerAccess.Networks,
+                MetricsAccess.AuthorizationPolicy => CallerAccess.AuthorizationPolicy,
+                _ => CallerAccess.LoopbackOnly,
+            },
+            o.AuthorizationPolicy,
+            o.AllowedNetworks.Select(n => MetricsOptionsValidator.TryParseNetwork(n, out var network) ? network : (System.Net.IPNetwork?)null).OfType<System.Net.IPNetwork>());
+    }
+
+    /// <summary>True for a request to the scrape endpoint (path, and port when one is set).</summary>
+    public bool IsScrape(HttpContext context) =>
+        context.Request.Path.Equals(_path, StringComparison.OrdinalIgnoreCase) && (_port is null || context.Connection.LocalPort == _port);
+
+    /// <summary>The middleware in front of the app: gates scrapes, closes the management port to everything else, and unrecords probes.</summary>
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (IsScrape(context))
+        {
+            DisableHttpMetrics(context);
+            if (!await _gate.AllowsAsync(context).ConfigureAwait(false))
+            {
+                // As if the endpoint did not exist: no hint that metrics are here.
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+            return;
+        }
+
+        if (_port is { } port && context.Connection.LocalPort == port)
+        {
+            DisableHttpMetrics(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        try
+        {
+            await next(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Health sets the feature where it answers a probe; the HTTP metrics are recorded after this returns.
+            if (context.Features.Get<ProbeRequestFeature>() is not null)
+            {
+                DisableHttpMetrics(context);
+            }
+        }
+    }
+
+    /// <summary>Fails startup with a clear message when the configured policy cannot be evaluated.</summary>
+    public Task ValidatePolicyAsync(IServiceProvider services) =>
+        _gate.ValidatePolicyAsync(services, MetricsOptions.SectionName + ":" + nameof(MetricsOptions.AuthorizationPolicy));
+
+    private static void DisableHttpMetrics(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMetricsTagsFeature>() is { } tags)
+        {
+            tags.MetricsDisabled = true;
+        }
+    }
+}

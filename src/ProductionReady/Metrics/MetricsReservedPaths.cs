@@ -1,0 +1,22 @@
+using ProductionReady.Common;
+
+namespace ProductionReady.Metrics;
+
+/// <summary>Claims the metrics path on the app's port, so a probe path or an app route equal to it is refused at startup.</summary>
+internal sealed class MetricsReservedPaths : IReservedPaths
+{
+    private readonly IOptions<MetricsOptions> _options;
+
+    public MetricsReservedPaths(IOptions<MetricsOptions> options) => _options = options;
+
+    public IEnumerable<ReservedPath> GetReservedPaths()
+    {
+        var options = _options.Value;
+
+        // On a management port of its own the path shadows nothing the app answers.
+        if (options.Enabled && options.Port is null)
+        {
+            yield return new ReservedPath(options.Path, MetricsOptions.SectionName + ":Path");
+        }
+    }
+}
