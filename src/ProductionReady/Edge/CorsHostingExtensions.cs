@@ -23,30 +23,13 @@ public static class CorsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        StartupChecks.Install(builder, typeof(ProductionReadyCorsOptions), ProductionReadyCorsOptions.SectionName);
-
-        // Idempotent: a second call adds nothing but a configure delegate not seen before.
-        if (!services.Any(d => d.ImplementationType == typeof(CorsDefaultPolicy)))
+        if (CapabilityOptions.Add<ProductionReadyCorsOptions, CorsOptionsValidator>(builder, ProductionReadyCorsOptions.SectionName, configure))
         {
-            services.AddOptions<ProductionReadyCorsOptions>().BindConfiguration(ProductionReadyCorsOptions.SectionName).ValidateOnStart();
             services.AddCors();
             services.AddSingleton<IConfigureOptions<CorsOptions>, CorsDefaultPolicy>();
         }
 
-        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureCors existing && existing.Action == configure))
-        {
-            services.AddSingleton<IConfigureOptions<ProductionReadyCorsOptions>>(new ConfigureCors(configure));
-        }
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyCorsOptions>, CorsOptionsValidator>());
         return builder;
     }
 
-    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
-    private sealed class ConfigureCors(Action<ProductionReadyCorsOptions> action) : IConfigureOptions<ProductionReadyCorsOptions>
-    {
-        public Action<ProductionReadyCorsOptions> Action { get; } = action;
-
-        public void Configure(ProductionReadyCorsOptions options) => Action(options);
-    }
 }

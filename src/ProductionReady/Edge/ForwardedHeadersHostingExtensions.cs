@@ -22,12 +22,8 @@ public static class ForwardedHeadersHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        StartupChecks.Install(builder, typeof(ProductionReadyForwardedHeadersOptions), ProductionReadyForwardedHeadersOptions.SectionName);
-
-        // Idempotent: a second call adds nothing but a configure delegate not seen before.
-        if (!services.Any(d => d.ServiceType == typeof(ForwardedHeadersPipeline)))
+        if (CapabilityOptions.Add<ProductionReadyForwardedHeadersOptions, ForwardedHeadersOptionsValidator>(builder, ProductionReadyForwardedHeadersOptions.SectionName, configure))
         {
-            services.AddOptions<ProductionReadyForwardedHeadersOptions>().BindConfiguration(ProductionReadyForwardedHeadersOptions.SectionName).ValidateOnStart();
             services.AddSingleton<IConfigureOptions<ProductionReadyForwardedHeadersOptions>, LegacyTrustedProxies>();
             services.AddSingleton<ForwardedHeadersPipeline>();
 
@@ -36,23 +32,10 @@ public static class ForwardedHeadersHostingExtensions
             services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<ForwardedHeadersPipeline>());
         }
 
-        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureForwardedHeaders existing && existing.Action == configure))
-        {
-            services.AddSingleton<IConfigureOptions<ProductionReadyForwardedHeadersOptions>>(new ConfigureForwardedHeaders(configure));
-        }
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ProductionReadyForwardedHeadersOptions>, ForwardedHeadersOptionsValidator>());
         services.TryAddSingleton<TrustedProxyList>();
         services.TryAddSingleton<ITrustedProxies>(sp => sp.GetRequiredService<TrustedProxyList>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ForwardedHeadersStartup>());
         return builder;
     }
 
-    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
-    private sealed class ConfigureForwardedHeaders(Action<ProductionReadyForwardedHeadersOptions> action) : IConfigureOptions<ProductionReadyForwardedHeadersOptions>
-    {
-        public Action<ProductionReadyForwardedHeadersOptions> Action { get; } = action;
-
-        public void Configure(ProductionReadyForwardedHeadersOptions options) => Action(options);
-    }
 }

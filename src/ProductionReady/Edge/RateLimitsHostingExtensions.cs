@@ -24,29 +24,21 @@ public static class RateLimitsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        StartupChecks.Install(builder, typeof(RateLimitsOptions), RateLimitsOptions.SectionName);
-
-        // Idempotent: a second call adds nothing but a configure delegate not seen before.
-        if (!services.Any(d => d.ServiceType == typeof(RateLimitPresets)))
+        if (CapabilityOptions.Add<RateLimitsOptions, RateLimitsOptionsValidator>(builder, RateLimitsOptions.SectionName, configure))
         {
-            services.AddOptions<RateLimitsOptions>().BindConfiguration(RateLimitsOptions.SectionName).ValidateOnStart();
             services.AddRateLimiter(_ => { });
             services.AddSingleton<RateLimitPresets>();
             services.AddSingleton<IConfigureOptions<RateLimiterOptions>>(sp => sp.GetRequiredService<RateLimitPresets>());
+
+            // Not idempotent itself (it adds an options configuration each call): once, with the capability.
+            services.AddMetrics();
         }
 
-        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureRateLimits existing && existing.Action == configure))
-        {
-            services.AddSingleton<IConfigureOptions<RateLimitsOptions>>(new ConfigureRateLimits(configure));
-        }
-
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RateLimitsOptions>, RateLimitsOptionsValidator>());
         services.TryAddSingleton<IRateLimiterStore, LocalRateLimiterStore>();
         services.TryAddSingleton<RateLimitExemptions>();
         services.TryAddSingleton<RateLimitRejections>();
         services.TryAddSingleton<RateLimitRejectionLog>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
         return builder;
     }
 
@@ -70,11 +62,4 @@ public static class RateLimitsHostingExtensions
         return app.UseRateLimiter();
     }
 
-    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
-    private sealed class ConfigureRateLimits(Action<RateLimitsOptions> action) : IConfigureOptions<RateLimitsOptions>
-    {
-        public Action<RateLimitsOptions> Action { get; } = action;
-
-        public void Configure(RateLimitsOptions options) => Action(options);
-    }
 }

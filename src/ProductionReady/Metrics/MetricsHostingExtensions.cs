@@ -33,20 +33,17 @@ public static class MetricsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        var options = services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName).ValidateOnStart();
-        if (configure is not null && !services.Any(d => d.ImplementationInstance is ConfigureMetrics existing && existing.Action == configure))
+        if (CapabilityOptions.Add<MetricsOptions, MetricsOptionsValidator>(builder, MetricsOptions.SectionName, configure))
         {
-            services.AddSingleton<IConfigureOptions<MetricsOptions>>(new ConfigureMetrics(configure));
+            // Not idempotent itself (it adds an options configuration each call): once, with the capability.
+            services.AddMetrics();
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>());
-        StartupChecks.Install(builder, typeof(MetricsOptions), MetricsOptions.SectionName);
         services.TryAddSingleton<MetricsEndpointGate>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, MetricsReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MetricsStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, ManagementPortListener>());
         ConnectionPeer.Register(services);
-        services.AddMetrics();
 
         // Whether to build the OpenTelemetry pipeline is decided now, from the same settings the options get.
         var settings = EarlySettings(builder.Configuration, configure);
@@ -109,11 +106,4 @@ public static class MetricsHostingExtensions
     /// <summary>Marks the OpenTelemetry pipeline as added, so a second call adds nothing.</summary>
     private sealed class MetricsPipelineAdded;
 
-    /// <summary>The user's code configuration, recognisable so the same delegate is added once.</summary>
-    private sealed class ConfigureMetrics(Action<MetricsOptions> action) : IConfigureOptions<MetricsOptions>
-    {
-        public Action<MetricsOptions> Action { get; } = action;
-
-        public void Configure(MetricsOptions options) => Action(options);
-    }
 }

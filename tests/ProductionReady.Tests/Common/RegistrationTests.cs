@@ -10,7 +10,7 @@ namespace ProductionReady.Tests.Common;
 /// </summary>
 public sealed class RegistrationTests
 {
-    public static TheoryData<string> Methods() => new(["Logging", "Secrets", "Health", "SecurityHeaders", "AddProductionReady", "All"]);
+    public static TheoryData<string> Methods() => new(["Logging", "Secrets", "Health", "SecurityHeaders", "ForwardedHeaders", "Cors", "RateLimits", "Metrics", "AddProductionReady", "All"]);
 
     [Theory]
     [MemberData(nameof(Methods))]
@@ -67,6 +67,26 @@ public sealed class RegistrationTests
             if (method is "SecurityHeaders" or "All")
             {
                 builder.AddProductionReadySecurityHeaders();
+            }
+
+            if (method is "ForwardedHeaders" or "All")
+            {
+                builder.AddProductionReadyForwardedHeaders();
+            }
+
+            if (method is "Cors" or "All")
+            {
+                builder.AddProductionReadyCors();
+            }
+
+            if (method is "RateLimits" or "All")
+            {
+                builder.AddProductionReadyRateLimits();
+            }
+
+            if (method is "Metrics" or "All")
+            {
+                builder.AddProductionReadyMetrics();
             }
 
             if (method is "AddProductionReady" or "All")
