@@ -133,11 +133,6 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
                 return;
             }
 
-            if (!target.MayBindToCredentialParameter(context.SemanticModel, context.CancellationToken))
-            {
-                return;
-            }
-
             var parameter = target.ResolveParameter(context.SemanticModel, context.CancellationToken);
             if ((target.Flags & TargetFlags.Bytes) != 0 && parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
                 && CredentialTarget.IsKeyType(constructor.ContainingType.Name))

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -303,93 +302,6 @@ internal readonly struct CredentialTarget
     /// <summary>The parameter a positional argument binds to, through the semantic model.</summary>
     public string? ResolveParameterName(SemanticModel model, System.Threading.CancellationToken cancellationToken)
         => ResolveParameter(model, cancellationToken)?.Name;
-
-    /// <summary>
-    /// False when no method the call could bind to takes a credential at this position (no parameter named like a
-    /// secret there, and no key type's constructor): then <see cref="ResolveParameter"/> cannot lead to a finding.
-    /// Answered from name lookup and from binding the receiver alone, which, unlike asking for the call's symbol,
-    /// does not make the semantic model bind (and run nullable analysis on) the whole enclosing member. True when
-    /// the candidates cannot be told that way (the caller then asks the semantic model).
-    /// </summary>
-    public bool MayBindToCredentialParameter(SemanticModel model, System.Threading.CancellationToken cancellationToken)
-    {
-        if (ArgumentOwner is null || ArgumentIndex < 0)
-        {
-            return false;
-        }
-
-        var candidates = CandidateMethods(model, ArgumentOwner, cancellationToken);
-        if (candidates.IsDefaultOrEmpty)
-        {
-            return true;
-        }
-
-        foreach (var candidate in candidates)
-        {
-            if (candidate is not IMethodSymbol method)
-            {
-                // A field or property of a delegate type, an event: its Invoke's parameters are not known here.
-                return true;
-            }
-
-            if ((Flags & TargetFlags.Bytes) != 0 && method.MethodKind == MethodKind.Constructor && IsKeyType(method.ContainingType.Name))
-            {
-                return true;
-            }
-
-            var parameters = method.Parameters;
-            var parameter = ArgumentIndex < parameters.Length ? parameters[ArgumentIndex]
-                : parameters.Length > 0 && parameters[parameters.Length - 1].IsParams ? parameters[parameters.Length - 1]
-                : null;
-            if (parameter is not null && CredentialKinds.OfIdentifier(parameter.Name) is not null)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Every method overload resolution could pick for the call (a superset), or default when unknown.
-    private static ImmutableArray<ISymbol> CandidateMethods(SemanticModel model, SyntaxNode owner, System.Threading.CancellationToken cancellationToken)
-    {
-        var position = owner.SpanStart;
-        switch (owner)
-        {
-            case ObjectCreationExpressionSyntax creation:
-                var created = model.GetSpeculativeSymbolInfo(position, SyntaxFactory.ParseTypeName(creation.Type.ToString()), SpeculativeBindingOption.BindAsTypeOrNamespace).Symbol;
-                return created is INamedTypeSymbol { TypeKind: not TypeKind.Error } type
-                    ? ImmutableArray<ISymbol>.CastUp(type.InstanceConstructors)
-                    : default;
-
-            case InvocationExpressionSyntax { Expression: SimpleNameSyntax simple }:
-                return model.LookupSymbols(position, name: simple.Identifier.ValueText);
-
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access }:
-                cancellationToken.ThrowIfCancellationRequested();
-                var receiver = SyntaxFactory.ParseExpression(access.Expression.ToString());
-                var name = access.Name.Identifier.ValueText;
-
-                // A type (a static call) or a value (an instance or extension call); in `Color Color` both.
-                var receiverSymbol = model.GetSpeculativeSymbolInfo(position, receiver, SpeculativeBindingOption.BindAsExpression).Symbol;
-                var receiverType = model.GetSpeculativeTypeInfo(position, receiver, SpeculativeBindingOption.BindAsExpression).Type;
-                var result = ImmutableArray<ISymbol>.Empty;
-                var known = false;
-                foreach (var container in new[] { receiverSymbol as INamedTypeSymbol, receiverType as INamedTypeSymbol })
-                {
-                    if (container is { TypeKind: not TypeKind.Error })
-                    {
-                        known = true;
-                        result = result.AddRange(model.LookupSymbols(position, container, name, includeReducedExtensionMethods: true));
-                    }
-                }
-
-                return known ? result : default;
-
-            default:
-                return default;
-        }
-    }
 
     /// <summary>The parameter a positional argument binds to, through the semantic model.</summary>
     public IParameterSymbol? ResolveParameter(SemanticModel model, System.Threading.CancellationToken cancellationToken)
