@@ -85,36 +85,12 @@ for port in "$bare_port" "$manual_port" "$sample_port"; do
   for _ in $(seq 1 150); do curl -sf "http://127.0.0.1:$port/" >/dev/null 2>&1 && break; sleep 0.2; done
   curl -sf "http://127.0.0.1:$port/" >/dev/null || { echo "logging-wrk: the app on port $port does not answer" >&2; cat "$work"/*.log >&2; exit 1; }
 done
-server_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+source "$(dirname "$0")/wrk-rounds.sh"
+tag=logging-wrk
 pid_of[bare]=$(server_pid "$bare_port"); pid_of[manual]=$(server_pid "$manual_port"); pid_of[sample]=$(server_pid "$sample_port")
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-declare -A total cpu_total req_total
 targets=("bare $bare_port" "sample $sample_port" "manual $manual_port")
-for target in "${targets[@]}"; do  # warm-up (JIT, tiered compilation, connection pool)
-  read -r _ port <<<"$target"
-  wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$port/" >/dev/null
-done
-for round in $(seq 1 "$rounds"); do
-  for target in "${targets[@]}"; do
-    read -r name port <<<"$target"
-    pid=${pid_of[$name]}
-    before=$(cpu_ticks "$pid")
-    out=$(wrk -t1 -c"$connections" -d"${duration}s" "http://127.0.0.1:$port/")
-    after=$(cpu_ticks "$pid")
-    if grep -q 'Non-2xx' <<<"$out"; then echo "logging-wrk: $name answered non-2xx" >&2; exit 1; fi
-    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    requests=$(awk '/requests in/ {print $1}' <<<"$out")
-    total[$name]=$(awk -v a="${total[$name]:-0}" -v b="$rps" 'BEGIN {print a + b}')
-    cpu_total[$name]=$(( ${cpu_total[$name]:-0} + after - before ))
-    req_total[$name]=$(( ${req_total[$name]:-0} + requests ))
-    printf 'round %d  %-8s %10.0f req/s %8.1f us CPU/request\n' "$round" "$name" "$rps" \
-      "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {print t * 1e6 / hz / n}')"
-  done
-done
+run_wrk_rounds
 
-hz=$(getconf CLK_TCK)
-per_request() { awk -v t="${cpu_total[$1]}" -v n="${req_total[$1]}" -v hz="$hz" 'BEGIN {print t * 1e6 / hz / n}'; }
 base=$(awk -v t="${total[bare]}" -v r="$rounds" 'BEGIN {print t / r}')
 base_cpu=$(per_request bare)
 echo

@@ -39,36 +39,12 @@ for port in "$on_port" "$off_port"; do
 done
 curl -sf "http://127.0.0.1:$on_port/metrics" >/dev/null || { echo "metrics-wrk: 'on' serves no /metrics" >&2; exit 1; }
 [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$off_port/metrics")" = 404 ] || { echo "metrics-wrk: 'off' serves /metrics" >&2; exit 1; }
-server_pid() { ss -ltnpH "sport = :$1" | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+source "$(dirname "$0")/wrk-rounds.sh"
+tag=metrics-wrk
 pid_of[on]=$(server_pid "$on_port"); pid_of[off]=$(server_pid "$off_port")
-
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-declare -A total cpu_total req_total
 targets=("off $off_port" "on $on_port")
-for target in "${targets[@]}"; do  # warm-up (JIT, tiered compilation, connection pool)
-  read -r _ port <<<"$target"
-  wrk -t1 -c"$connections" -d3s "http://127.0.0.1:$port/" >/dev/null
-done
-for round in $(seq 1 "$rounds"); do
-  for target in "${targets[@]}"; do
-    read -r name port <<<"$target"
-    pid=${pid_of[$name]}
-    before=$(cpu_ticks "$pid")
-    out=$(wrk -t1 -c"$connections" -d"${duration}s" "http://127.0.0.1:$port/")
-    after=$(cpu_ticks "$pid")
-    if grep -q 'Non-2xx' <<<"$out"; then echo "metrics-wrk: $name answered non-2xx" >&2; exit 1; fi
-    rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-    requests=$(awk '/requests in/ {print $1}' <<<"$out")
-    total[$name]=$(awk -v a="${total[$name]:-0}" -v b="$rps" 'BEGIN {print a + b}')
-    cpu_total[$name]=$(( ${cpu_total[$name]:-0} + after - before ))
-    req_total[$name]=$(( ${req_total[$name]:-0} + requests ))
-    printf 'round %d  %-4s %10.0f req/s %8.1f us CPU/request\n' "$round" "$name" "$rps" \
-      "$(awk -v t=$((after - before)) -v n="$requests" -v hz="$(getconf CLK_TCK)" 'BEGIN {print t * 1e6 / hz / n}')"
-  done
-done
+run_wrk_rounds
 
-hz=$(getconf CLK_TCK)
-per_request() { awk -v t="${cpu_total[$1]}" -v n="${req_total[$1]}" -v hz="$hz" 'BEGIN {print t * 1e6 / hz / n}'; }
 base=$(awk -v t="${total[off]}" -v r="$rounds" 'BEGIN {print t / r}')
 echo
 printf '%-4s %10s %10s %14s\n' app 'req/s' 'vs off' 'us CPU/req'
