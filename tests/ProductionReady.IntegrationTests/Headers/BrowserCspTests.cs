@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.Playwright;
+using ProductionReady.IntegrationTests.Infrastructure;
 
 namespace ProductionReady.IntegrationTests.Headers;
 
@@ -11,8 +12,6 @@ namespace ProductionReady.IntegrationTests.Headers;
 /// </summary>
 public sealed class BrowserCspTests : IAsyncLifetime
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private IPlaywright? _playwright;
     private IBrowserContext? _browser;
     private string? _profile;
@@ -21,24 +20,9 @@ public sealed class BrowserCspTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(Chromium))
-        {
-            throw new InvalidOperationException($"Chromium is not installed at {Chromium}: run tests/run-all.sh as root (it installs the Debian packages chromium and chromium-driver) or apt-get install chromium.");
-        }
-
         _profile = Directory.CreateTempSubdirectory("pr-chromium-").FullName;
         _playwright = await Playwright.CreateAsync();
-        // A fresh user-data dir of our own (Playwright passes it as --user-data-dir).
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(_profile, new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright, _profile);
     }
 
     public async Task DisposeAsync()

@@ -16,7 +16,6 @@ namespace ProductionReady.IntegrationTests.TemplateApps;
 /// </summary>
 public sealed class PackedTemplateApps : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(6);
 
     private readonly string _root = Directory.CreateTempSubdirectory("pr-templates-").FullName;
@@ -45,10 +44,8 @@ public sealed class PackedTemplateApps : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(ChromiumPath))
-        {
-            throw new InvalidOperationException($"Chromium is not installed at {ChromiumPath}: run tests/run-all.sh as root (it installs the Debian package chromium) or apt-get install chromium.");
-        }
+        // Before the minute of packing and building: fail at once without the browser.
+        HeadlessChromium.EnsureInstalled();
 
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var packages = Packages = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
@@ -79,16 +76,7 @@ public sealed class PackedTemplateApps : IAsyncLifetime
         Scalar = await CreateAsync("webapi", "ScalarApp", version, packages, Recipes.ApplyScalar);
 
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchPersistentContextAsync(Path.Combine(_root, "chromium-profile"), new BrowserTypeLaunchPersistentContextOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args =
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync",
-            ],
-        });
+        _browser = await HeadlessChromium.LaunchAsync(_playwright, Path.Combine(_root, "chromium-profile"));
     }
 
     public async Task DisposeAsync()
