@@ -43,6 +43,9 @@ public sealed class WeakCredentialAndNewFormTests
         """class AuthorizationConstants { public const string DEFAULT_PASSWORD = [|"Pass@word1"|]; }""",
         """static class Hashing { public static string ToSha256Base64(this string value) => value; } class Constants { public static readonly string ClientInternalSecret = [|"squidex-internal"|].ToSha256Base64(); }""",
         """class AudioDbProvider { private const string ApiKey = [|"195003"|]; public override string ToString() => ApiKey; }""",
+        // Found on Radarr (its one miss): aria2's RPC secret default, weak words owned with "my" in identifier casing.
+        """class Aria2Settings { public Aria2Settings() { SecretToken = [|"MySecretToken"|]; } public string SecretToken { get; set; } }""",
+        """class Settings { public string ApiToken { get; set; } = [|"my-secret-token"|]; public string Password { get; set; } = [|"MyPassword1"|]; }""",
         """
         class Seeder(Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users)
         {
@@ -112,6 +115,9 @@ public sealed class WeakCredentialAndNewFormTests
         """class OrgDeleteTokenable { public const string TokenIdentifier = "OrgDelete"; } class Plans { public const string SecretsManagerStandalone = "sm-standalone"; }""",
         """var lines = new List<string> { "-----BEGIN FAKE RSA PRIVATE KEY-----" }; Console.WriteLine(lines.Count);""",
         // Found on Radarr: a validation message after a property name is not the property's value.
+        // "My…" names that are not values: an environment variable's name, a constant spelling its own name, a header name.
+        """class Names { public const string MySecretToken = "MySecretToken"; public const string SecretTokenVariable = "MY_SECRET_TOKEN"; public const string ApiKeyHeaderName = "MyApiKey"; }""",
+        """var token = Environment.GetEnvironmentVariable("MY_SECRET_TOKEN"); var secret = new Dictionary<string, string>()["MySecretKey"]; Console.WriteLine(token + secret);""",
         """var failure = new KeyValuePair<string, string>("ApiKey", "API Key is invalid"); var other = new KeyValuePair<string, string>("ApiKey", "Unable to send test message"); Console.WriteLine(failure.Value + other.Value);""",
         """Console.WriteLine("https://api.example.com/v1?api_key={0}&token=refresh&apikey=YOUR_API_KEY");""",
         // Values read at run time, and schemas about passwords.

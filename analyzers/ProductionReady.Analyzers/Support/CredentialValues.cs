@@ -378,6 +378,13 @@ internal static class CredentialValues
             return true;
         }
 
+        if (IsOwnedWeakPhrase(v))
+        {
+            // "MySecretToken" (aria2's RPC secret default), "my-secret-key": weak words a person owned with "my". Names do
+            // not say "my", so the identifier casing does not make it one, and no generated token reads like this.
+            return true;
+        }
+
         if (WeakSecrets.Classify(v) != Weakness.None)
         {
             // A weak or default value where a password or secret goes is a hardcoded credential all the same.
@@ -398,6 +405,23 @@ internal static class CredentialValues
         }
 
         return !IsCharacterSet(v);
+    }
+
+    private static bool IsOwnedWeakPhrase(string v)
+    {
+        if (v.Length < 6 || (v[0] != 'm' && v[0] != 'M') || (v[1] != 'y' && v[1] != 'Y'))
+        {
+            return false;
+        }
+
+        // MY_SECRET_TOKEN is the name of an environment variable.
+        var upperCaseOnly = true;
+        foreach (var c in v)
+        {
+            upperCaseOnly &= !char.IsLower(c);
+        }
+
+        return !upperCaseOnly && WeakSecrets.IsKnownWeak(v);
     }
 
     // Kinds whose values can be a weak word set by a person; tokens and API keys are generated, never "admin".

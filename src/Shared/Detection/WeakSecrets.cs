@@ -179,12 +179,18 @@ internal static class WeakSecrets
             return true;
         }
 
-        if (normalized.StartsWith("my", StringComparison.Ordinal) && KnownWeak.Contains(normalized.Substring(2)))
+        // A "my" prefix owns the value without changing it: mypassword, MySecretToken (aria2's RPC secret default).
+        return IsWeakWords(normalized) || (normalized.StartsWith("my", StringComparison.Ordinal) && IsWeakWords(normalized.Substring(2)));
+    }
+
+    /// <summary>True for a weak word or two glued together (admin, adminadmin, rootpassword, secrettoken).</summary>
+    private static bool IsWeakWords(string normalized)
+    {
+        if (KnownWeak.Contains(normalized))
         {
             return true;
         }
 
-        // Two weak words glued together: adminadmin, rootpassword, postgrespostgres.
         for (var split = 2; split < normalized.Length - 1; split++)
         {
             if (KnownWeak.Contains(normalized.Substring(0, split)) && KnownWeak.Contains(normalized.Substring(split)))

@@ -18,6 +18,8 @@ public sealed class DetectionTests
     [InlineData("qwerty")]
     [InlineData("letmein")]
     [InlineData("mypassword")]
+    [InlineData("MySecretToken")]
+    [InlineData("my-secret-key")]
     [InlineData("rootroot")]
     public void Known_weak_values_and_variants_are_weak(string value) =>
         Assert.Equal(Weakness.KnownWeakValue, WeakSecrets.Classify(value));
