@@ -46,6 +46,32 @@ public sealed class WeakCredentialAndNewFormTests
         // Found on Radarr (its one miss): aria2's RPC secret default, weak words owned with "my" in identifier casing.
         """class Aria2Settings { public Aria2Settings() { SecretToken = [|"MySecretToken"|]; } public string SecretToken { get; set; } }""",
         """class Settings { public string ApiToken { get; set; } = [|"my-secret-token"|]; public string Password { get; set; } = [|"MyPassword1"|]; }""",
+        // Missed by the blind measurement of held-out corpus 3: user = password, a four-digit factory default, "my" + any
+        // words + a credential word, a deconstructed tuple, a user:password pair bound for a Basic header, a shared secret
+        // compared with a secret-named variable or a request header.
+        """var c = new System.Net.NetworkCredential("alerts", [|"alerts"|]); Console.WriteLine(c);""",
+        """class PrinterSettings { [System.ComponentModel.DefaultValue([|"1234"|])] public string Password { get; set; } = [|"1234"|]; }""",
+        """class Aria2Settings { public string RpcSecret { get; set; } = [|"MyRpcSecret"|]; }""",
+        """var (demoUser, demoPassword) = ("demo@contoso.example", [|"Demo#Shopper1"|]); Console.WriteLine(demoUser + demoPassword);""",
+        """
+        class Erp(System.Net.Http.HttpClient http)
+        {
+            public void UseSyncAccount()
+            {
+                var raw = System.Text.Encoding.ASCII.GetBytes([|"erp-sync:Erp$ync2022"|]);
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));
+            }
+        }
+        """,
+        """class Gate { static bool Allowed(string apiKey) => apiKey == [|"int-ops-5Gh8!key"|]; }""",
+        """
+        class Gate
+        {
+            static bool Allowed(Microsoft.AspNetCore.Http.HttpContext context)
+                => context.Request.Headers.TryGetValue("X-Internal-Key", out var provided) && provided == [|"int-ops-5Gh8!key"|];
+            static bool AllowedByIndex(Microsoft.AspNetCore.Http.HttpContext context) => context.Request.Headers["X-Internal-Key"] != [|"int-ops-5Gh8!key"|];
+        }
+        """,
         """
         class Seeder(Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users)
         {
@@ -115,6 +141,19 @@ public sealed class WeakCredentialAndNewFormTests
         """class OrgDeleteTokenable { public const string TokenIdentifier = "OrgDelete"; } class Plans { public const string SecretsManagerStandalone = "sm-standalone"; }""",
         """var lines = new List<string> { "-----BEGIN FAKE RSA PRIVATE KEY-----" }; Console.WriteLine(lines.Count);""",
         // Found on Radarr: a validation message after a property name is not the property's value.
+        // Sentinels compared with secrets or headers, four-letter values that are not weak, a GetBytes pair with no Basic header,
+        // a credential API given variables, a tuple of non-secrets.
+        """
+        class Checks
+        {
+            static bool A(string scheme, string token, string password, string? apiKey) => scheme == "Bearer" || token == "undefined" || password == "" || apiKey != null || token != "refresh_token";
+            static bool B(Microsoft.AspNetCore.Http.HttpContext context) => context.Request.Headers["Accept"] == "application/json" || context.Request.Headers["X-Requested-With"] == "XMLHttpRequest";
+            static int C() => System.Text.Encoding.UTF8.GetBytes("tenant:orders-2024").Length;
+            static object D(string user, string password) => new System.Net.NetworkCredential(user, password);
+        }
+        class Settings { public string ClientSecret { get; set; } = "none"; public string Token { get; set; } = "null"; public string Password { get; set; } = "****"; public string ApiKey { get; set; } = "auto"; }
+        """,
+        """var (user, host) = ("admin", "db.internal"); var (scheme, value) = ("Bearer", args[0]); Console.WriteLine(user + host + scheme + value);""",
         // "My…" names that are not values: an environment variable's name, a constant spelling its own name, a header name.
         """class Names { public const string MySecretToken = "MySecretToken"; public const string SecretTokenVariable = "MY_SECRET_TOKEN"; public const string ApiKeyHeaderName = "MyApiKey"; }""",
         """var token = Environment.GetEnvironmentVariable("MY_SECRET_TOKEN"); var secret = new Dictionary<string, string>()["MySecretKey"]; Console.WriteLine(token + secret);""",

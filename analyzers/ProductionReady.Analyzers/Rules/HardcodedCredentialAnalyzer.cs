@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -40,137 +39,20 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
     }
 
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
-    {
-        var literal = (LiteralExpressionSyntax)context.Node;
-        var text = literal.Token.ValueText;
-        if (text.Length < 5)
-        {
-            return;
-        }
-
-        Analyze(context, literal, text, text, inTestProject);
-    }
+        => Report(context, LiteralCredentialJudge.JudgeLiteral((LiteralExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken), inTestProject);
 
     private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
+        => Report(context, LiteralCredentialJudge.JudgeInterpolated((InterpolatedStringExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken), inTestProject);
+
+    private static void Report(SyntaxNodeAnalysisContext context, LiteralCredential? found, System.Lazy<bool> inTestProject)
     {
-        var interpolated = (InterpolatedStringExpressionSyntax)context.Node;
-        if (interpolated.Contents.Count == 0)
+        if (found is not { } credential)
         {
             return;
         }
 
-        // Holes stand in as a marker character: a password that is a hole is read from somewhere else.
-        var text = new StringBuilder();
-        var longestLiteralPart = string.Empty;
-        foreach (var content in interpolated.Contents)
-        {
-            if (content is InterpolatedStringTextSyntax part)
-            {
-                var value = part.TextToken.ValueText;
-                text.Append(value);
-                if (value.Length > longestLiteralPart.Length)
-                {
-                    longestLiteralPart = value;
-                }
-            }
-            else
-            {
-                text.Append(CredentialValues.Hole);
-            }
-        }
-
-        if (longestLiteralPart.Length < 5 && text.Length < 6)
-        {
-            return;
-        }
-
-        Analyze(context, interpolated, text.ToString(), longestLiteralPart, inTestProject);
-    }
-
-    private static void Analyze(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string text, string positionalValue, System.Lazy<bool> inTestProject)
-    {
-        if (CredentialValues.FindInValue(text) is { } found)
-        {
-            // A live token format is a live token in a test too; a JWT in a test is almost always a fake.
-            Report(context, expression, found.Kind, string.Empty, !found.IsLiveFormat || found.IsJwt ? inTestProject.Value : false);
-            return;
-        }
-
-        // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
-        if (CredentialValues.FindInJson(text) is { } inJson)
-        {
-            Report(context, expression, inJson.Kind, " in '" + inJson.Key + "'", inTestProject.Value);
-            return;
-        }
-
-        if (positionalValue.Length < 4)
-        {
-            return;
-        }
-
-        var target = CredentialTarget.Find(expression);
-        if (target.IsNone)
-        {
-            return;
-        }
-
-        string? kind;
-        string? name = target.Name;
-        if (target.DirectKind is not null)
-        {
-            kind = target.DirectKind;
-        }
-        else if (target.ArgumentOwner is not null)
-        {
-            // Ask the semantic model only for values that already look like a credential (most positional
-            // string arguments are messages with spaces, which end here without binding anything).
-            // Weak words ("admin") only where a password goes after another argument (a user, a path): NetworkCredential,
-            // UserManager.CreateAsync, X509Certificate2; a first argument "admin" is a user name or a path segment.
-            var bytes = (target.Flags & TargetFlags.Bytes) != 0;
-            if (!CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0)
-                || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: bytes))
-            {
-                return;
-            }
-
-            var parameter = target.ResolveParameter(context.SemanticModel, context.CancellationToken);
-            if ((target.Flags & TargetFlags.Bytes) != 0 && parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                && CredentialTarget.IsKeyType(constructor.ContainingType.Name))
-            {
-                // new(...) of a SymmetricSecurityKey or an HMAC from the bytes of a literal: key material.
-                kind = "signing key";
-                name = null;
-                if (CredentialValues.IsCredentialLike(positionalValue, kind, direct: true))
-                {
-                    Report(context, expression, kind, string.Empty, inTestProject.Value);
-                }
-
-                return;
-            }
-
-            name = parameter?.Name;
-            kind = CredentialKinds.OfIdentifier(name);
-        }
-        else
-        {
-            kind = target.IsConfigurationKey
-                ? CredentialKinds.OfConfigurationKey(name, configurationFile: false)
-                : CredentialKinds.OfIdentifier(name);
-        }
-
-        if (kind is null
-            || ((target.Flags & TargetFlags.CollectionName) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
-            || !CredentialValues.IsCredentialLike(positionalValue, kind, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
-        {
-            return;
-        }
-
-        Report(context, expression, kind, name is null ? string.Empty : " in '" + name + "'", inTestProject.Value);
-    }
-
-    private static void Report(SyntaxNodeAnalysisContext context, ExpressionSyntax expression, string kind, string where, bool asTestCode)
-    {
-        var descriptor = asTestCode ? Descriptors.CredentialInTestCode : Descriptors.HardcodedCredential;
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, expression.GetLocation(), kind, where));
+        // A live token format is a live token in a test too; a JWT in a test is almost always a fake.
+        var descriptor = !credential.LiveInTests && inTestProject.Value ? Descriptors.CredentialInTestCode : Descriptors.HardcodedCredential;
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, context.Node.GetLocation(), credential.Kind, credential.Where));
     }
 }

@@ -62,6 +62,13 @@ internal readonly struct CredentialTarget
                 // Convert.FromHexString("…"), Encoding.UTF8.GetBytes("…"): key material on its way to a key.
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax conversion } call } }
                     when IsBytesConversion(conversion.Name.Identifier.ValueText):
+                    // Encoding.ASCII.GetBytes("user:password") where the same code builds a Basic-auth header from the bytes.
+                    if (node is LiteralExpressionSyntax pair && conversion.Name.Identifier.ValueText == "GetBytes"
+                        && CredentialValues.IsPlainBasicPair(pair.Token.ValueText) && BuildsBasicHeader(call))
+                    {
+                        return Direct(CredentialValues.PlainBasicPairKind);
+                    }
+
                     bytes = true;
                     node = call;
                     continue;
@@ -110,6 +117,9 @@ internal readonly struct CredentialTarget
                         ParameterSyntax parameter => Named(parameter.Identifier.ValueText),
                         _ => None,
                     });
+                // if (apiKey != "…"), provided == "…" for a request header: a shared secret the code checks against.
+                case BinaryExpressionSyntax equality when equality.IsKind(SyntaxKind.EqualsExpression) || equality.IsKind(SyntaxKind.NotEqualsExpression):
+                    return Compared(equality.Left == node ? equality.Right : equality.Left, literal);
                 case AssignmentExpressionSyntax assignment when assignment.Right == node:
                     return KeyBytes(bytes, Assignee(assignment.Left));
                 case ArrowExpressionClauseSyntax arrow:
@@ -169,6 +179,139 @@ internal readonly struct CredentialTarget
         return false;
     }
 
+    private static string? DeconstructedName(ExpressionSyntax left, int index)
+    {
+        SyntaxNode? element = left switch
+        {
+            DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax designation } when index < designation.Variables.Count => designation.Variables[index],
+            TupleExpressionSyntax tuple when index < tuple.Arguments.Count => tuple.Arguments[index].Expression,
+            _ => null,
+        };
+        return element switch
+        {
+            SingleVariableDesignationSyntax single => single.Identifier.ValueText,
+            DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } => single.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+    }
+
+    // The other side of == or !=: a secret-named variable or member, or a value read from a request header or query string.
+    // Sentinels ("Bearer", "none") are compared far more often than secrets, so the value must look like one on its own.
+    private static CredentialTarget Compared(ExpressionSyntax other, ExpressionSyntax value)
+    {
+        // Asked before anything else: most comparisons are with sentinels, and the request-header test reads the whole member.
+        if (value is not LiteralExpressionSyntax literal || !CredentialValues.IsSecretShaped(literal.Token.ValueText))
+        {
+            return None;
+        }
+
+        var name = other switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is not null && ProductionReady.Detection.SecretNames.IsSecretName(name))
+        {
+            return Named(name, TargetFlags.Compared);
+        }
+
+        return IsRequestValue(other) ? new CredentialTarget(name ?? "request value", false, "API key", null, -1, TargetFlags.Compared) : None;
+    }
+
+    // Request.Headers["X-Api-Key"], or a variable declared by Headers.TryGetValue(…, out var provided) / Query.TryGetValue(…).
+    private static bool IsRequestValue(ExpressionSyntax value)
+    {
+        if (value is ElementAccessExpressionSyntax element)
+        {
+            return IsRequestCollection(element.Expression);
+        }
+
+        if (value is not IdentifierNameSyntax identifier || EnclosingMemberOrFunction(value) is not { } body)
+        {
+            return false;
+        }
+
+        var name = identifier.Identifier.ValueText;
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is ArgumentSyntax { RefKindKeyword.ValueText: "out", Expression: DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax single } }
+                && single.Identifier.ValueText == name
+                && node.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" } tryGet })
+            {
+                return IsRequestCollection(tryGet.Expression);
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRequestCollection(ExpressionSyntax collection)
+    {
+        var name = collection switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        return name == "Headers" || name == "Query" || name == "Cookies";
+    }
+
+    // The same method, lambda or top-level program says "Basic" (new AuthenticationHeaderValue("Basic", …), "Basic " + …).
+    private static bool BuildsBasicHeader(SyntaxNode node)
+    {
+        if (EnclosingMemberOrFunction(node) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var token in body.DescendantTokens())
+        {
+            if ((token.IsKind(SyntaxKind.StringLiteralToken) || token.IsKind(SyntaxKind.InterpolatedStringTextToken))
+                && token.ValueText.StartsWith("Basic", System.StringComparison.OrdinalIgnoreCase)
+                && (token.ValueText.Length == 5 || token.ValueText[5] == ' '))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxNode? EnclosingMemberOrFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case GlobalStatementSyntax global:
+                    return global.Parent;
+                case AnonymousFunctionExpressionSyntax:
+                case MemberDeclarationSyntax:
+                case LocalFunctionStatementSyntax:
+                case AccessorDeclarationSyntax:
+                    return current;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the argument before this positional one is the same literal (new NetworkCredential("alerts", "alerts")).</summary>
+    public bool FollowsEqualArgument(string value)
+    {
+        var arguments = ArgumentOwner switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList.Arguments,
+            BaseObjectCreationExpressionSyntax creation when creation.ArgumentList is not null => creation.ArgumentList.Arguments,
+            _ => default,
+        };
+        return ArgumentIndex > 0 && ArgumentIndex <= arguments.Count
+            && arguments[ArgumentIndex - 1].Expression is LiteralExpressionSyntax previous
+            && string.Equals(previous.Token.ValueText, value, System.StringComparison.OrdinalIgnoreCase);
+    }
+
     private static CredentialTarget ConfigurationKey(string key) => new CredentialTarget(key, true, null, null, -1);
 
     private static CredentialTarget Direct(string kind) => new CredentialTarget(null, false, kind, null, -1);
@@ -216,6 +359,13 @@ internal readonly struct CredentialTarget
 
         if (argument.Parent is TupleExpressionSyntax tuple)
         {
+            // var (demoUser, demoPassword) = ("demo@…", "…"): the element lands in the variable at the same place.
+            if (tuple.Parent is AssignmentExpressionSyntax { Left: var deconstructed } deconstruction && deconstruction.Right == tuple
+                && DeconstructedName(deconstructed, tuple.Arguments.IndexOf(argument)) is { } element)
+            {
+                return Named(element);
+            }
+
             return tuple.Arguments.Count == 2 && tuple.Arguments[1] == argument && StringValue(tuple.Arguments[0].Expression) is { } tupleKey
                 ? ConfigurationKey(tupleKey)
                 : None;
@@ -439,4 +589,7 @@ internal enum TargetFlags
 
     /// <summary>The value is turned into bytes on its way (u8 literal, GetBytes, FromHexString).</summary>
     Bytes = 4,
+
+    /// <summary>The value is compared with == or != to a secret-named value or a request header: it must look like one on its own.</summary>
+    Compared = 8,
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using ProductionReady.Detection;
 
@@ -225,6 +226,9 @@ internal static class CredentialValues
     /// <summary>The kind named in messages for the value of a Basic Authorization header.</summary>
     public const string BasicCredentialsKind = "Basic-auth credentials";
 
+    /// <summary>The kind of a <c>user:password</c> literal whose bytes become a Basic-auth header value.</summary>
+    public const string PlainBasicPairKind = "Basic-auth user:password";
+
     /// <summary>True when <paramref name="value"/> is base64 of <c>user:password</c> with a password that is not a placeholder.</summary>
     public static bool IsBasicCredentials(string value)
     {
@@ -351,6 +355,11 @@ internal static class CredentialValues
             return IsBasicCredentials(v);
         }
 
+        if (kind == PlainBasicPairKind)
+        {
+            return IsPlainBasicPair(v);
+        }
+
         // Passphrase-style key material may have spaces ("my custom secret key for authentication"); API keys, access
         // keys and tokens never do, so a value with spaces there is a message ("API Key is invalid").
         var keyMaterial = direct || kind == "signing key" || kind == "encryption key" || kind == "private key" || kind == "passphrase" || kind == "key";
@@ -421,7 +430,51 @@ internal static class CredentialValues
             upperCaseOnly &= !char.IsLower(c);
         }
 
-        return !upperCaseOnly && WeakSecrets.IsKnownWeak(v);
+        if (upperCaseOnly)
+        {
+            return false;
+        }
+
+        // "MyRpcSecret", "my-app-password": whatever the words between, "my" and a credential word make it a chosen value.
+        var words = SecretNames.SplitWords(v);
+        var last = words[words.Count - 1];
+        return WeakSecrets.IsKnownWeak(v)
+            || (words.Count >= 2 && words[0] == "my" && OwnedCredentialWords.Contains(last))
+            || (words.Count == 1 && IsLettersOnly(v) && EndsWithOwnedCredentialWord(last));
+    }
+
+    private static readonly string[] OwnedCredentialWordList = { "secret", "password", "passwd", "pwd", "token", "apikey", "key", "passphrase" };
+
+    private static readonly HashSet<string> OwnedCredentialWords = new HashSet<string>(OwnedCredentialWordList, StringComparer.Ordinal);
+
+    private static bool EndsWithOwnedCredentialWord(string word)
+    {
+        foreach (var ending in OwnedCredentialWordList)
+        {
+            if (word.Length > ending.Length + 2 && word.EndsWith(ending, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A plain <c>user:password</c> pair about to be base64-encoded into a Basic-auth header: a user name without spaces, a
+    /// colon, and a password that is not a placeholder or a hole.
+    /// </summary>
+    public static bool IsPlainBasicPair(string value)
+    {
+        var colon = value.IndexOf(':');
+        if (colon <= 0 || colon == value.Length - 1 || value.IndexOf(Hole) >= 0 || HasWhitespace(value) || value.IndexOf("://", StringComparison.Ordinal) >= 0)
+        {
+            return false;
+        }
+
+        var user = value.Substring(0, colon);
+        var password = value.Substring(colon + 1);
+        return password.Length >= 4 && !WeakSecrets.IsPlaceholder(user) && !WeakSecrets.IsPlaceholder(password) && !LooksLikeSyntax(password);
     }
 
     // Kinds whose values can be a weak word set by a person; tokens and API keys are generated, never "admin".

@@ -1,0 +1,154 @@
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ProductionReady.Analyzers;
+
+/// <summary>
+/// PRD001's decision about one string literal or interpolated string: a live token format or a connection-string
+/// password anywhere, a JSON document with a secret member, or a real-looking value reaching a credential position.
+/// Separate from the analyzer so that the benchmark can run the same path over a real code base's literals.
+/// </summary>
+internal static class LiteralCredentialJudge
+{
+    /// <summary>Judges a regular, verbatim, raw or UTF-8 string literal.</summary>
+    public static LiteralCredential? JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        var text = literal.Token.ValueText;
+        if (text.Length < 4 || (text.Length == 4 && !ProductionReady.Detection.WeakSecrets.IsKnownWeak(text)))
+        {
+            // Four characters are a credential only as a weak default ("1234" as a device's factory password).
+            return null;
+        }
+
+        return Judge(literal, text, text, model, cancellationToken);
+    }
+
+    /// <summary>Judges an interpolated string; its holes stand for values read from somewhere else.</summary>
+    public static LiteralCredential? JudgeInterpolated(InterpolatedStringExpressionSyntax interpolated, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (interpolated.Contents.Count == 0)
+        {
+            return null;
+        }
+
+        // Holes stand in as a marker character: a password that is a hole is read from somewhere else.
+        var text = new StringBuilder();
+        var longestLiteralPart = string.Empty;
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax part)
+            {
+                var value = part.TextToken.ValueText;
+                text.Append(value);
+                if (value.Length > longestLiteralPart.Length)
+                {
+                    longestLiteralPart = value;
+                }
+            }
+            else
+            {
+                text.Append(CredentialValues.Hole);
+            }
+        }
+
+        if (longestLiteralPart.Length < 5 && text.Length < 6)
+        {
+            return null;
+        }
+
+        return Judge(interpolated, text.ToString(), longestLiteralPart, model, cancellationToken);
+    }
+
+    private static LiteralCredential? Judge(ExpressionSyntax expression, string text, string positionalValue, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (CredentialValues.FindInValue(text) is { } found)
+        {
+            return new LiteralCredential(found.Kind, string.Empty, liveInTests: found.IsLiveFormat && !found.IsJwt);
+        }
+
+        // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
+        if (CredentialValues.FindInJson(text) is { } inJson)
+        {
+            return new LiteralCredential(inJson.Kind, " in '" + inJson.Key + "'");
+        }
+
+        if (positionalValue.Length < 4)
+        {
+            return null;
+        }
+
+        var target = CredentialTarget.Find(expression);
+        if (target.IsNone)
+        {
+            return null;
+        }
+
+        string? kind;
+        string? name = target.Name;
+        if (target.DirectKind is not null)
+        {
+            kind = target.DirectKind;
+        }
+        else if (target.ArgumentOwner is not null)
+        {
+            // Ask the semantic model only for values that already look like a credential (most positional
+            // string arguments are messages with spaces, which end here without binding anything).
+            // Weak words ("admin") only where a password goes after another argument (a user, a path): NetworkCredential,
+            // UserManager.CreateAsync, X509Certificate2; a first argument "admin" is a user name or a path segment.
+            var bytes = (target.Flags & TargetFlags.Bytes) != 0;
+            // A password equal to the user name before it (new NetworkCredential("alerts", "alerts")) is a weak one.
+            if (!(CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
+                || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: bytes))
+            {
+                return null;
+            }
+
+            if (model is null)
+            {
+                // Without a semantic model (the benchmark of the syntax path) the question is not asked.
+                return null;
+            }
+
+            var parameter = target.ResolveParameter(model, cancellationToken);
+            if ((target.Flags & TargetFlags.Bytes) != 0 && parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                && CredentialTarget.IsKeyType(constructor.ContainingType.Name))
+            {
+                // new(...) of a SymmetricSecurityKey or an HMAC from the bytes of a literal: key material.
+                kind = "signing key";
+                name = null;
+                return CredentialValues.IsCredentialLike(positionalValue, kind, direct: true) ? new LiteralCredential(kind, string.Empty) : null;
+            }
+
+            name = parameter?.Name;
+            kind = CredentialKinds.OfIdentifier(name);
+        }
+        else
+        {
+            kind = target.IsConfigurationKey
+                ? CredentialKinds.OfConfigurationKey(name, configurationFile: false)
+                : CredentialKinds.OfIdentifier(name);
+        }
+
+        if (kind is null
+            || ((target.Flags & (TargetFlags.CollectionName | TargetFlags.Compared)) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
+            || !CredentialValues.IsCredentialLike(positionalValue, kind, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
+        {
+            return null;
+        }
+
+        return new LiteralCredential(kind, name is null ? string.Empty : " in '" + name + "'");
+    }
+}
+
+/// <summary>A credential PRD001 found: its kind, where it goes (" in 'Password'") and whether it stays a warning in tests.</summary>
+internal readonly struct LiteralCredential(string kind, string where, bool liveInTests = false)
+{
+    public string Kind { get; } = kind;
+
+    public string Where { get; } = where;
+
+    /// <summary>A live token format: a finding in test projects too (PRD001, not PRD009).</summary>
+    public bool LiveInTests { get; } = liveInTests;
+}
