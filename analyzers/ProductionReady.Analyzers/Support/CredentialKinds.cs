@@ -52,6 +52,11 @@ internal static class CredentialKinds
             return null;
         }
 
+        if (!MayNameCredential(name!))
+        {
+            return null;
+        }
+
         var words = SecretNames.SplitWords(SecretNames.LastSegment(name!));
         if (IsDescriptive(words) || (words.Count > 1 && ListQualifiers.Contains(words[0])))
         {
@@ -73,6 +78,11 @@ internal static class CredentialKinds
     public static string? OfConfigurationKey(string? key, bool configurationFile)
     {
         if (string.IsNullOrEmpty(key))
+        {
+            return null;
+        }
+
+        if (!MayNameCredential(key!))
         {
             return null;
         }
@@ -106,6 +116,24 @@ internal static class CredentialKinds
         }
 
         return null;
+    }
+
+    // Every kind above needs one of these in the name (password, passwd, passphrase, pwd, secret, token, …key, connection
+    // string). Checked first because nearly every name a literal reaches has none, and splitting it into words allocates.
+    private static readonly string[] CredentialWordPieces = { "pass", "pwd", "secret", "token", "key", "conn" };
+
+    private static bool MayNameCredential(string name)
+    {
+        foreach (var piece in CredentialWordPieces)
+        {
+            if (name.IndexOf(piece, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        // "P_W_D", "Pass-Word": the pieces with separators between their letters.
+        return (name.IndexOf('_') >= 0 || name.IndexOf('-') >= 0) && MayNameCredential(name.Replace("_", string.Empty).Replace("-", string.Empty));
     }
 
     /// <summary>True when the identifier names a connection string (<c>connectionString</c>, <c>DbConnString</c>).</summary>

@@ -191,15 +191,40 @@ internal static class WeakSecrets
             return true;
         }
 
-        for (var split = 2; split < normalized.Length - 1; split++)
+        // Only the known words the value starts with are tried as its first half (no substring per split point).
+        if (normalized.Length < 4 || !KnownWeakByFirstLetter.TryGetValue(normalized[0], out var candidates))
         {
-            if (KnownWeak.Contains(normalized.Substring(0, split)) && KnownWeak.Contains(normalized.Substring(split)))
+            return false;
+        }
+
+        foreach (var first in candidates)
+        {
+            if (first.Length >= 2 && normalized.Length - first.Length >= 2 && normalized.StartsWith(first, StringComparison.Ordinal)
+                && KnownWeak.Contains(normalized.Substring(first.Length)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    private static readonly Dictionary<char, List<string>> KnownWeakByFirstLetter = GroupByFirstLetter(KnownWeak);
+
+    private static Dictionary<char, List<string>> GroupByFirstLetter(IEnumerable<string> words)
+    {
+        var groups = new Dictionary<char, List<string>>();
+        foreach (var word in words)
+        {
+            if (!groups.TryGetValue(word[0], out var group))
+            {
+                groups[word[0]] = group = new List<string>();
+            }
+
+            group.Add(word);
+        }
+
+        return groups;
     }
 
     /// <summary>
