@@ -302,8 +302,8 @@ internal static class CredentialValues
     {
         // Known weak and default passwords ("admin", "changeme", "P@ssw0rd") are credentials in a password parameter too;
         // capitalised words ("Sample", "Redis") and short numbers are names and counts.
-        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && WeakSecrets.IsKnownWeak(value) && !HasWhitespace(value)
-            && !IsCapitalisedWord(value) && !(IsAllDigitsOrSeparators(value) && value.Length < 6))
+        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && !HasWhitespace(value)
+            && !IsCapitalisedWord(value) && !(IsAllDigitsOrSeparators(value) && value.Length < 6) && WeakSecrets.IsKnownWeak(value))
         {
             return true;
         }

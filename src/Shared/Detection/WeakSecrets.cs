@@ -261,10 +261,21 @@ internal static class WeakSecrets
     // Lower-case, separators dropped, leet digits mapped, trailing digits and symbols dropped.
     private static string Normalize(string value)
     {
-        var builder = new StringBuilder(value.Length);
-        foreach (var raw in value.Trim())
+        // One buffer, no intermediate strings: this runs for most string arguments the analyzers look at.
+        var trimmed = value.Trim();
+
+        // Drop trailing digits and symbols (the leet mapping below only matters inside the word).
+        var end = trimmed.Length;
+        while (end > 0 && !char.IsLetter(trimmed[end - 1]))
         {
-            var c = char.ToLowerInvariant(raw);
+            end--;
+        }
+
+        var letters = new char[end];
+        var count = 0;
+        for (var i = 0; i < end; i++)
+        {
+            var c = char.ToLowerInvariant(trimmed[i]);
             switch (c)
             {
                 case '@': c = 'a'; break;
@@ -274,35 +285,16 @@ internal static class WeakSecrets
                 case '4': c = 'a'; break;
                 case '5': c = 's'; break;
                 case '7': c = 't'; break;
-            }
-
-            builder.Append(c);
-        }
-
-        // Drop trailing digits and symbols (the leet mapping above only matters inside the word).
-        var end = value.Trim().Length;
-        var trimmed = value.Trim();
-        while (end > 0 && !char.IsLetter(trimmed[end - 1]))
-        {
-            end--;
-        }
-
-        var result = new StringBuilder(end);
-        for (var i = 0; i < end; i++)
-        {
-            var c = builder[i];
-            if (c == '1' || c == '!' || c == '|')
-            {
-                c = 'i';
+                case '1': case '!': case '|': c = 'i'; break;
             }
 
             if (char.IsLetter(c))
             {
-                result.Append(c);
+                letters[count++] = c;
             }
         }
 
-        return result.ToString();
+        return new string(letters, 0, count);
     }
 
     private static bool IsWordy(string lower)
