@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # PRD001+PRD002 against SonarAnalyzer's S2068 on large real code, two analyzer builds alternated per code base.
 #   real-code-cost.sh OUT_DIR ROUND BEFORE_DLL AFTER_DLL DIR [DIR...]
+# BEFORE_DLL "-" measures AFTER_DLL alone; RUNS (default 1) runs per code base and build, the median reported.
 # Runs a copy of ../shared/tools/analyzers-on-real-code with harness-sonarlint.patch applied: it adds the
 # SonarLint.xml (and the analysis config it needs) through which SonarQube/SonarLint activate hotspot rules.
 # Without it S2068 only looks at appsettings files and reports nothing in C# (checked on a two-line probe).
@@ -15,11 +16,13 @@ patch -s -d "$copy" -p1 < "$here/harness-sonarlint.patch"
 mkdir -p "$out"
 for dir in "$@"; do
   name=$(basename "$dir")
-  for variant in "after:$after" "before:$before"; do
+  variants=("after:$after")
+  [ "$before" = "-" ] || variants+=("before:$before")
+  for variant in "${variants[@]}"; do
     label=${variant%%:*}
     ANALYZERS_REAL_BUILD="$copy/build" SONARLINT_RULES=S2068 "$copy/run.sh" --analyzer-dll "${variant#*:}" \
       --analyzer-package SonarAnalyzer.CSharp@9.32.0.97167 --rules PRD001,PRD002,PRD009,S2068 \
-      --runs 1 --show 300 --exclude '/Migrations/' "$dir" > "$out/$label$round-$name.txt" 2>&1
+      --runs "${RUNS:-1}" --show 300 --exclude '/Migrations/' "$dir" > "$out/$label$round-$name.txt" 2>&1
   done
 done
 # One line per run: code base, variant, parse+bind, PRD001+PRD002 (with PRD009, same analyzer), S2068.
