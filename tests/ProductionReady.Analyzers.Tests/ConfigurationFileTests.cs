@@ -74,6 +74,27 @@ public sealed class ConfigurationFileTests
         Assert.All(found, f => Assert.DoesNotContain(Password, f.Message));
     }
 
+    /// <summary>
+    /// Found dogfooding grandnode2: a "your …" sentence shipped as the API's JWT secret key works as a key (the API signs
+    /// tokens with it on an unchanged install); the conventional placeholders and a label-like ApiKey stay quiet.
+    /// </summary>
+    [Fact]
+    public async Task A_sentence_shipped_as_a_secret_key_is_a_credential_and_placeholders_are_not()
+    {
+        var json = """
+            {
+              "FrontendAPI": { "Enabled": true, "SecretKey": "your private secret key to use api", "ValidAudience": "api" },
+              "BackendAPI": { "SecretKey": "your-secret-key-here", "ApiKey": "Your API key from the dashboard", "Password": "123" },
+              "Other": { "SecretKey": "<secret key>", "TokenLifetime": "123" }
+            }
+            """;
+        var found = await AnalyzeAsync("/app/appsettings.json", json);
+        Assert.Equal(
+            new[] { ("PRD002", "/app/appsettings.json(2,50)-(2,86)"), ("PRD002", "/app/appsettings.json(3,113)-(3,118)") },
+            found.Select(f => (f.Id, f.Where)));
+        Assert.Contains("Hardcoded secret key at 'FrontendAPI:SecretKey'", found[0].Message);
+    }
+
     [Fact]
     public async Task Development_files_get_info_except_for_live_token_formats()
     {

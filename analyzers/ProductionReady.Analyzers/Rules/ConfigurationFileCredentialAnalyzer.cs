@@ -110,7 +110,7 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
 
     private static void AnalyzeValue(AdditionalFileAnalysisContext context, SourceText source, string path, string fileName, bool developmentOnly, JsonStringValue value)
     {
-        if (value.Value.Length < 5)
+        if (!CredentialValues.IsLongEnoughToJudge(value.Value))
         {
             return;
         }

@@ -206,6 +206,12 @@ internal static class CredentialKinds
             return "token";
         }
 
+        if (words.Count > 1 && words[words.Count - 1] == "key" && words[words.Count - 2] == "secret")
+        {
+            // FrontendAPI:SecretKey, HMAC secret keys: key material, where a passphrase with spaces is a working key.
+            return CredentialValues.SecretKeyKind;
+        }
+
         if (Has(joined, "secret"))
         {
             return "secret";

@@ -337,6 +337,25 @@ internal static class CredentialValues
     }
 
     /// <summary>
+    /// Worth judging at all: five characters or more, or a short weak default: four characters that are a known weak
+    /// value ("1234" as a device's factory password, "root"), three digits ("123" as a seeded account's password).
+    /// </summary>
+    public static bool IsLongEnoughToJudge(string value)
+    {
+        if (value.Length >= 5)
+        {
+            return true;
+        }
+
+        if (value.Length < 3 || (value.Length == 3 && !(char.IsDigit(value[0]) && char.IsDigit(value[1]) && char.IsDigit(value[2]))))
+        {
+            return false;
+        }
+
+        return WeakSecrets.IsKnownWeak(value);
+    }
+
+    /// <summary>
     /// True when <paramref name="value"/>, sitting in a position of the given <paramref name="kind"/> named
     /// <paramref name="name"/>, is a hardcoded credential (weak and default ones included).
     /// <paramref name="direct"/>: the position alone says it is a credential (key material, a client secret).
@@ -362,7 +381,7 @@ internal static class CredentialValues
 
         // Passphrase-style key material may have spaces ("my custom secret key for authentication"); API keys, access
         // keys and tokens never do, so a value with spaces there is a message ("API Key is invalid").
-        var keyMaterial = direct || kind == "signing key" || kind == "encryption key" || kind == "private key" || kind == "passphrase" || kind == "key";
+        var keyMaterial = direct || kind == "signing key" || kind == "encryption key" || kind == "private key" || kind == "passphrase" || kind == "key" || kind == SecretKeyKind;
         if (HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
         {
             // A UI label or a message: "Enter your password", "An API key is required: send it in a header."
@@ -397,7 +416,7 @@ internal static class CredentialValues
         if (WeakSecrets.Classify(v) != Weakness.None)
         {
             // A weak or default value where a password or secret goes is a hardcoded credential all the same.
-            return WeakValuesCount(kind) && v.Length >= 4 && !LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
+            return WeakValuesCount(kind) && (v.Length >= 4 || IsAllDigitsOrSeparators(v)) && !LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
         }
 
         // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
@@ -479,7 +498,10 @@ internal static class CredentialValues
 
     // Kinds whose values can be a weak word set by a person; tokens and API keys are generated, never "admin".
     private static bool WeakValuesCount(string kind)
-        => kind == "password" || kind == "passphrase" || kind == "secret" || kind == "client secret" || kind == "signing key" || kind == "encryption key";
+        => kind == "password" || kind == "passphrase" || kind == "secret" || kind == "client secret" || kind == "signing key" || kind == "encryption key" || kind == SecretKeyKind;
+
+    /// <summary>A secret key (JWT/HMAC "SecretKey"): key material, which may be a passphrase with spaces.</summary>
+    public const string SecretKeyKind = "secret key";
 
     // "Password", "ApiKey", "client_secret": an identifier or wire name made of credential words (a field, a form
     // parameter), where "secret" or "client-secret" are values. Identifier casing tells them apart.

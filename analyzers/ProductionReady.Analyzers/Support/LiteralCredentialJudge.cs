@@ -16,9 +16,8 @@ internal static class LiteralCredentialJudge
     public static LiteralCredential? JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel? model, CancellationToken cancellationToken)
     {
         var text = literal.Token.ValueText;
-        if (text.Length < 4 || (text.Length == 4 && !ProductionReady.Detection.WeakSecrets.IsKnownWeak(text)))
+        if (!CredentialValues.IsLongEnoughToJudge(text))
         {
-            // Four characters are a credential only as a weak default ("1234" as a device's factory password).
             return null;
         }
 
@@ -74,7 +73,7 @@ internal static class LiteralCredentialJudge
             return new LiteralCredential(inJson.Kind, " in '" + inJson.Key + "'");
         }
 
-        if (positionalValue.Length < 4)
+        if (positionalValue.Length < 3)
         {
             return null;
         }
