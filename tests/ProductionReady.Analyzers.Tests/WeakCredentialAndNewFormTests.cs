@@ -52,8 +52,7 @@ public sealed class WeakCredentialAndNewFormTests
         """var c = new System.Net.NetworkCredential("alerts", [|"alerts"|]); Console.WriteLine(c);""",
         """class PrinterSettings { [System.ComponentModel.DefaultValue([|"1234"|])] public string Password { get; set; } = [|"1234"|]; }""",
         """class Aria2Settings { public string RpcSecret { get; set; } = [|"MyRpcSecret"|]; }""",
-        // Found dogfooding grandnode2: the installer's seeded e-mail account, user "123" with password "123".
-        """class EmailAccount { public string? Username { get; set; } public string? Password { get; set; } } class Install { object Seed() => new EmailAccount { Username = "123", Password = [|"123"|] }; }""",
+        // Found dogfooding grandnode2: a sentence shipped as the API's JWT secret key works as a key.
         """class ApiConfig { public string SecretKey { get; set; } = [|"your private secret key to use api"|]; }""",
         """var (demoUser, demoPassword) = ("demo@contoso.example", [|"Demo#Shopper1"|]); Console.WriteLine(demoUser + demoPassword);""",
         """
@@ -155,6 +154,9 @@ public sealed class WeakCredentialAndNewFormTests
             static object D(string user, string password) => new System.Net.NetworkCredential(user, password);
         }
         class Short { public string Password { get; set; } = "pwd"; public string Secret { get; set; } = "abc"; public string Token { get; set; } = "123"; public string ApiKey { get; set; } = "12"; }
+        // Found dogfooding grandnode2: three-digit dummies filling a required client secret and a sample account.
+        class EmailAccount { public string? Username { get; set; } public string? Password { get; set; } } class Install { object Seed() => new EmailAccount { Username = "123", Password = "123" }; }
+        class FacebookOptions { public string? AppSecret { get; set; } public string? ClientSecret { get; set; } } class Builder { void Configure(FacebookOptions o, string? configured) { o.AppSecret = configured ?? "000"; o.ClientSecret = configured ?? "000"; } }
         class Settings { public string ClientSecret { get; set; } = "none"; public string Token { get; set; } = "null"; public string Password { get; set; } = "****"; public string ApiKey { get; set; } = "auto"; }
         """,
         """var (user, host) = ("admin", "db.internal"); var (scheme, value) = ("Bearer", args[0]); Console.WriteLine(user + host + scheme + value);""",

@@ -337,23 +337,12 @@ internal static class CredentialValues
     }
 
     /// <summary>
-    /// Worth judging at all: five characters or more, or a short weak default: four characters that are a known weak
-    /// value ("1234" as a device's factory password, "root"), three digits ("123" as a seeded account's password).
+    /// Worth judging at all: five characters or more, or four that are a known weak value ("1234" as a device's factory
+    /// password, "root"). Three characters ("000", "123" filling a required client secret or a sample account) are
+    /// dummies, not credentials (found dogfooding grandnode2).
     /// </summary>
     public static bool IsLongEnoughToJudge(string value)
-    {
-        if (value.Length >= 5)
-        {
-            return true;
-        }
-
-        if (value.Length < 3 || (value.Length == 3 && !(char.IsDigit(value[0]) && char.IsDigit(value[1]) && char.IsDigit(value[2]))))
-        {
-            return false;
-        }
-
-        return WeakSecrets.IsKnownWeak(value);
-    }
+        => value.Length >= 5 || (value.Length == 4 && WeakSecrets.IsKnownWeak(value));
 
     /// <summary>
     /// True when <paramref name="value"/>, sitting in a position of the given <paramref name="kind"/> named
@@ -416,7 +405,7 @@ internal static class CredentialValues
         if (WeakSecrets.Classify(v) != Weakness.None)
         {
             // A weak or default value where a password or secret goes is a hardcoded credential all the same.
-            return WeakValuesCount(kind) && (v.Length >= 4 || IsAllDigitsOrSeparators(v)) && !LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
+            return WeakValuesCount(kind) && v.Length >= 4 && !LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
         }
 
         // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.

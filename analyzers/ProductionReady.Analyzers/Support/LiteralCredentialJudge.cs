@@ -73,7 +73,7 @@ internal static class LiteralCredentialJudge
             return new LiteralCredential(inJson.Kind, " in '" + inJson.Key + "'");
         }
 
-        if (positionalValue.Length < 3)
+        if (positionalValue.Length < 4)
         {
             return null;
         }
