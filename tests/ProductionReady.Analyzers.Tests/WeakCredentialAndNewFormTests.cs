@@ -54,6 +54,8 @@ public sealed class WeakCredentialAndNewFormTests
         """class Aria2Settings { public string RpcSecret { get; set; } = [|"MyRpcSecret"|]; }""",
         // Found dogfooding grandnode2: a sentence shipped as the API's JWT secret key works as a key.
         """class ApiConfig { public string SecretKey { get; set; } = [|"your private secret key to use api"|]; }""",
+        // Base64 key material ends in '=' padding, unlike an option or query key ("pass:", "OrganizationId=").
+        """class Signer { static System.Security.Cryptography.HMACSHA256 Create() => new(Convert.FromBase64String([|"q83vEjRWeJq8OBr7c3RlcGhhbmllR3JhbmRlcj4xMjM="|])); }""",
         """var (demoUser, demoPassword) = ("demo@contoso.example", [|"Demo#Shopper1"|]); Console.WriteLine(demoUser + demoPassword);""",
         """
         class Erp(System.Net.Http.HttpClient http)
@@ -159,6 +161,7 @@ public sealed class WeakCredentialAndNewFormTests
         class FacebookOptions { public string? AppSecret { get; set; } public string? ClientSecret { get; set; } } class Builder { void Configure(FacebookOptions o, string? configured) { o.AppSecret = configured ?? "000"; o.ClientSecret = configured ?? "000"; } }
         class Settings { public string ClientSecret { get; set; } = "none"; public string Token { get; set; } = "null"; public string Password { get; set; } = "****"; public string ApiKey { get; set; } = "auto"; }
         """,
+        """static class Cli { static string[] Args(string password, int org) => new[] { "pass:" + password, string.Concat("OrganizationId=", org.ToString()), $"[dbo].[{org}].[Event_ReadPageByUserId]" }; static string Q(string a, string b) => a + b; static string R() => Q("x", $"[{R()}].[User_ReadById]"); }""",
         """var (user, host) = ("admin", "db.internal"); var (scheme, value) = ("Bearer", args[0]); Console.WriteLine(user + host + scheme + value);""",
         // "My…" names that are not values: an environment variable's name, a constant spelling its own name, a header name.
         """class Names { public const string MySecretToken = "MySecretToken"; public const string SecretTokenVariable = "MY_SECRET_TOKEN"; public const string ApiKeyHeaderName = "MyApiKey"; }""",

@@ -300,6 +300,13 @@ internal static class CredentialValues
     /// </summary>
     public static bool IsSecretShaped(string value, bool weakWordsCount = true)
     {
+        // Option and query keys written before their value ("pass:" + password, "OrganizationId=", "&token="); base64
+        // padding ("…Qw==", "…x9=") follows digits, '+', '/' or another '=' somewhere, a key's name does not.
+        if (value.Length == 0 || IsKeyBeforeItsValue(value))
+        {
+            return false;
+        }
+
         // Known weak and default passwords ("admin", "changeme", "P@ssw0rd") are credentials in a password parameter too;
         // capitalised words ("Sample", "Redis") and short numbers are names and counts.
         if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && !HasWhitespace(value)
@@ -343,6 +350,26 @@ internal static class CredentialValues
     /// </summary>
     public static bool IsLongEnoughToJudge(string value)
         => value.Length >= 5 || (value.Length == 4 && WeakSecrets.IsKnownWeak(value));
+
+    private static bool IsKeyBeforeItsValue(string value)
+    {
+        var last = value[value.Length - 1];
+        if (last != '=' && last != ':')
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length - 1; i++)
+        {
+            var c = value[i];
+            if (!(char.IsLetter(c) || c == '_' || c == '-' || c == '&' || c == '?' || c == '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>
     /// True when <paramref name="value"/>, sitting in a position of the given <paramref name="kind"/> named

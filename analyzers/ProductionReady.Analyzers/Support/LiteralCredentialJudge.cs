@@ -98,7 +98,11 @@ internal static class LiteralCredentialJudge
             // UserManager.CreateAsync, X509Certificate2; a first argument "admin" is a user name or a path segment.
             var bytes = (target.Flags & TargetFlags.Bytes) != 0;
             // A password equal to the user name before it (new NetworkCredential("alerts", "alerts")) is a weak one.
-            if (!(CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
+            // Not for an interpolated string with holes: a positional value built at run time is not hardcoded, and its
+            // literal parts ("].[Event_ReadPageByUserId]" of a stored procedure's name) were most of the questions asked
+            // on bitwarden/server. Connection strings and tokens inside it were judged above, from the whole text.
+            if (expression is InterpolatedStringExpressionSyntax
+                || !(CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
                 || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: bytes))
             {
                 return null;
