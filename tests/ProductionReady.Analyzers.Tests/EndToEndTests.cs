@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
+using ProductionReady.TestSupport;
 using static ProductionReady.Analyzers.Tests.Infrastructure.FakeCredentials;
 
 namespace ProductionReady.Analyzers.Tests;
@@ -111,7 +112,7 @@ public sealed class EndToEndTests : IDisposable
             port = ((IPEndPoint)listener.LocalEndpoint).Port;
         }
 
-        var start = DotnetStart(app, Path.Combine(app, "bin", "Debug", "net10.0", "App.dll"), "--urls", $"http://127.0.0.1:{port}");
+        var start = DotnetCommand.Start(app, Path.Combine(app, "bin", "Debug", "net10.0", "App.dll"), "--urls", $"http://127.0.0.1:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
@@ -276,54 +277,8 @@ public sealed class EndToEndTests : IDisposable
         => typeof(EndToEndTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value!;
 
     private static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] arguments)
-        => RunAsync(workingDirectory, new Dictionary<string, string>(), arguments);
+        => DotnetCommand.RunAsync(workingDirectory, new Dictionary<string, string>(), CommandTimeout, arguments);
 
-    private static ProcessStartInfo DotnetStart(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's own MSBuild settings must not leak into the child build.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBuildSDKsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        return start;
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, Dictionary<string, string> environment, params string[] arguments)
-    {
-        var start = DotnetStart(workingDirectory, arguments);
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = new StringBuilder();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {CommandTimeout}.");
-        }
-
-        output.Append(await stdout).Append(await stderr);
-        return (process.ExitCode, output.ToString());
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, Dictionary<string, string> environment, params string[] arguments)
+        => DotnetCommand.RunAsync(workingDirectory, environment, CommandTimeout, arguments);
 }

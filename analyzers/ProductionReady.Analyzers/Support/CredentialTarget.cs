@@ -214,10 +214,10 @@ internal readonly struct CredentialTarget
         };
         if (name is not null && ProductionReady.Detection.SecretNames.IsSecretName(name))
         {
-            return Named(name, TargetFlags.Compared);
+            return Named(name);
         }
 
-        return IsRequestValue(other) ? new CredentialTarget(name ?? "request value", false, "API key", null, -1, TargetFlags.Compared) : None;
+        return IsRequestValue(other) ? new CredentialTarget(name ?? "request value", false, "API key", null, -1) : None;
     }
 
     // Request.Headers["X-Api-Key"], or a variable declared by Headers.TryGetValue(…, out var provided) / Query.TryGetValue(…).
@@ -589,7 +589,4 @@ internal enum TargetFlags
 
     /// <summary>The value is turned into bytes on its way (u8 literal, GetBytes, FromHexString).</summary>
     Bytes = 4,
-
-    /// <summary>The value is compared with == or != to a secret-named value or a request header: it must look like one on its own.</summary>
-    Compared = 8,
 }

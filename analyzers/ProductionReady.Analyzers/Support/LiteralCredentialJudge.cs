@@ -135,7 +135,7 @@ internal static class LiteralCredentialJudge
         }
 
         if (kind is null
-            || ((target.Flags & (TargetFlags.CollectionName | TargetFlags.Compared)) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
+            || ((target.Flags & TargetFlags.CollectionName) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
             || !CredentialValues.IsCredentialLike(positionalValue, kind, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
         {
             return null;

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
 using ProductionReady.IntegrationTests.Infrastructure;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.IntegrationTests.TemplateApps;
 
@@ -118,43 +119,11 @@ public sealed class PackedTemplateApps : IAsyncLifetime
 
     internal static async Task<string> RunAsync(string workingDirectory, string packages, params string[] arguments)
     {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        var (exitCode, output) = await DotnetCommand.RunAsync(
+            workingDirectory, new Dictionary<string, string> { ["NUGET_PACKAGES"] = packages }, CommandTimeout, arguments);
+        if (exitCode != 0)
         {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's own MSBuild settings must not leak into the child build.
-        start.Environment.Remove("MSBuildExtensionsPath");
-        start.Environment.Remove("MSBuildSDKsPath");
-        start.Environment.Remove("MSBUILD_EXE_PATH");
-        start.Environment["NUGET_PACKAGES"] = packages;
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish within {CommandTimeout}.");
-        }
-
-        var output = await stdout + await stderr;
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed with exit code {process.ExitCode}:\n{output}");
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed with exit code {exitCode}:\n{output}");
         }
 
         return output;
