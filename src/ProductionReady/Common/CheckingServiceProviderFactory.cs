@@ -20,6 +20,10 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
         var sections = containerBuilder.Select(d => d.ImplementationInstance).OfType<CheckedSection>().Distinct().ToArray();
         var mode = containerBuilder.Select(d => d.ImplementationInstance).OfType<ContainerBuiltMode>().LastOrDefault();
         WrapHostLifetime(containerBuilder);
+        foreach (var change in BeforeBuild(containerBuilder))
+        {
+            change.Apply(containerBuilder);
+        }
 
         var provider = containerBuilder.BuildServiceProvider(_options);
         var problems = StartupChecks.FindProblems(provider, sections);
@@ -39,6 +43,10 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
         provider.Dispose();
         throw exception;
     }
+
+    // The registered last changes: instances, since there is no container yet to create them.
+    private static IBeforeContainerBuild[] BeforeBuild(IServiceCollection services) =>
+        services.Select(d => d.ImplementationInstance).OfType<IBeforeContainerBuild>().ToArray();
 
     private static void WrapHostLifetime(IServiceCollection services)
     {

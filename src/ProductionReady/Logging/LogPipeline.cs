@@ -82,7 +82,7 @@ internal sealed class LogPipeline : IDisposable
         // front logger (overrides bind to each category's logger there), its enrichers and sinks sit behind the
         // masking stage, so a sink configured there never sees a secret either.
         var serilog = configuration.GetSection("Serilog");
-        var front = new LoggerConfiguration().MinimumLevel.Verbose();
+        var front = new LoggerConfiguration().MinimumLevel.Verbose().Destructure.With(new MaskedObject.Destructuring());
         if (serilog.Exists())
         {
             var levels = new ConfigurationBuilder().AddInMemoryCollection(serilog.GetSection("MinimumLevel").AsEnumerable()).Build();
@@ -107,7 +107,7 @@ internal sealed class LogPipeline : IDisposable
 
         var stage = new LogEventStage(
             output,
-            new SecretMasker(services.GetService<IKnownSecretValues>()),
+            services.GetService<SecretMasker>() ?? new SecretMasker(services.GetService<IKnownSecretValues>()),
             identity,
             services.GetService<IHttpContextAccessor>());
         _logger = front.WriteTo.Sink(stage).CreateLogger();

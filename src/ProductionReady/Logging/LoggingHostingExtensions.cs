@@ -24,7 +24,7 @@ public static class LoggingHostingExtensions
     /// the app adds, such as OpenTelemetry's, keep receiving every event): CLEF JSON on stdout outside
     /// Development (or when <c>ProductionReady:Logging:Format</c> is <c>Json</c>), readable colored text in
     /// Development; levels from <c>Logging:LogLevel</c>; service name, version and environment on every
-    /// event; secrets masked. Configured from <c>ProductionReady:Logging</c> and then from <paramref name="configure"/>.
+    /// event; secrets masked before any logging provider sees them (the app's own providers included). Configured from <c>ProductionReady:Logging</c> and then from <paramref name="configure"/>.
     /// </summary>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
@@ -43,6 +43,13 @@ public static class LoggingHostingExtensions
         services.TryAddSingleton(LogDestination.Stdout);
         services.TryAddSingleton<LogPipelineActivation>();
         services.TryAddSingleton<LogPipeline>();
+        services.TryAddSingleton(sp => new SecretMasker(sp.GetService<IKnownSecretValues>()));
+
+        // Secrets are masked once, before every provider (ours, OpenTelemetry's OTLP exporter, any the app adds):
+        // the app's logger factory is decorated now, and again just before the container is built in case the
+        // app registers a factory of its own after this call.
+        MaskingLoggerFactory.Decorate(services);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBeforeContainerBuild>(new LoggerFactoryMasking()));
 
         // Only the framework's own console and debug providers go (ours writes stdout); providers the app
         // added (OpenTelemetry, Application Insights, …), before or after this call, stay and get every event.

@@ -13,7 +13,11 @@ internal sealed class MaskedException : Exception
     {
         _text = masker.MaskText(original.ToString());
         HResult = original.HResult;
+        Original = original;
     }
+
+    /// <summary>The exception this one stands in for; never handed to a sink.</summary>
+    public Exception? Original { get; }
 
     public MaskedException()
         : this(string.Empty)

@@ -20,6 +20,11 @@ internal static class ReportedExceptions
 
     public static bool IsServerRepeat(Exception? exception, string? sourceContext)
     {
+        if (exception is MaskedException { Original: { } original })
+        {
+            exception = original;
+        }
+
         if (exception is null || sourceContext is null || !Reported.TryGetValue(exception, out _))
         {
             return false;

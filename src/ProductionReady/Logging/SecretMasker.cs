@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Primitives;
 using ProductionReady.Detection;
 using ProductionReady.Common;
 using Serilog.Events;
@@ -20,7 +22,7 @@ namespace ProductionReady.Logging;
 /// The common case (nothing to mask) allocates nothing: names are decided once and cached, values are
 /// searched with a vectorized multi-string matcher built once per set of known values.
 /// </summary>
-internal sealed class SecretMasker
+internal sealed partial class SecretMasker
 {
     public const string Mask = "***";
 
@@ -29,7 +31,12 @@ internal sealed class SecretMasker
 
     private const int NameCacheLimit = 4096;
 
+    // A text with more credentials than this is masked whole (see MaskTokenFormats).
+    private const int MaximumTokenPasses = 8;
+
     private static readonly ScalarValue MaskedValue = new(Mask);
+
+    private static readonly SearchValues<char> MemberSeparators = SearchValues.Create("=:");
 
     private static readonly HashSet<string> CredentialHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -121,8 +128,152 @@ internal sealed class SecretMasker
             logEvent.SpanId ?? default);
     }
 
-    /// <summary>Masks known secret values and embedded passwords in <paramref name="text"/>; the same instance when clean.</summary>
+    /// <summary>Masks known secret values, embedded passwords and credential formats in <paramref name="text"/>; the same instance when clean.</summary>
     public string MaskText(string text) => MaskText(text, CurrentValues());
+
+    /// <summary>
+    /// <paramref name="exception"/> itself when no message in it holds a secret; otherwise a stand-in whose message
+    /// and text are masked (<see cref="MaskedException"/>).
+    /// </summary>
+    public Exception MaskException(Exception exception) =>
+        exception is not MaskedException && ExceptionNeedsMask(exception, CurrentValues()) ? new MaskedException(exception, this) : exception;
+
+    /// <summary>
+    /// Masks one value of a Microsoft.Extensions.Logging state (a template argument, a scope value): the mask when its
+    /// name denotes a secret, the masked text when its text holds one; the same instance when clean. Values of other
+    /// types are judged by their text (what every provider but a structured one writes) and replaced by the masked
+    /// text only when that holds a secret.
+    /// </summary>
+    public object? MaskStateValue(string name, object? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (string.Equals(name, LogStateNames.OriginalFormat, StringComparison.Ordinal))
+        {
+            return value is string template ? MaskText(template) : value;
+        }
+
+        if (IsSecretName(LogStateNames.WithoutCaptureHint(name)))
+        {
+            return Mask;
+        }
+
+        return MaskStateValue(value, CurrentValues());
+    }
+
+    private object MaskStateValue(object value, KnownValues search)
+    {
+        switch (value)
+        {
+            case string text:
+                return MaskText(text, search);
+
+            case Uri uri:
+                var uriText = uri.OriginalString;
+                var maskedUri = MaskText(uriText, search);
+                return ReferenceEquals(maskedUri, uriText) ? value : maskedUri;
+
+            case bool or char or byte or sbyte or short or ushort or int or uint or long or ulong or float or double or decimal
+                or DateTime or DateTimeOffset or TimeSpan or Guid or Enum or DateOnly or TimeOnly:
+                return value;
+
+            case System.Collections.IEnumerable sequence:
+                // Rendered as its elements joined by every provider that writes text: masked element by element.
+                List<object?>? elements = null;
+                var index = 0;
+                foreach (var element in sequence)
+                {
+                    var masked = element is null ? null : MaskElement(element, search);
+                    if (elements is null && !ReferenceEquals(masked, element))
+                    {
+                        elements = [.. sequence.Cast<object?>().Take(index)];
+                    }
+
+                    elements?.Add(masked);
+                    index++;
+                }
+
+                return elements is null ? value : AsDictionary(elements) ?? (object)elements.ToArray();
+
+            default:
+                string? rendered;
+                try
+                {
+                    rendered = value.ToString();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // A ToString that throws writes nothing a provider could leak: leave the value to the providers.
+                    return value;
+                }
+
+                if (rendered is null)
+                {
+                    return value;
+                }
+
+                var maskedText = MaskNamedMembers(MaskText(rendered, search));
+                return ReferenceEquals(maskedText, rendered) ? value : new MaskedObject(value, maskedText);
+        }
+    }
+
+    // A dictionary's entry whose key names a secret (an Authorization header, a Password setting) is masked whole.
+    private object MaskElement(object element, KnownValues search) => element switch
+    {
+        KeyValuePair<string, string?> { Key: var key } when IsSecretName(key) => new KeyValuePair<string, string>(key, Mask),
+        KeyValuePair<string, object?> { Key: var key } when IsSecretName(key) => new KeyValuePair<string, object>(key, Mask),
+        KeyValuePair<string, StringValues> { Key: var key } when IsSecretName(key) => new KeyValuePair<string, string>(key, Mask),
+        System.Collections.DictionaryEntry { Key: string key } when IsSecretName(key) => new KeyValuePair<string, string>(key, Mask),
+        _ => MaskStateValue(element, search),
+    };
+
+    // A masked dictionary stays a dictionary (Serilog writes it as one); null when the elements are not its entries.
+    private static Dictionary<string, object?>? AsDictionary(List<object?> elements)
+    {
+        var dictionary = new Dictionary<string, object?>(elements.Count, StringComparer.Ordinal);
+        foreach (var element in elements)
+        {
+            switch (element)
+            {
+                case KeyValuePair<string, string?> entry:
+                    dictionary[entry.Key] = entry.Value;
+                    break;
+                case KeyValuePair<string, object?> entry:
+                    dictionary[entry.Key] = entry.Value;
+                    break;
+                case KeyValuePair<string, StringValues> entry:
+                    dictionary[entry.Key] = entry.Value.ToString();
+                    break;
+                case System.Collections.DictionaryEntry { Key: string key } entry:
+                    dictionary[key] = entry.Value;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return dictionary;
+    }
+
+    // An object's text as records, anonymous types and JSON write it ("{ User = ann, Password = x }",
+    // "\"password\":\"x\""): the values of members whose names denote a secret are masked.
+    private string MaskNamedMembers(string text)
+    {
+        if (text.IndexOfAny(MemberSeparators) < 0)
+        {
+            return text;
+        }
+
+        return NamedMember().Replace(text, match => IsSecretName(match.Groups["name"].Value)
+            ? match.Value[..(match.Groups["value"].Index - match.Index)] + Mask
+            : match.Value);
+    }
+
+    [GeneratedRegex(@"(?<name>[A-Za-z_][A-Za-z0-9_\-]*)""?\s*[=:]\s*(?<value>""[^""]*""|[^,;}\]\s]+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, 100)]
+    private static partial Regex NamedMember();
 
     private void Inspect(string name, LogEventPropertyValue value, KnownValues search, ref List<LogEventProperty>? replaced)
     {
@@ -205,9 +356,31 @@ internal sealed class SecretMasker
             masked = ReplaceAll(text, search);
         }
 
-        return MightHoldCredential(masked) && CredentialLocator.FindPassword(masked) is { } credential
-            ? string.Concat(masked.AsSpan(0, credential.Start), Mask, masked.AsSpan(credential.Start + credential.Length))
-            : masked;
+        if (MightHoldCredential(masked) && CredentialLocator.FindPassword(masked) is { } credential)
+        {
+            masked = string.Concat(masked.AsSpan(0, credential.Start), Mask, masked.AsSpan(credential.Start + credential.Length));
+        }
+
+        return MaskTokenFormats(masked);
+    }
+
+    // Credentials in a public format of their own (cloud keys, source-hosting and payment tokens, ...) are secrets
+    // wherever they appear, known to this app or not. Each pass masks the first one found; a text that still holds
+    // one after MaximumTokenPasses is masked whole rather than searched without bound.
+    private static string MaskTokenFormats(string text)
+    {
+        var masked = text;
+        for (var pass = 0; TokenFormats.FindLiveCredential(masked) is { } token; pass++)
+        {
+            if (pass == MaximumTokenPasses)
+            {
+                return Mask;
+            }
+
+            masked = string.Concat(masked.AsSpan(0, token.Start), Mask, masked.AsSpan(token.Start + token.Length));
+        }
+
+        return masked;
     }
 
     // Cheap pre-checks before the connection-string / URI parser runs.

@@ -24,6 +24,7 @@ public class RequestLoggingBenchmarks
     private DefaultHttpContext _withoutId = null!;
     private RequestLoggingMiddleware _silent = null!;
     private RequestLoggingMiddleware _logging = null!;
+    private RequestLoggingMiddleware _maskedBeforeProviders = null!;
     private ServiceProvider _services = null!;
 
     [GlobalSetup]
@@ -42,6 +43,10 @@ public class RequestLoggingBenchmarks
         _services = services.BuildServiceProvider();
         var factory = LoggerFactory.Create(b => b.AddProvider(new Serilog.Extensions.Logging.SerilogLoggerProvider(_services.GetRequiredService<LogPipeline>().Logger)));
         _logging = new RequestLoggingMiddleware(Endpoint, factory, options, _services);
+
+        // As the app's logger factory is since secrets are masked before every provider (OTLP, the app's own).
+        var masking = new MaskingLoggerFactory(factory, new SecretMasker(null));
+        _maskedBeforeProviders = new RequestLoggingMiddleware(Endpoint, masking, options, _services);
 
         _withId = NewContext();
         _withId.Request.Headers["X-Request-ID"] = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -62,6 +67,9 @@ public class RequestLoggingBenchmarks
 
     [Benchmark]
     public Task Middleware_IdFromCaller_ClefEvent() => _logging.InvokeAsync(_withId);
+
+    [Benchmark]
+    public Task Middleware_IdFromCaller_ClefEvent_MaskedBeforeProviders() => _maskedBeforeProviders.InvokeAsync(_withId);
 
     private static DefaultHttpContext NewContext()
     {

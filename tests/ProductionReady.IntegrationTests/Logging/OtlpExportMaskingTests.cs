@@ -1,0 +1,126 @@
+// Tests log the way applications do, including the mistakes (concatenated text) masking must survive.
+#pragma warning disable CA1848, CA1873, CA2254
+
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.AspNetCore.Hosting;
+using ProductionReady.IntegrationTests.Infrastructure;
+
+namespace ProductionReady.IntegrationTests.Logging;
+
+/// <summary>
+/// With <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> set, log events also leave the process over OTLP/HTTP. A real collector
+/// stand-in on loopback receives the exporter's bytes: the secrets stdout masks are masked there too.
+/// </summary>
+public sealed class OtlpExportMaskingTests
+{
+    [Fact]
+    public async Task Secrets_logged_by_the_app_appear_nowhere_in_the_bytes_exported_over_otlp()
+    {
+        // Built at test time from pieces, never committed as one literal.
+        var databasePassword = "db-" + Guid.NewGuid().ToString("N")[..14] + "-Pw";
+        var apiKey = "ak-" + Guid.NewGuid().ToString("N") + "-Key";
+        var gitHubToken = "gh" + "p_" + new string('a', 18) + "B" + Guid.NewGuid().ToString("N")[..17];
+        var connectionString = $"Host=db.internal;Username=orders;Password={databasePassword};Database=orders";
+        var marker = "otlp-done-" + Guid.NewGuid().ToString("N");
+
+        await using var collector = await OtlpCollector.StartAsync();
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.Endpoint;
+        builder.Configuration["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        builder.Configuration["Payments:ApiKey"] = apiKey;
+        builder.AddProductionReady();
+        await using (var app = builder.Build())
+        {
+            app.UseProductionReady();
+            app.MapGet("/connect", (ILogger<OtlpExportMaskingTests> logger) =>
+            {
+                logger.LogInformation("connecting with {Conn}", connectionString);
+                logger.LogInformation("connecting with " + connectionString);
+                logger.LogWarning("calling payments with key " + apiKey);
+                logger.LogInformation("token {Value} received", gitHubToken);
+                logger.LogError(new InvalidOperationException("cannot open " + connectionString), "opening failed");
+                return "ok";
+            });
+            await app.StartAsync();
+            using (var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") })
+            {
+                (await client.GetAsync(new Uri("/connect", UriKind.Relative))).EnsureSuccessStatusCode();
+            }
+
+            app.Services.GetRequiredService<ILogger<OtlpExportMaskingTests>>().LogInformation("last event {Marker}", marker);
+            await app.StopAsync();
+        }
+
+        // Disposing the host flushes the exporter; the collector saw the last event, so it saw every earlier one.
+        await collector.WaitForAsync("/v1/logs", marker);
+        var exported = collector.Bytes("/v1/logs");
+        var text = Encoding.UTF8.GetString(exported);
+        Assert.Contains("connecting with {Conn}", text, StringComparison.Ordinal);
+        Assert.Contains("Password=***", text, StringComparison.Ordinal);
+        Assert.Contains("calling payments with key ***", text, StringComparison.Ordinal);
+        foreach (var secret in new[] { databasePassword, apiKey, gitHubToken })
+        {
+            Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
+            Assert.Equal(-1, exported.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)));
+        }
+    }
+
+    /// <summary>An OTLP/HTTP receiver on loopback that keeps every body posted to it, by path.</summary>
+    private sealed class OtlpCollector : IAsyncDisposable
+    {
+        private readonly WebApplication _app;
+        private readonly ConcurrentDictionary<string, ConcurrentQueue<byte[]>> _bodies = new(StringComparer.Ordinal);
+        private readonly SemaphoreSlim _received = new(0);
+
+        private OtlpCollector(WebApplication app, string endpoint)
+        {
+            _app = app;
+            Endpoint = endpoint;
+        }
+
+        public string Endpoint { get; }
+
+        public static async Task<OtlpCollector> StartAsync()
+        {
+            var port = FreePort.Next();
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Logging.ClearProviders();
+            var app = builder.Build();
+            var collector = new OtlpCollector(app, $"http://127.0.0.1:{port}");
+            app.MapPost("/v1/{signal}", async (HttpRequest request) =>
+            {
+                using var body = new MemoryStream();
+                await request.Body.CopyToAsync(body);
+                collector._bodies.GetOrAdd(request.Path.Value!, _ => new ConcurrentQueue<byte[]>()).Enqueue(body.ToArray());
+                collector._received.Release();
+                return Results.Ok();
+            });
+            await app.StartAsync();
+            return collector;
+        }
+
+        public byte[] Bytes(string path) => _bodies.TryGetValue(path, out var bodies) ? [.. bodies.SelectMany(b => b)] : [];
+
+        /// <summary>Waits until a body posted to <paramref name="path"/> contains <paramref name="text"/>.</summary>
+        public async Task WaitForAsync(string path, string text)
+        {
+            var expected = Encoding.UTF8.GetBytes(text);
+            using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            while (Bytes(path).AsSpan().IndexOf(expected) < 0)
+            {
+                await _received.WaitAsync(deadline.Token);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _received.Dispose();
+        }
+    }
+}
