@@ -15,9 +15,9 @@ namespace ProductionReady.Logging;
 /// <remarks>
 /// <para>
 /// A caller does not wait on stdout: when the buffer has room (the normal case) appending is a copy under a
-/// short lock. Only when it is full does the caller wait for the writer to make room, while stdout keeps
-/// taking writes, and at most <see cref="MaxWait"/>; once stdout has taken nothing for
-/// <see cref="StallTimeout"/>, it counts as stalled and every further caller drops its event at once,
+/// short lock. Only when it is full does the caller wait for the writer to make room, for as long as stdout keeps
+/// taking writes (backpressure from a slow reader, never a drop); once one write has taken
+/// <see cref="StallTimeout"/>, stdout counts as stalled and every further caller drops its event at once,
 /// without waiting, until the writer completes a write again. Dropped events are counted, and
 /// the first batch written after the pipe drains (or the shutdown flush) carries one Warning event saying how
 /// many were dropped and since when.
@@ -31,13 +31,11 @@ namespace ProductionReady.Logging;
 internal sealed class BatchingLogSink : ILogEventSink, IDisposable
 {
     /// <summary>
-    /// How long stdout may take no write at all (with the buffer full) before it counts as stalled: a waiting
-    /// call then drops its event, and later calls drop theirs at once, until stdout takes a write again.
+    /// How long one write to stdout may take (with the buffer full) before stdout counts as stalled: a waiting call
+    /// then drops its event, and later calls drop theirs at once, until stdout takes a write again. Long enough that a
+    /// reader starved of CPU on a busy machine, but still reading, is waited for.
     /// </summary>
-    public static readonly TimeSpan StallTimeout = TimeSpan.FromMilliseconds(100);
-
-    /// <summary>The longest a logging call ever waits for room in a full buffer, even while stdout keeps taking writes.</summary>
-    public static readonly TimeSpan MaxWait = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan StallTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>How long disposal (host shutdown) and the process-exit hooks wait for stdout to take what is buffered.</summary>
     public static readonly TimeSpan FlushTimeout = TimeSpan.FromSeconds(2);
@@ -55,7 +53,6 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
 
     private static readonly MessageTemplate DroppedMessageTemplate = new MessageTemplateParser().Parse(DroppedTemplate);
     private static readonly long StallTicks = (long)(StallTimeout.TotalSeconds * Stopwatch.Frequency);
-    private static readonly long MaxWaitTicks = (long)(MaxWait.TotalSeconds * Stopwatch.Frequency);
 
     [ThreadStatic]
     private static CharBufferWriter? t_scratch;
@@ -188,7 +185,9 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
         }
     }
 
-    // Under the lock. Waits for room while stdout keeps taking writes (at most MaxWait), not at all once it counts as stalled.
+    // Under the lock. Waits for room while stdout keeps taking writes, however slowly (a reader that is slow because the
+    // machine is busy is not a stalled reader), and not at all once it counts as stalled: the writer has been inside
+    // one write for StallTimeout, so stdout has taken nothing for that long.
     private bool WaitForRoom(int length)
     {
         if (_stalled || length > _ring.Length)
@@ -196,21 +195,19 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
             return false;
         }
 
-        var started = Stopwatch.GetTimestamp();
         while (_ring.Length - _count < length)
         {
             var now = Stopwatch.GetTimestamp();
-            // Stalled: the writer has been inside one write for StallTimeout (not merely slow to be scheduled).
             var writing = Volatile.Read(ref _writeStarted);
-            var stallAt = writing == 0 ? long.MaxValue : Math.Max(started, writing) + StallTicks;
-            var giveUpAt = Math.Min(stallAt, started + MaxWaitTicks);
-            if (now >= giveUpAt || _stalled)
+            var stallAt = writing == 0 ? long.MaxValue : writing + StallTicks;
+            if (now >= stallAt || _stalled)
             {
-                _stalled |= now >= stallAt;
+                _stalled = true;
                 return false;
             }
 
-            Monitor.Wait(_sync, TimeSpan.FromSeconds((double)Math.Min(giveUpAt - now, StallTicks) / Stopwatch.Frequency));
+            // Woken by every completed write; re-checked at least every StallTimeout while the writer is between writes.
+            Monitor.Wait(_sync, TimeSpan.FromSeconds((double)Math.Min(stallAt - now, StallTicks) / Stopwatch.Frequency));
         }
 
         return true;

@@ -116,7 +116,7 @@ public sealed class ClefOnStdoutTests
         var (exitCode, stdout, _) = await SampleProcess.RunToExitAsync(
             Production(
                 ("DOTNET_STARTUP_HOOKS", typeof(StartupHook).Assembly.Location),
-                ("PRODUCTIONREADY_TEST_CRASH_AFTER_MS", "3000")),
+                ("PRODUCTIONREADY_TEST_CRASH_WHEN_LISTENING_ON", "{port}")),
             TimeSpan.FromSeconds(60));
 
         Assert.NotEqual(0, exitCode);

@@ -197,6 +197,55 @@ public sealed class LoggingPipelineTests
         Assert.True(slow.Stalls > 0);
     }
 
+    /// <summary>
+    /// A reader slow because the machine is busy, not stalled: every write takes longer than the old 100 ms stall bound
+    /// and the waits add up past the old 250 ms cap, yet stdout keeps taking writes. The buffer fills, callers wait for
+    /// room, and nothing is dropped.
+    /// </summary>
+    [Fact]
+    public void A_slow_reader_that_keeps_reading_slows_the_callers_and_loses_nothing()
+    {
+        var slow = new SlowReaderWriter(TimeSpan.FromMilliseconds(150));
+        using var sink = new BatchingLogSink(
+            new Serilog.Formatting.Compact.CompactJsonFormatter(), LogDestination.To(slow), new LogMetrics(null), [], capacity: 4096);
+        var logger = new Serilog.LoggerConfiguration().WriteTo.Sink(sink).CreateLogger();
+
+        const int events = 200;
+        for (var i = 0; i < events; i++)
+        {
+            logger.Information("Event {Sequence} of a slow but living reader", i);
+        }
+
+        Assert.True(sink.Flush(TimeSpan.FromMinutes(2)), "the writer did not drain");
+        Assert.Equal(0, sink.DroppedTotal);
+        Assert.Equal(events, slow.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.True(slow.Writes > 2, "the buffer never filled: the test did not make callers wait");
+    }
+
+    private sealed class SlowReaderWriter(TimeSpan perWrite) : StringWriter
+    {
+        public int Writes { get; private set; }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            // Stands in for a pipe whose reader gets little CPU: each write completes, late.
+            Thread.Sleep(perWrite);
+            lock (this)
+            {
+                base.Write(buffer);
+                Writes++;
+            }
+        }
+
+        public override string ToString()
+        {
+            lock (this)
+            {
+                return base.ToString();
+            }
+        }
+    }
+
     private sealed class StallingWriter : StringWriter
     {
         private int _writes;
