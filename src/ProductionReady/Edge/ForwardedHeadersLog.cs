@@ -17,4 +17,8 @@ internal static partial class ForwardedHeadersLog
     [LoggerMessage(EventId = 7003, EventName = "TrustedProxiesKeyMoved", Level = LogLevel.Warning,
         Message = "ProductionReady:SecurityHeaders:TrustedProxies has moved to ProductionReady:ForwardedHeaders:TrustedProxies; its entries ({TrustedProxies}) are trusted there too for now. Move the list to the new key.")]
     public static partial void KeyMoved(ILogger logger, string trustedProxies);
+
+    [LoggerMessage(EventId = 7004, EventName = "TrustedProxiesAnyAddress", Level = LogLevel.Warning,
+        Message = "ProductionReady:ForwardedHeaders:TrustedProxies trusts every address, for this reason: {Reason}. Forwarded headers from any caller that reaches the app are believed.")]
+    public static partial void TrustAnyAddress(ILogger logger, string reason);
 }

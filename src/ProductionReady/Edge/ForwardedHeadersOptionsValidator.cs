@@ -1,7 +1,13 @@
+using ProductionReady.Common;
+
 namespace ProductionReady.Edge;
 
-/// <summary>Refuses a trusted-proxy entry that is not an address or network, and a forward limit out of range.</summary>
-internal sealed class ForwardedHeadersOptionsValidator : IValidateOptions<ProductionReadyForwardedHeadersOptions>
+/// <summary>
+/// Refuses a trusted-proxy entry that is not an address or network (or is a network written with host bits), a
+/// network that trusts every address outside Development unless the operator gave a reason, and a forward limit
+/// out of range.
+/// </summary>
+internal sealed class ForwardedHeadersOptionsValidator(IHostEnvironment environment) : IValidateOptions<ProductionReadyForwardedHeadersOptions>
 {
     private const string Section = ProductionReadyForwardedHeadersOptions.SectionName;
 
@@ -11,9 +17,19 @@ internal sealed class ForwardedHeadersOptionsValidator : IValidateOptions<Produc
         for (var i = 0; i < options.TrustedProxies.Count; i++)
         {
             var proxy = options.TrustedProxies[i];
-            if (!string.IsNullOrWhiteSpace(proxy) && !TrustedProxyList.TryParse(proxy, out _))
+            if (string.IsNullOrWhiteSpace(proxy))
             {
-                errors.Add($"{Section}:TrustedProxies:{i} ('{proxy}') is neither an IP address (10.0.0.5) nor a CIDR network (10.0.0.0/8); write the proxy's address or its network.");
+                continue;
+            }
+
+            if (!IPAddresses.TryParseNetwork(proxy, out var network, out var problem))
+            {
+                errors.Add($"{Section}:TrustedProxies:{i} ('{proxy}') {problem}; write the proxy's address or its network.");
+            }
+            else if (IPAddresses.CoversEveryone(network) && !environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.TrustAnyAddressReason))
+            {
+                errors.Add($"{Section}:TrustedProxies:{i} ('{proxy}') trusts every address: any caller could then forge X-Forwarded-For (and pick its own rate-limit bucket) and X-Forwarded-Proto. " +
+                    $"List the addresses or networks of your proxies; or, if nothing but a proxy can reach the app, say why in {Section}:{nameof(ProductionReadyForwardedHeadersOptions.TrustAnyAddressReason)}.");
             }
         }
 

@@ -1,3 +1,5 @@
+using ProductionReady.Common;
+
 namespace ProductionReady.Edge;
 
 /// <summary>
@@ -34,6 +36,12 @@ internal sealed class ForwardedHeadersStartup : IHostedService
             var headers = options.Headers.ToString();
             var proxies = string.Join(", ", trusted);
             ForwardedHeadersLog.Trusted(_logger, headers, proxies, options.ForwardLimit);
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.TrustAnyAddressReason) &&
+            trusted.Any(p => IPAddresses.TryParseNetwork(p, out var network, out _) && IPAddresses.CoversEveryone(network)))
+        {
+            ForwardedHeadersLog.TrustAnyAddress(_logger, options.TrustAnyAddressReason);
         }
 
         // The host reads this setting with its ASPNETCORE_ prefix removed.

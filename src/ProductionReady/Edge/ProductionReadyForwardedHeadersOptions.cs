@@ -21,6 +21,13 @@ public sealed class ProductionReadyForwardedHeadersOptions
     public List<string> TrustedProxies { get; set; } = [];
 
     /// <summary>
+    /// Why trusting every address (<c>0.0.0.0/0</c>, <c>::/0</c> in <see cref="TrustedProxies"/>) is right for this
+    /// deployment, e.g. "only the platform's front end can reach the app". Outside Development such an entry is
+    /// refused at startup unless a reason is given; with one, the app starts and logs a warning quoting it.
+    /// </summary>
+    public string? TrustAnyAddressReason { get; set; }
+
+    /// <summary>
     /// The most proxies a request may have passed through. The entries of <c>X-Forwarded-For</c> are read
     /// from the right, and each further entry only while the hop that added it is itself trusted: the first
     /// untrusted address is the client. Defaults to 3 (e.g. CDN, load balancer, ingress); between 1 and 20.

@@ -24,21 +24,5 @@ internal sealed class TrustedProxyList : ITrustedProxies
     public bool AnyTrusted => Networks.Length > 0;
 
     /// <summary>Reads <c>10.0.0.5</c>, <c>10.0.0.0/8</c>, <c>fd00::1</c> or <c>fd00::/8</c>.</summary>
-    public static bool TryParse(string text, out IPNetwork network)
-    {
-        var value = text.Trim();
-        if (value.Contains('/', StringComparison.Ordinal))
-        {
-            return IPNetwork.TryParse(value, out network);
-        }
-
-        if (IPAddress.TryParse(value, out var address) && !value.Contains('%', StringComparison.Ordinal))
-        {
-            network = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
-            return true;
-        }
-
-        network = default;
-        return false;
-    }
+    public static bool TryParse(string text, out IPNetwork network) => IPAddresses.TryParseNetwork(text, out network, out _);
 }

@@ -38,6 +38,12 @@ public sealed class MetricsOptions
     /// </summary>
     public IList<string> AllowedNetworks { get; } = new List<string>();
 
+    /// <summary>
+    /// Why letting every address read the metrics (<c>0.0.0.0/0</c>, <c>::/0</c> in <see cref="AllowedNetworks"/>) is
+    /// right for this deployment. Outside Development such an entry is refused at startup unless a reason is given.
+    /// </summary>
+    public string? AllowAnyAddressReason { get; set; }
+
     /// <summary>With <see cref="MetricsAccess.AuthorizationPolicy"/>: the policy a caller must satisfy.</summary>
     public string? AuthorizationPolicy { get; set; }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using ProductionReady.Common;
 
 namespace ProductionReady.Metrics;
 
@@ -6,7 +7,7 @@ namespace ProductionReady.Metrics;
 /// Validates <see cref="MetricsOptions"/> at startup; every message starts with the full configuration key
 /// and says what to do. Whether the path collides with another is judged by the one reserved-paths check.
 /// </summary>
-internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
+internal sealed class MetricsOptionsValidator(IHostEnvironment environment) : IValidateOptions<MetricsOptions>
 {
     private const string Section = MetricsOptions.SectionName;
     private static readonly System.Buffers.SearchValues<char> ForbiddenInPath = System.Buffers.SearchValues.Create("?# \"';,");
@@ -42,9 +43,14 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
 
                 for (var i = 0; i < options.AllowedNetworks.Count; i++)
                 {
-                    if (!TryParseNetwork(options.AllowedNetworks[i], out _))
+                    if (!IPAddresses.TryParseNetwork(options.AllowedNetworks[i], out var network, out var problem))
                     {
-                        failures.Add($"{Section}:AllowedNetworks:{i} ('{options.AllowedNetworks[i]}') is neither an IP address (10.0.0.5) nor a CIDR network (10.0.0.0/8).");
+                        failures.Add($"{Section}:AllowedNetworks:{i} ('{options.AllowedNetworks[i]}') {problem}.");
+                    }
+                    else if (IPAddresses.CoversEveryone(network) && !environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.AllowAnyAddressReason))
+                    {
+                        failures.Add($"{Section}:AllowedNetworks:{i} ('{options.AllowedNetworks[i]}') lets every address read the metrics: list the scrapers' networks (e.g. 10.0.0.0/8); " +
+                            $"or, if only your scrapers can reach this port, say why in {Section}:{nameof(MetricsOptions.AllowAnyAddressReason)}.");
                     }
                 }
 
@@ -65,26 +71,5 @@ internal sealed class MetricsOptionsValidator : IValidateOptions<MetricsOptions>
     }
 
     /// <summary>A CIDR network, or a single address as a one-address network.</summary>
-    internal static bool TryParseNetwork(string? text, out IPNetwork network)
-    {
-        network = default;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return false;
-        }
-
-        text = text.Trim();
-        if (IPNetwork.TryParse(text, out network))
-        {
-            return true;
-        }
-
-        if (IPAddress.TryParse(text, out var address))
-        {
-            network = new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
-            return true;
-        }
-
-        return false;
-    }
+    internal static bool TryParseNetwork(string? text, out IPNetwork network) => IPAddresses.TryParseNetwork(text, out network, out _);
 }

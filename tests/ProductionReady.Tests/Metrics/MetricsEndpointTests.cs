@@ -120,6 +120,9 @@ public sealed class MetricsEndpointTests
     [InlineData("Port", "0", "ProductionReady:Metrics:Port (0) must be a TCP port between 1 and 65535")]
     [InlineData("Access", "Networks", "ProductionReady:Metrics:AllowedNetworks is empty while ProductionReady:Metrics:Access is Networks")]
     [InlineData("AllowedNetworks", "10.0.0.0/33", "ProductionReady:Metrics:AllowedNetworks:0 ('10.0.0.0/33') is neither an IP address")]
+    [InlineData("AllowedNetworks", "10.0.0.1/8", "ProductionReady:Metrics:AllowedNetworks:0 ('10.0.0.1/8') has host bits set after the /8 prefix: write the network as 10.0.0.0/8")]
+    [InlineData("AllowedNetworks", "0.0.0.0/0", "ProductionReady:Metrics:AllowedNetworks:0 ('0.0.0.0/0') lets every address read the metrics")]
+    [InlineData("AllowedNetworks", "::/0", "ProductionReady:Metrics:AllowedNetworks:0 ('::/0') lets every address read the metrics")]
     [InlineData("Access", "AuthorizationPolicy", "ProductionReady:Metrics:AuthorizationPolicy is empty while ProductionReady:Metrics:Access is AuthorizationPolicy")]
     public void Bad_settings_are_refused_with_the_full_key_and_the_fix(string setting, string value, string message)
     {
@@ -135,10 +138,21 @@ public sealed class MetricsEndpointTests
                 break;
         }
 
-        var result = new MetricsOptionsValidator().Validate(null, options);
+        var result = new MetricsOptionsValidator(Production).Validate(null, options);
         Assert.True(result.Failed);
         Assert.Contains(result.Failures!, f => f.StartsWith(message, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Metrics_for_every_address_start_with_a_reason_given()
+    {
+        var options = new MetricsOptions { Access = MetricsAccess.Networks, AllowAnyAddressReason = "the port is reachable from the scrapers' network only" };
+        options.AllowedNetworks.Add("0.0.0.0/0");
+
+        Assert.True(new MetricsOptionsValidator(Production).Validate(null, options).Succeeded);
+    }
+
+    private static readonly Microsoft.Extensions.Hosting.Internal.HostingEnvironment Production = new() { EnvironmentName = "Production" };
 
     [Fact]
     public async Task A_policy_that_is_not_registered_stops_the_start_with_the_key()
