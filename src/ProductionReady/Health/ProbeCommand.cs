@@ -83,7 +83,8 @@ internal static class ProbeCommand
                 request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
             }
 
-            using var response = client.Send(request);
+            // SocketsHttpHandler sends HTTP/2 asynchronously only; nothing else runs yet in this process.
+            using var response = http2Only ? client.SendAsync(request).GetAwaiter().GetResult() : client.Send(request);
             output.WriteLine($"{probe}: {(int)response.StatusCode} {response.ReasonPhrase} from {target}");
             return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
         }
