@@ -21,10 +21,13 @@ internal static class SecurityHeaderDefaults
     /// No <c>'strict-dynamic'</c> by default: under it browsers ignore <c>'self'</c>, so one nonce'd inline
     /// script on a page would silently disable every <c>&lt;script src&gt;</c> without a nonce. An app
     /// that nonces all its scripts (the Razor tag helper does) can opt in through its own CSP.
+    /// <c>base-uri 'self'</c> (OWASP's value for apps that use <c>&lt;base&gt;</c>): Blazor and SPA templates
+    /// write <c>&lt;base href="/"&gt;</c>, and under <c>'none'</c> every relative URL of a nested route resolves
+    /// under the route. An injected <c>&lt;base&gt;</c> still cannot point at another origin.
     /// </summary>
     public const string HtmlContentSecurityPolicy =
         "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; " +
-        "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+        "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
     /// Swagger UI (Swashbuckle): its files are same-origin, but React sets inline styles. Scripts stay

@@ -38,10 +38,23 @@ internal sealed class SecurityHeadersMiddleware
         (contentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) ||
          contentType.StartsWith("application/xhtml+xml", StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>
+    /// gRPC (<c>application/grpc</c>, <c>application/grpc+proto</c>, <c>application/grpc-web</c>…): a call's
+    /// answer is never rendered, framed or navigated to, so the browser-only headers (CSP, frame options,
+    /// Permissions-Policy, referrer and cross-origin policies) have no place on it.
+    /// </summary>
+    internal static bool IsGrpc(string? contentType) =>
+        contentType is not null && contentType.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase);
+
     internal void Apply(HttpContext context)
     {
         var response = context.Response;
         var headers = response.Headers;
+        if (IsGrpc(response.ContentType))
+        {
+            ApplyTransport(context, headers);
+            return;
+        }
 
         var policy = context.Features.Get<DeveloperExceptionPageMarker.Rendered>() is not null
             ? _headers.DeveloperExceptionPage
@@ -50,7 +63,12 @@ internal sealed class SecurityHeadersMiddleware
                 : _headers.PathPolicies.Length > 0 ? _headers.ForPath(context.Request.Path) ?? _headers.Default : _headers.Default;
         var set = IsHtml(response.ContentType) ? policy.Html : policy.Api;
         set.Apply(headers, set.UsesNonce ? context.Features.Get<CspNonceFeature>()?.Nonce : null);
+        ApplyTransport(context, headers);
+    }
 
+    /// <summary>What every response gets whatever it carries: HSTS, hardened cookies, the removed headers.</summary>
+    private void ApplyTransport(HttpContext context, IHeaderDictionary headers)
+    {
         var cookies = _headers.Cookies;
         var needHsts = _headers.Hsts.Count > 0;
         if (needHsts || (cookies is not null && headers.SetCookie.Count > 0))

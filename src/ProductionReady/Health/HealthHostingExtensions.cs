@@ -44,6 +44,7 @@ public static class HealthHostingExtensions
         services.AddMetrics();
         services.TryAddSingleton<HealthMetrics>();
         services.TryAddSingleton<HealthEvaluations>();
+        services.TryAddSingleton<HealthProbeAnswers>();
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();
         services.TryAddSingleton<ReportDetailsGate>();

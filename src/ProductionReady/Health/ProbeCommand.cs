@@ -43,9 +43,10 @@ internal static class ProbeCommand
         }
 
         Uri target;
+        bool http2Only;
         try
         {
-            target = new Uri(ProbeTarget.Resolve(configuration), path);
+            target = new Uri(ProbeTarget.Resolve(configuration, out http2Only), path);
         }
         catch (FormatException ex)
         {
@@ -53,10 +54,10 @@ internal static class ProbeCommand
             return 1;
         }
 
-        return Send(target, probe, timeout, output, error);
+        return Send(target, probe, timeout, output, error, http2Only);
     }
 
-    public static int Send(Uri target, string probe, TimeSpan timeout, TextWriter output, TextWriter error)
+    public static int Send(Uri target, string probe, TimeSpan timeout, TextWriter output, TextWriter error, bool http2Only = false)
     {
         var loopback = target.IsLoopback;
         using var handler = new SocketsHttpHandler
@@ -75,7 +76,15 @@ internal static class ProbeCommand
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, target);
-            using var response = client.Send(request);
+            if (http2Only)
+            {
+                // An HTTP/2-only endpoint (a gRPC service) answers HTTP/1.1 with 400.
+                request.Version = HttpVersion.Version20;
+                request.VersionPolicy = HttpVersionPolicy.RequestVersionExact;
+            }
+
+            // SocketsHttpHandler sends HTTP/2 asynchronously only; nothing else runs yet in this process.
+            using var response = http2Only ? client.SendAsync(request).GetAwaiter().GetResult() : client.Send(request);
             output.WriteLine($"{probe}: {(int)response.StatusCode} {response.ReasonPhrase} from {target}");
             return response.StatusCode == HttpStatusCode.OK ? 0 : 1;
         }

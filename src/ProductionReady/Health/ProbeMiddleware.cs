@@ -17,6 +17,7 @@ internal sealed class ProbeMiddleware
     private readonly ProbePaths _paths;
     private readonly ApplicationAvailability _availability;
     private readonly HealthEvaluations _evaluations;
+    private readonly HealthProbeAnswers _answers;
     private readonly ProbeResponses _responses;
     private readonly HealthReportWriter _reportWriter;
     private readonly ReportDetailsGate _detailsGate;
@@ -27,6 +28,7 @@ internal sealed class ProbeMiddleware
         IOptions<HealthProbeOptions> options,
         ApplicationAvailability availability,
         HealthEvaluations evaluations,
+        HealthProbeAnswers answers,
         ProbeResponses responses,
         HealthReportWriter reportWriter,
         ReportDetailsGate detailsGate,
@@ -36,6 +38,7 @@ internal sealed class ProbeMiddleware
         _paths = new ProbePaths(options.Value);
         _availability = availability;
         _evaluations = evaluations;
+        _answers = answers;
         _responses = responses;
         _reportWriter = reportWriter;
         _detailsGate = detailsGate;
@@ -98,9 +101,9 @@ internal sealed class ProbeMiddleware
             ProbeReason reason;
             (status, reason) = kind switch
             {
-                ProbeKind.Live => await LiveAsync().ConfigureAwait(false),
-                ProbeKind.Ready => await ReadyAsync().ConfigureAwait(false),
-                _ => Startup(),
+                ProbeKind.Live => await _answers.LiveAsync().ConfigureAwait(false),
+                ProbeKind.Ready => await _answers.ReadyAsync().ConfigureAwait(false),
+                _ => _answers.Startup(),
             };
             body = _responses.Body(status, reason);
         }
@@ -113,58 +116,6 @@ internal sealed class ProbeMiddleware
         {
             await response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         }
-    }
-
-    private async ValueTask<(HealthStatus, ProbeReason)> LiveAsync()
-    {
-        if (_availability.IsBroken)
-        {
-            return (HealthStatus.Unhealthy, ProbeReason.Broken);
-        }
-
-        var live = _evaluations.Live;
-        if (live.Registrations.Count == 0)
-        {
-            return (HealthStatus.Healthy, ProbeReason.Checks);
-        }
-
-        return ((await live.GetAsync().ConfigureAwait(false)).Status, ProbeReason.Checks);
-    }
-
-    private async ValueTask<(HealthStatus, ProbeReason)> ReadyAsync()
-    {
-        switch (_availability.Phase)
-        {
-            case ApplicationPhase.Starting:
-                return (HealthStatus.Unhealthy, ProbeReason.Starting);
-            case ApplicationPhase.Stopping:
-                return (HealthStatus.Unhealthy, ProbeReason.Stopping);
-        }
-
-        if (!_availability.IsStartupComplete)
-        {
-            return (HealthStatus.Unhealthy, _availability.StartupFailed ? ProbeReason.StartupFailed : ProbeReason.StartupPending);
-        }
-
-        var ready = _evaluations.Ready;
-        if (ready.Registrations.Count == 0)
-        {
-            return (HealthStatus.Healthy, ProbeReason.Checks);
-        }
-
-        return ((await ready.GetAsync().ConfigureAwait(false)).Status, ProbeReason.Checks);
-    }
-
-    private (HealthStatus, ProbeReason) Startup()
-    {
-        if (_availability.IsStartupComplete)
-        {
-            return (HealthStatus.Healthy, ProbeReason.Checks);
-        }
-
-        return (HealthStatus.Unhealthy, _availability.Phase == ApplicationPhase.Starting
-            ? ProbeReason.Starting
-            : _availability.StartupFailed ? ProbeReason.StartupFailed : ProbeReason.StartupPending);
     }
 
     private async Task<(HealthStatus, ReadOnlyMemory<byte>)> ReportAsync(HttpContext context)

@@ -11,36 +11,51 @@ namespace ProductionReady.Health;
 /// </summary>
 internal static class ProbeTarget
 {
-    public static Uri Resolve(IConfiguration configuration)
+    public static Uri Resolve(IConfiguration configuration) => Resolve(configuration, out _);
+
+    /// <summary>
+    /// The address to call; <paramref name="http2Only"/> when that endpoint speaks HTTP/2 alone
+    /// (<c>Protocols: Http2</c>, as the gRPC template sets under <c>Kestrel:EndpointDefaults</c>), where an
+    /// HTTP/1.1 request gets 400: the probe then speaks HTTP/2 (prior knowledge on plain HTTP). An endpoint
+    /// that speaks HTTP/1.1 is preferred, so a probe port of its own (<c>Protocols: Http1</c>) is the one called.
+    /// </summary>
+    public static Uri Resolve(IConfiguration configuration, out bool http2Only)
     {
-        var candidates = new List<string>();
+        var defaults = configuration["Kestrel:EndpointDefaults:Protocols"];
+        var candidates = new List<(string Url, string? Protocols)>();
         foreach (var endpoint in configuration.GetSection("Kestrel:Endpoints").GetChildren())
         {
             if (endpoint["Url"] is { Length: > 0 } url)
             {
-                candidates.Add(url);
+                candidates.Add((url, endpoint["Protocols"] ?? defaults));
             }
         }
 
         if (candidates.Count == 0 && configuration["urls"] is { Length: > 0 } urls)
         {
-            candidates.AddRange(Split(urls));
+            candidates.AddRange(Split(urls).Select(u => (u, defaults)));
         }
 
         if (candidates.Count == 0)
         {
-            candidates.AddRange(Split(configuration["http_ports"]).Select(p => $"http://127.0.0.1:{p}"));
-            candidates.AddRange(Split(configuration["https_ports"]).Select(p => $"https://127.0.0.1:{p}"));
+            candidates.AddRange(Split(configuration["http_ports"]).Select(p => ($"http://127.0.0.1:{p}", defaults)));
+            candidates.AddRange(Split(configuration["https_ports"]).Select(p => ($"https://127.0.0.1:{p}", defaults)));
         }
 
         if (candidates.Count == 0)
         {
-            candidates.Add("http://localhost:5000");
+            candidates.Add(("http://localhost:5000", defaults));
         }
 
-        var chosen = candidates.FirstOrDefault(c => c.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? candidates[0];
-        return ToLoopback(chosen);
+        static bool IsHttp(string url) => url.StartsWith("http://", StringComparison.OrdinalIgnoreCase);
+        var chosen = candidates.Where(c => IsHttp(c.Url) && !IsHttp2Only(c.Protocols)).Select(c => ((string Url, string? Protocols)?)c).FirstOrDefault()
+            ?? candidates.Where(c => IsHttp(c.Url)).Select(c => ((string Url, string? Protocols)?)c).FirstOrDefault()
+            ?? candidates[0];
+        http2Only = IsHttp2Only(chosen.Protocols);
+        return ToLoopback(chosen.Url);
     }
+
+    private static bool IsHttp2Only(string? protocols) => string.Equals(protocols?.Trim(), "Http2", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Turns a Kestrel binding address (http://*:8080, http://+:80, http://[::]:80) into an address to call.</summary>
     public static Uri ToLoopback(string address)

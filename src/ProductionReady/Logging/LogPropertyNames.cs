@@ -11,4 +11,5 @@ internal static class LogPropertyNames
     public const string RequestMethod = "RequestMethod";
     public const string StatusCode = "StatusCode";
     public const string ElapsedMs = "ElapsedMs";
+    public const string GrpcStatus = "GrpcStatus";
 }

@@ -12,6 +12,9 @@ internal readonly struct RequestCompletedState : IReadOnlyList<KeyValuePair<stri
 {
     public const string Template = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {ElapsedMs} ms";
 
+    /// <summary>A gRPC call's event: HTTP's 200 alone would hide a failed call.</summary>
+    public const string GrpcTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} grpc-status {GrpcStatus} in {ElapsedMs} ms";
+
     public static readonly Func<RequestCompletedState, Exception?, string> Formatter = static (state, _) => state.ToString();
 
     private readonly string _method;
@@ -19,9 +22,11 @@ internal readonly struct RequestCompletedState : IReadOnlyList<KeyValuePair<stri
     private readonly int _statusCode;
     private readonly double _elapsedMs;
     private readonly string _requestId;
+    private readonly int? _grpcStatus;
 
-    public RequestCompletedState(string method, string path, int statusCode, double elapsedMs, string requestId)
+    public RequestCompletedState(string method, string path, int statusCode, double elapsedMs, string requestId, int? grpcStatus = null)
     {
+        _grpcStatus = grpcStatus;
         _method = method;
         _path = path;
         _statusCode = statusCode;
@@ -29,7 +34,7 @@ internal readonly struct RequestCompletedState : IReadOnlyList<KeyValuePair<stri
         _requestId = requestId;
     }
 
-    public int Count => 6;
+    public int Count => _grpcStatus is null ? 6 : 7;
 
     public KeyValuePair<string, object?> this[int index] => index switch
     {
@@ -38,7 +43,8 @@ internal readonly struct RequestCompletedState : IReadOnlyList<KeyValuePair<stri
         2 => new(LogPropertyNames.StatusCode, _statusCode),
         3 => new(LogPropertyNames.ElapsedMs, _elapsedMs),
         4 => new(LogPropertyNames.RequestId, _requestId),
-        5 => new("{OriginalFormat}", Template),
+        5 => new("{OriginalFormat}", _grpcStatus is null ? Template : GrpcTemplate),
+        6 when _grpcStatus is { } grpcStatus => new(LogPropertyNames.GrpcStatus, grpcStatus),
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };
 
@@ -52,6 +58,7 @@ internal readonly struct RequestCompletedState : IReadOnlyList<KeyValuePair<stri
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"HTTP {_method} {_path} responded {_statusCode} in {_elapsedMs} ms");
+    public override string ToString() => _grpcStatus is { } grpcStatus
+        ? string.Create(CultureInfo.InvariantCulture, $"HTTP {_method} {_path} responded {_statusCode} grpc-status {grpcStatus} in {_elapsedMs} ms")
+        : string.Create(CultureInfo.InvariantCulture, $"HTTP {_method} {_path} responded {_statusCode} in {_elapsedMs} ms");
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using ProductionReady.Common;
 
 namespace ProductionReady.Logging;
@@ -7,7 +8,8 @@ namespace ProductionReady.Logging;
 /// Gives every request an id (the incoming <c>X-Request-ID</c> when well-formed, else a new one), echoes it,
 /// makes it the request's <see cref="HttpContext.TraceIdentifier"/> (so every event of the request carries it
 /// as <c>RequestId</c>), and writes one completion event per request: Information, Warning for 5xx and slow
-/// requests, Error with the exception for unhandled ones. Probes (requests Health marks with
+/// requests (never for WebSockets: their time is the connection's lifetime), Error with the exception for
+/// unhandled ones; a gRPC call carries its <c>grpc-status</c> and its level (<see cref="GrpcCallStatus"/>). Probes (requests Health marks with
 /// <see cref="ProbeRequestFeature"/>) and <see cref="ProductionReadyLoggingOptions.ExcludedPaths"/> get an id but no event.
 /// </summary>
 /// <remarks>
@@ -126,9 +128,22 @@ internal sealed class RequestLoggingMiddleware
 
         var elapsed = Stopwatch.GetTimestamp() - start;
         var status = context.Response.StatusCode;
-        var level = status >= 500 || elapsed > _slowTicks ? LogLevel.Warning : LogLevel.Information;
-        Write(level, context, status, elapsed, exception: null);
+        var grpcStatus = GrpcCallStatus.Read(context);
+        var level = grpcStatus is { } call ? GrpcCallStatus.Level(call) : LogLevel.Information;
+
+        // An upgraded request's time is the connection's lifetime (a WebSocket, a SignalR or Blazor circuit), not a slow answer.
+        if (status >= 500 || (elapsed > _slowTicks && !IsUpgraded(context, status)))
+        {
+            level = level > LogLevel.Warning ? level : LogLevel.Warning;
+        }
+
+        Write(level, context, status, elapsed, exception: null, grpcStatus);
     }
+
+    /// <summary>A WebSocket: 101 Switching Protocols over HTTP/1.1, an extended CONNECT over HTTP/2 and HTTP/3.</summary>
+    private static bool IsUpgraded(HttpContext context, int status) =>
+        status == StatusCodes.Status101SwitchingProtocols ||
+        context.Features.Get<IHttpExtendedConnectFeature>()?.IsExtendedConnect == true;
 
     // Runs inside the exception filter: before unwinding, so the request's Activity and context are still current.
     // True when this middleware then answers the request itself (the response has not started yet).
@@ -150,7 +165,7 @@ internal sealed class RequestLoggingMiddleware
     }
 
     /// <summary>Writes the completion event; false when the level is filtered out.</summary>
-    private bool Write(LogLevel level, HttpContext context, int status, long elapsedTicks, Exception? exception)
+    private bool Write(LogLevel level, HttpContext context, int status, long elapsedTicks, Exception? exception, int? grpcStatus = null)
     {
         if (!_logger.IsEnabled(level))
         {
@@ -161,7 +176,7 @@ internal sealed class RequestLoggingMiddleware
         var path = LogEventStage.RequestPath(context.Request);
 
         // Through ILogger, so every logging provider (OpenTelemetry's included) receives it.
-        var state = new RequestCompletedState(context.Request.Method, path, status, elapsedMs, context.TraceIdentifier);
+        var state = new RequestCompletedState(context.Request.Method, path, status, elapsedMs, context.TraceIdentifier, grpcStatus);
         _logger.Log(level, RequestCompleted, state, exception, RequestCompletedState.Formatter);
         return true;
     }

@@ -46,7 +46,7 @@ internal static class HeaderAssert
         Assert.NotNull(csp);
         Assert.StartsWith("default-src 'self'; script-src 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
-        Assert.Contains("base-uri 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("base-uri 'self'", csp, StringComparison.Ordinal);
         Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
         Assert.Equal("DENY", Get(response, "X-Frame-Options"));
         Assert.Equal("nosniff", Get(response, "X-Content-Type-Options"));

@@ -73,6 +73,31 @@ public sealed class ProbeTargetTests
         Assert.Contains("configuration is invalid", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_http2_only_endpoint_is_called_over_http2_and_an_http1_endpoint_is_preferred()
+    {
+        // The gRPC template: Kestrel:EndpointDefaults:Protocols = Http2.
+        Assert.Equal(
+            new Uri("http://127.0.0.1:8080/"),
+            ProbeTarget.Resolve(Config(("urls", "http://+:8080"), ("Kestrel:EndpointDefaults:Protocols", "Http2")), out var http2Only));
+        Assert.True(http2Only);
+
+        // The gRPC recipe's probe port: the HTTP/1.1 endpoint is the one called, whatever the order.
+        Assert.Equal(
+            new Uri("http://127.0.0.1:8081/"),
+            ProbeTarget.Resolve(
+                Config(
+                    ("Kestrel:EndpointDefaults:Protocols", "Http2"),
+                    ("Kestrel:Endpoints:Grpc:Url", "http://*:8080"),
+                    ("Kestrel:Endpoints:Probes:Url", "http://*:8081"),
+                    ("Kestrel:Endpoints:Probes:Protocols", "Http1")),
+                out http2Only));
+        Assert.False(http2Only);
+
+        Assert.Equal(new Uri("http://127.0.0.1:8080/"), ProbeTarget.Resolve(Config(("urls", "http://+:8080")), out http2Only));
+        Assert.False(http2Only);
+    }
+
     private static IConfiguration Config(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value))).Build();
 }
