@@ -14,8 +14,15 @@ internal static class CapabilityOptions
     /// Registers <typeparamref name="TOptions"/> on <paramref name="sectionName"/> with <typeparamref name="TValidator"/>,
     /// then <paramref name="configure"/> once (the same delegate given twice is applied once).
     /// </summary>
+    /// <param name="builder">The host application builder.</param>
+    /// <param name="sectionName">The section the options are bound from.</param>
+    /// <param name="configure">The user's code configuration, applied after the section.</param>
+    /// <param name="beforeBinding">
+    /// Runs on each new instance just before the section is bound, with that section: e.g. to empty a list with
+    /// defaults that the section sets, since the binder appends to a list rather than replacing it.
+    /// </param>
     /// <returns><see langword="true"/> the first time for this options type; the caller registers its services then.</returns>
-    public static bool Add<TOptions, TValidator>(IHostApplicationBuilder builder, string sectionName, Action<TOptions>? configure)
+    public static bool Add<TOptions, TValidator>(IHostApplicationBuilder builder, string sectionName, Action<TOptions>? configure, Action<TOptions, IConfigurationSection>? beforeBinding = null)
         where TOptions : class
         where TValidator : class, IValidateOptions<TOptions>
     {
@@ -24,7 +31,13 @@ internal static class CapabilityOptions
         if (first)
         {
             services.AddSingleton(new Registered<TOptions>());
-            services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
+            var options = services.AddOptions<TOptions>();
+            if (beforeBinding is not null)
+            {
+                options.Configure<IConfiguration>((o, configuration) => beforeBinding(o, configuration.GetSection(sectionName)));
+            }
+
+            options.BindConfiguration(sectionName).ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
             StartupChecks.Install(builder, typeof(TOptions), sectionName);
         }

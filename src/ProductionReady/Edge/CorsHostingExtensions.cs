@@ -23,7 +23,7 @@ public static class CorsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<ProductionReadyCorsOptions, CorsOptionsValidator>(builder, ProductionReadyCorsOptions.SectionName, configure))
+        if (CapabilityOptions.Add<ProductionReadyCorsOptions, CorsOptionsValidator>(builder, ProductionReadyCorsOptions.SectionName, configure, ConfiguredListsReplaceDefaults))
         {
             services.AddCors();
             services.AddSingleton<IConfigureOptions<CorsOptions>, CorsDefaultPolicy>();
@@ -32,4 +32,18 @@ public static class CorsHostingExtensions
         return builder;
     }
 
+    // Methods and headers set in configuration replace the defaults (the binder alone would append to them), so that
+    // AllowedMethods: ["GET"] allows GET only, and a refused entry is reported at the index the configuration gave it.
+    private static void ConfiguredListsReplaceDefaults(ProductionReadyCorsOptions options, IConfigurationSection section)
+    {
+        if (section.GetSection(nameof(ProductionReadyCorsOptions.AllowedMethods)).GetChildren().Any())
+        {
+            options.AllowedMethods.Clear();
+        }
+
+        if (section.GetSection(nameof(ProductionReadyCorsOptions.AllowedHeaders)).GetChildren().Any())
+        {
+            options.AllowedHeaders.Clear();
+        }
+    }
 }

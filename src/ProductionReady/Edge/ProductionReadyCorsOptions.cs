@@ -17,10 +17,10 @@ public sealed class ProductionReadyCorsOptions
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
-    /// <summary>The methods allowed in cross-origin calls; <c>*</c> allows any. Defaults to GET, HEAD, POST, PUT, PATCH, DELETE.</summary>
+    /// <summary>The methods allowed in cross-origin calls; <c>*</c> allows any. Defaults to GET, HEAD, POST, PUT, PATCH, DELETE; a list in configuration replaces them.</summary>
     public List<string> AllowedMethods { get; set; } = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"];
 
-    /// <summary>The request headers allowed in cross-origin calls; <c>*</c> allows any. Defaults to Content-Type and Authorization.</summary>
+    /// <summary>The request headers allowed in cross-origin calls; <c>*</c> allows any. Defaults to Content-Type and Authorization; a list in configuration replaces them.</summary>
     public List<string> AllowedHeaders { get; set; } = ["Content-Type", "Authorization"];
 
     /// <summary>Response headers the calling page may read besides the CORS-safelisted ones. Empty by default.</summary>

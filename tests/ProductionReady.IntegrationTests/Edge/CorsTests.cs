@@ -97,12 +97,35 @@ public sealed class CorsTests
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<HttpResponseMessage> PreflightAsync(HttpClient client, string origin, string from)
+    [Fact]
+    public async Task Methods_and_headers_from_configuration_replace_the_defaults()
+    {
+        await using var app = await ForwardedHeadersTests.FullApp.StartAsync(new()
+        {
+            ["ProductionReady:Cors:AllowedOrigins:0"] = Allowed,
+            ["ProductionReady:Cors:AllowedMethods:0"] = "GET",
+            ["ProductionReady:Cors:AllowedHeaders:0"] = "Content-Type",
+        });
+        using var client = new HttpClient();
+
+        using (var get = await PreflightAsync(client, app.Origin, Allowed, "GET", "content-type"))
+        {
+            Assert.Equal(Allowed, Assert.Single(get.Headers.GetValues("Access-Control-Allow-Origin")));
+            Assert.Equal("GET", string.Join(",", get.Headers.GetValues("Access-Control-Allow-Methods")));
+        }
+
+        // Neither DELETE nor an Authorization header is allowed any more: the preflight gets no permission for them.
+        using var delete = await PreflightAsync(client, app.Origin, Allowed, "DELETE", "authorization");
+        Assert.False(delete.Headers.TryGetValues("Access-Control-Allow-Methods", out var methods) && methods.Any(m => m.Contains("DELETE", StringComparison.Ordinal)), "DELETE was allowed");
+        Assert.False(delete.Headers.TryGetValues("Access-Control-Allow-Headers", out var headers) && headers.Any(h => h.Contains("authorization", StringComparison.OrdinalIgnoreCase)), "Authorization was allowed");
+    }
+
+    private static async Task<HttpResponseMessage> PreflightAsync(HttpClient client, string origin, string from, string method = "POST", string headers = "content-type")
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, $"{origin}/whoami");
         request.Headers.Add("Origin", from);
-        request.Headers.Add("Access-Control-Request-Method", "POST");
-        request.Headers.Add("Access-Control-Request-Headers", "content-type");
+        request.Headers.Add("Access-Control-Request-Method", method);
+        request.Headers.Add("Access-Control-Request-Headers", headers);
         return await client.SendAsync(request);
     }
 }
