@@ -51,6 +51,8 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
 
     internal const string DroppedTemplate = "{DroppedEvents} log events were dropped since {DroppedSince}: stdout did not take them in time";
 
+    private static readonly System.Buffers.SearchValues<char> UnicodeLineBreaks = System.Buffers.SearchValues.Create("\u0085\u2028\u2029");
+
     private static readonly MessageTemplate DroppedMessageTemplate = new MessageTemplateParser().Parse(DroppedTemplate);
     private static readonly long StallTicks = (long)(StallTimeout.TotalSeconds * Stopwatch.Frequency);
 
@@ -100,7 +102,34 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
         var scratch = t_scratch ??= new CharBufferWriter();
         scratch.Reset();
         _formatter.Format(logEvent, scratch);
-        Append(scratch.Written, logEvent.Timestamp);
+        var line = scratch.Written;
+        if (line.IndexOfAny(UnicodeLineBreaks) >= 0)
+        {
+            line = EscapeUnicodeLineBreaks(line);
+        }
+
+        Append(line, logEvent.Timestamp);
+    }
+
+    // JSON allows U+0085, U+2028 and U+2029 raw inside strings, but readers that split lines on Unicode line breaks
+    // (many log shippers, JavaScript before ES2019) would cut the event in two: written as \u escapes, which are
+    // the same JSON string. They only ever occur inside a string value, so escaping them keeps the line valid.
+    private static ReadOnlySpan<char> EscapeUnicodeLineBreaks(ReadOnlySpan<char> line)
+    {
+        var escaped = new System.Text.StringBuilder(line.Length + 16);
+        foreach (var c in line)
+        {
+            if (UnicodeLineBreaks.Contains(c))
+            {
+                escaped.Append("\\u").Append(((int)c).ToString("x4", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                escaped.Append(c);
+            }
+        }
+
+        return escaped.ToString();
     }
 
     /// <summary>

@@ -222,6 +222,21 @@ public sealed class LoggingPipelineTests
         Assert.True(slow.Writes > 2, "the buffer never filled: the test did not make callers wait");
     }
 
+    [Fact]
+    public async Task Unicode_line_breaks_are_written_as_escapes_so_no_reader_splits_the_event()
+    {
+        await using var log = await CapturedLog.StartAsync();
+        var value = "one\u2028two\u2029three\u0085four";
+        Logger(log, "Breaks").LogInformation("Value {Value}", value);
+
+        var line = Assert.Single(log.Lines, l => l.Contains("\"Breaks\"", StringComparison.Ordinal));
+        Assert.DoesNotContain('\u2028', line);
+        Assert.DoesNotContain('\u2029', line);
+        Assert.DoesNotContain('\u0085', line);
+        Assert.Contains("one\\u2028two\\u2029three\\u0085four", line, StringComparison.Ordinal);
+        Assert.Equal(value, JsonDocument.Parse(line).RootElement.GetProperty("Value").GetString());
+    }
+
     private sealed class SlowReaderWriter(TimeSpan perWrite) : StringWriter
     {
         public int Writes { get; private set; }
