@@ -55,6 +55,28 @@ public sealed class WorkerHostTests
         Assert.Equal(TimeSpan.FromSeconds(5), app.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
     }
 
+    [Fact]
+    public void Calling_it_twice_on_a_worker_registers_nothing_twice_and_no_web_capability()
+    {
+        Action<ProductionReadyOptions> root = o => o.Health.LivePath = "/live";
+        var once = Worker();
+        once.AddProductionReady(root);
+        var twice = Worker();
+        twice.AddProductionReady(root);
+        twice.AddProductionReady(root);
+
+        Assert.Equal(Describe(once), Describe(twice));
+        Assert.DoesNotContain(twice.Services, d => d.ServiceType == typeof(IConfigureOptions<SecurityHeadersOptions>));
+        Assert.DoesNotContain(twice.Services, d => d.ServiceType.FullName == "Microsoft.AspNetCore.Hosting.Server.IServer");
+    }
+
+    private static string[] Describe(HostApplicationBuilder builder) => builder.Services
+        .Select(d => d.ServiceType.FullName + " <- " + (d.ImplementationType?.FullName
+            ?? d.ImplementationInstance?.GetType().FullName
+            ?? d.ImplementationFactory?.Method.DeclaringType?.FullName + "." + d.ImplementationFactory?.Method.Name))
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
     private static HostApplicationBuilder Worker()
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
