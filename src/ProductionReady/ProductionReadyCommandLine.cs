@@ -11,7 +11,11 @@ namespace ProductionReady;
 /// <list type="bullet">
 /// <item><c>app --probe live|ready|startup</c> (a container HEALTHCHECK without curl): runs inside
 /// <c>AddProductionReady()</c>, before anything is registered or built; sends that one probe to the
-/// instance already running on this machine and exits 0 on a 200 answer, 1 otherwise.</item>
+/// instance already running on this machine (in a worker: on the probe port ProductionReady listens on
+/// itself) and exits 0 on a 200 answer, 1 otherwise.</item>
+/// <item><c>app --help</c> (or <c>-h</c>, <c>-?</c>): prints these modes and exits 0 without starting the
+/// app. Only ProductionReady's own switches are listed: an app with a <c>--help</c> of its own answers it
+/// before <c>AddProductionReady()</c> runs (see the README).</item>
 /// <item><c>app --validate-config [--json]</c> (CI with production configuration): a dry run. It runs
 /// inside <c>builder.Build()</c> the moment the container exists, so it sees every configuration source
 /// and every <c>ValidateOnStart()</c> registration the app added after <c>AddProductionReady()</c>, and
@@ -26,14 +30,36 @@ internal static class ProductionReadyCommandLine
     public const string ValidateConfigSwitch = "--validate-config";
     public const string JsonSwitch = "--json";
 
+    /// <summary>The switches that ask for the help text.</summary>
+    public static readonly string[] HelpSwitches = ["--help", "-h", "-?"];
+
+    /// <summary>What <c>--help</c> prints: ProductionReady's switches only.</summary>
+    public const string HelpText = """
+        ProductionReady command-line modes (switches this app gets from ProductionReady; the app's own options are not listed here):
+          --validate-config [--json]   Check the configuration and the secrets as a start in this environment would, print the
+                                       report (as JSON with --json) and exit: 0 when clean, 1 otherwise. A dry run: none of
+                                       the app's own code after builder.Build() runs, nothing listens, no worker starts.
+          --probe live|ready|startup   Ask the instance running on this machine for that probe (a container HEALTHCHECK without
+                                       curl) and exit: 0 when it answers 200, 1 otherwise.
+          --help, -h, -?               Print this text and exit 0 without starting the app.
+        Without these switches the app starts as usual.
+        """;
+
     /// <summary>Applies the mode on <paramref name="mode"/>'s command line, if any (called first thing by <c>AddProductionReady</c>).</summary>
-    public static void Apply(WebApplicationBuilder builder, Action<ProductionReadyOptions>? configure, CommandLineMode mode)
+    public static void Apply(IHostApplicationBuilder builder, Action<ProductionReadyOptions>? configure, CommandLineMode mode)
     {
+        if (HelpSwitches.Any(mode.HasSwitch))
+        {
+            Console.Out.WriteLine(HelpText);
+            Exit(0);
+        }
+
         if (mode.GetValue(ProbeSwitch) is { } probe)
         {
             // The earliest point this package controls: nothing has been built, nothing listens.
             Action<HealthProbeOptions>? health = configure is null ? null : o => configure(new ProductionReadyOptions { Health = o });
-            Exit(ProbeCommand.Run(builder.Configuration, health, probe, Console.Out, Console.Error));
+            var hasWebServer = builder is WebApplicationBuilder || WebServer.IsRegistered(builder.Services);
+            Exit(ProbeCommand.Run(builder.Configuration, health, probe, Console.Out, Console.Error, hasWebServer));
         }
 
         if (mode.HasSwitch(ValidateConfigSwitch))

@@ -17,10 +17,12 @@ public static class ProductionReadyExtensions
     /// from the <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
-    /// Every bad setting stops the host before the server listens, with one report on stderr and in the
-    /// log naming each full configuration key, then exit code 1 (<see cref="ProductionReadyConfigurationException"/>).
-    /// The command-line modes <c>--probe</c> and <c>--validate-config</c> are described on
-    /// <c>ProductionReadyCommandLine</c>: without those switches this method only registers services.
+    /// Every bad setting, and in Production every refused secret, stops the process inside <c>builder.Build()</c>,
+    /// before any of the app's code after it, with one report on stderr and in the log naming each full
+    /// configuration key, then exit code 1 (<see cref="ProductionReadyConfigurationException"/>); paths that
+    /// collide with the app's routes are refused when <c>app.Run()</c> starts the host. The command-line modes
+    /// <c>--probe</c>, <c>--validate-config</c> and <c>--help</c> are described on <c>ProductionReadyCommandLine</c>:
+    /// without those switches this method only registers services.
     /// </remarks>
     /// <param name="builder">The web application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>

@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Routing;
 namespace ProductionReady.Common;
 
 /// <summary>
-/// The default container, built as the host would build it, then checked (<see cref="StartupChecks"/>)
-/// before <c>builder.Build()</c> returns; the host lifetime is wrapped so that the path check runs when
-/// the host starts, after the app has mapped its endpoints and before any hosted service starts.
+/// The default container, built as the host would build it, then checked before <c>builder.Build()</c>
+/// returns: the settings (<see cref="StartupChecks"/>), then the <see cref="IPreStartCheck"/>s (secret
+/// validation), so that a refusal comes before any of the app's code after <c>Build()</c> (a migration,
+/// a seed). The host lifetime is wrapped so that the reserved-paths check, which needs the app's routes,
+/// runs when the host starts, after the app has mapped its endpoints and before any hosted service starts.
 /// </summary>
 internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<IServiceCollection>
 {
@@ -34,6 +36,7 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
 
         if (problems.Count == 0)
         {
+            RunPreStartChecks(provider);
             return provider;
         }
 
@@ -47,6 +50,24 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
     // The registered last changes: instances, since there is no container yet to create them.
     private static IBeforeContainerBuild[] BeforeBuild(IServiceCollection services) =>
         services.Select(d => d.ImplementationInstance).OfType<IBeforeContainerBuild>().ToArray();
+
+    // A check refuses by throwing an exception it has already reported: the container is disposed first
+    // (the log pipeline flushed), as for a settings refusal, and the exception leaves Build().
+    private static void RunPreStartChecks(ServiceProvider provider)
+    {
+        try
+        {
+            foreach (var check in provider.GetServices<IPreStartCheck>())
+            {
+                check.Run();
+            }
+        }
+        catch (Exception ex) when (StartupExit.IsReported(ex))
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
 
     private static void WrapHostLifetime(IServiceCollection services)
     {
@@ -78,7 +99,7 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
     };
 
     /// <summary>
-    /// Runs the path check and the <see cref="IPreStartCheck"/>s first thing in host start: the host has
+    /// Runs the path check first thing in host start (the app's routes are mapped by then): the host has
     /// not resolved a single hosted service yet, and a refusal here leaves <c>app.Run()</c> without the
     /// host logging a stack trace.
     /// </summary>
@@ -109,11 +130,6 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
                 {
                     StartupReportLog.HealthEndpointShadowed(logger, endpoint, path.Path, path.ConfigurationKey);
                 }
-            }
-
-            foreach (var check in _services.GetServices<IPreStartCheck>())
-            {
-                check.Run();
             }
 
             return _inner.WaitForStartAsync(cancellationToken);

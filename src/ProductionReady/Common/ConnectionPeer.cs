@@ -40,6 +40,16 @@ internal sealed class ConnectionPeer
     public static bool IsLoopbackAddress(IPAddress? address) =>
         address is not null && IPAddress.IsLoopback(IPAddresses.Unmap(address));
 
+    /// <summary>Records the connection's own peer on <paramref name="context"/>: the first step of every pipeline that judges callers.</summary>
+    public static void Capture(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        context.Features.Set(
+            IsLoopbackAddress(address) ? LoopbackPeer
+            : address is null ? UnknownRemotePeer
+            : new ConnectionPeer(false, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
+    }
+
     /// <summary>
     /// Registers the capture once, as the first startup filter, so it wraps every other one (the
     /// host's forwarded-headers filter included) and runs before any of them.
@@ -60,11 +70,7 @@ internal sealed class ConnectionPeer
         {
             app.Use(static (context, nextMiddleware) =>
             {
-                var address = context.Connection.RemoteIpAddress;
-                context.Features.Set(
-                    IsLoopbackAddress(address) ? LoopbackPeer
-                    : address is null ? UnknownRemotePeer
-                    : new ConnectionPeer(false, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
+                Capture(context);
                 return nextMiddleware(context);
             });
             next(app);

@@ -11,8 +11,10 @@ namespace ProductionReady.Common;
 /// <item>every <c>ValidateOnStart()</c> options registration (ours and the app's), through the host's own
 /// <see cref="IStartupValidator"/>, which collects every validator failure.</item>
 /// </list>
+/// With no problem, still inside <c>Build()</c>, the <see cref="IPreStartCheck"/>s run (secret validation).
 /// Then, when <c>app.Run()</c> starts the host and before any hosted service (Kestrel included) starts,
-/// the <see cref="IReservedPaths"/> are checked against each other and the app's mapped endpoints.
+/// the <see cref="IReservedPaths"/> are checked against each other and the app's mapped endpoints (they
+/// need the app's routes, which exist only once the app has mapped them after <c>Build()</c>).
 /// Any problem: one report on stderr and as one log event, then <see cref="ProductionReadyConfigurationException"/>,
 /// which <see cref="StartupExit"/> turns into exit code 1 when the app does not catch it.
 /// </summary>

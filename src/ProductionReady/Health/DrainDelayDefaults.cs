@@ -1,8 +1,9 @@
 namespace ProductionReady.Health;
 
 /// <summary>
-/// Sets the drain delay's default to 0 where nothing drains: in Development, and under TestServer
-/// (<c>WebApplicationFactory</c> included), where every test host's dispose would otherwise wait 5 s.
+/// Sets the drain delay's default to 0 where nothing drains: in Development, under TestServer
+/// (<c>WebApplicationFactory</c> included), where every test host's dispose would otherwise wait 5 s, and in
+/// an app without a web server (a worker), to which no load balancer routes requests.
 /// Only the default: a DrainDelay set in configuration or code wins, in whatever order it was set.
 /// </summary>
 internal sealed class DrainDelayDefaults : IConfigureOptions<HealthProbeOptions>
@@ -21,7 +22,7 @@ internal sealed class DrainDelayDefaults : IConfigureOptions<HealthProbeOptions>
 
     public void Configure(HealthProbeOptions options)
     {
-        if (_environment.IsDevelopment() || RunsOnTestServer())
+        if (_environment.IsDevelopment() || RunsOnTestServer() || !WebServer.IsRegistered(_services))
         {
             options.DefaultDrainDelay = TimeSpan.Zero;
         }

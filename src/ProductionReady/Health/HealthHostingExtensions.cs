@@ -25,17 +25,20 @@ public static class HealthHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
+        // The drain delay's default comes before the section is bound: the binder calls every property's setter
+        // with what its getter returns once the section exists (any ProductionReady:Health key), which would
+        // otherwise pin the 5 s default as if it had been configured.
+        var services = builder.Services;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthProbeOptions>, DrainDelayDefaults>(
+            sp => new DrainDelayDefaults(sp.GetRequiredService<IHostEnvironment>(), services)));
         if (!CapabilityOptions.Add<HealthProbeOptions, HealthProbeOptionsValidator>(builder, HealthProbeOptions.SectionName, configure))
         {
             return builder;
         }
 
-        var services = builder.Services;
         services.AddHealthChecks();
         ServiceIdentity.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, HealthReservedPaths>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthProbeOptions>, DrainDelayDefaults>(
-            sp => new DrainDelayDefaults(sp.GetRequiredService<IHostEnvironment>(), services)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ApplicationAvailability>();
         services.TryAddSingleton<IApplicationAvailability>(sp => sp.GetRequiredService<ApplicationAvailability>());
@@ -50,6 +53,10 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<ReportDetailsGate>();
         ConnectionPeer.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthProbeLifecycle>());
+
+        // After the lifecycle, so its StartingAsync (which refuses a bad details policy) runs first.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkerProbeListener>(
+            sp => new WorkerProbeListener(services, sp, sp.GetRequiredService<ILoggerFactory>())));
         return builder;
     }
 }

@@ -34,4 +34,10 @@ internal static partial class HealthLog
 
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "The shutdown timeout cut the drain delay short")]
     public static partial void DrainCutShort(ILogger logger);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "The app has no web server: ProductionReady answers the health probes itself on port {Port} (HTTP/1.1, every interface; ProductionReady:Health:Port)")]
+    public static partial void WorkerProbesListening(ILogger logger, int port);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "ProductionReady:Health:Port is set ({Port}), but the app has a web server of its own, which answers the probes on its own port: the setting is ignored; remove it")]
+    public static partial void PortIgnored(ILogger logger, int port);
 }

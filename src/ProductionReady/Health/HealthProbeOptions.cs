@@ -80,6 +80,17 @@ public sealed class HealthProbeOptions
     public string? ReportDetailsPolicy { get; set; }
 
     /// <summary>
+    /// The port the probes are answered on in an app without a web server of its own (a worker built with
+    /// <c>Host.CreateApplicationBuilder</c>): ProductionReady listens on it, on every interface, with a small
+    /// HTTP/1.1 listener that answers the probe paths and nothing else. Default 8080 there. A web app answers
+    /// its probes on its own server's port and ignores this setting (a warning says so when it is set).
+    /// </summary>
+    public int? Port { get; set; }
+
+    /// <summary>The probe port of an app without a web server when <see cref="Port"/> is not set.</summary>
+    internal const int DefaultWorkerPort = 8080;
+
+    /// <summary>
     /// How long <c>--probe live|ready|startup</c> waits for the running instance before exiting 1.
     /// Default 5 seconds.
     /// </summary>

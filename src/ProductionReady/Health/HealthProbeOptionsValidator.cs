@@ -30,6 +30,11 @@ internal sealed class HealthProbeOptionsValidator : IValidateOptions<HealthProbe
         Range(failures, "CacheDuration", options.CacheDuration, TimeSpan.Zero, TimeSpan.FromMinutes(5));
         Range(failures, "ProbeCommandTimeout", options.ProbeCommandTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5));
 
+        if (options.Port is < 1 or > 65535)
+        {
+            failures.Add($"{Section}:Port ({options.Port}) is not a TCP port: set a port between 1 and 65535 (the probes' containerPort), or remove the key to use {HealthProbeOptions.DefaultWorkerPort}.");
+        }
+
         var shutdownTimeout = _hostOptions.Value.ShutdownTimeout;
         if (shutdownTimeout != Timeout.InfiniteTimeSpan && options.DrainDelay >= shutdownTimeout)
         {

@@ -14,7 +14,11 @@ internal static class ProbeCommand
 {
     public const string Switch = "--probe";
 
-    public static int Run(IConfiguration configuration, Action<HealthProbeOptions>? configure, string probe, TextWriter output, TextWriter error)
+    /// <summary>
+    /// Sends the probe. <paramref name="hasWebServer"/> false (a worker): to the probe port ProductionReady
+    /// listens on itself (<see cref="HealthProbeOptions.Port"/>); true: to where the app's server listens.
+    /// </summary>
+    public static int Run(IConfiguration configuration, Action<HealthProbeOptions>? configure, string probe, TextWriter output, TextWriter error, bool hasWebServer = true)
     {
         var options = new HealthProbeOptions();
         try
@@ -43,10 +47,13 @@ internal static class ProbeCommand
         }
 
         Uri target;
-        bool http2Only;
+        var http2Only = false;
         try
         {
-            target = new Uri(ProbeTarget.Resolve(configuration, out http2Only), path);
+            var origin = hasWebServer
+                ? ProbeTarget.Resolve(configuration, out http2Only)
+                : new Uri($"http://127.0.0.1:{(options.Port ?? HealthProbeOptions.DefaultWorkerPort).ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+            target = new Uri(origin, path);
         }
         catch (FormatException ex)
         {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Serilog.Core;
 using Serilog.Events;
+using ProductionReady.Common;
 using Serilog.Parsing;
 
 namespace ProductionReady.Logging;
@@ -14,7 +15,11 @@ namespace ProductionReady.Logging;
 /// send escape sequences to a developer's terminal. An event without such characters passes unchanged (one
 /// vectorized search per string property); CLEF needs none of this, JSON escapes them already.
 /// </summary>
-/// <remarks>The exception (<c>@x</c>, the stack trace) keeps its own line breaks.</remarks>
+/// <remarks>
+/// The exception (<c>@x</c>, the stack trace) keeps its own line breaks, and so does ProductionReady's own
+/// report (<see cref="OwnReportText"/>: the startup and secret reports, whose text holds no request data);
+/// every other property of such an event is escaped as usual.
+/// </remarks>
 internal sealed class ControlCharacterEscaper : ILogEventSink, IDisposable
 {
     private static readonly SearchValues<char> Controls = SearchValues.Create(BuildControls());
@@ -29,9 +34,15 @@ internal sealed class ControlCharacterEscaper : ILogEventSink, IDisposable
 
     internal static LogEvent Escape(LogEvent logEvent)
     {
+        var ownReport = IsOwnReport(logEvent);
         List<LogEventProperty>? replaced = null;
         foreach (var property in logEvent.Properties)
         {
+            if (ownReport && property.Key == OwnReportText.PropertyName)
+            {
+                continue;
+            }
+
             var escaped = EscapeValue(property.Value);
             if (!ReferenceEquals(escaped, property.Value))
             {
@@ -40,7 +51,7 @@ internal sealed class ControlCharacterEscaper : ILogEventSink, IDisposable
         }
 
         var template = logEvent.MessageTemplate;
-        var templateNeedsEscape = template.Text.AsSpan().IndexOfAny(Controls) >= 0;
+        var templateNeedsEscape = !ownReport && template.Text.AsSpan().IndexOfAny(Controls) >= 0;
         if (replaced is null && !templateNeedsEscape)
         {
             return logEvent;
@@ -63,6 +74,13 @@ internal sealed class ControlCharacterEscaper : ILogEventSink, IDisposable
 
         return copy;
     }
+
+    // Our own report event: its template is a constant of ours, its Report property our own text.
+    private static bool IsOwnReport(LogEvent logEvent) =>
+        logEvent.Properties.ContainsKey(OwnReportText.PropertyName)
+        && logEvent.Properties.TryGetValue(Constants.SourceContextPropertyName, out var source)
+        && source is ScalarValue { Value: string category }
+        && category.StartsWith(OwnReportText.CategoryPrefix, StringComparison.Ordinal);
 
     internal static string EscapeText(string text)
     {

@@ -111,6 +111,14 @@ internal sealed class LogPipeline : IDisposable
             identity,
             services.GetService<IHttpContextAccessor>());
         _logger = front.WriteTo.Sink(stage).CreateLogger();
+        foreach (var key in ConsoleSinkKeys(serilog))
+        {
+            // ProductionReady's own output is the console: a Console sink of the app's prints each event again.
+            _logger.ForContext(Constants.SourceContextPropertyName, typeof(LogPipeline).Namespace).Warning(
+                "The Serilog section writes to the console ({ConfigurationKey} = Console) and ProductionReady already writes every event to stdout, so every line appears twice. What to do: remove that sink from Serilog:WriteTo (keep the others)",
+                key);
+        }
+
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
     }
@@ -127,6 +135,33 @@ internal sealed class LogPipeline : IDisposable
             // Disposes the stage and the batching sink: what is buffered is written within its flush timeout.
             _logger.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The keys of Console sinks in the Serilog section's <c>WriteTo</c>, as Serilog.Settings.Configuration reads
+    /// them: <c>WriteTo:0:Name</c>, <c>WriteTo:Console:Name</c>, the short form <c>WriteTo:0</c> = <c>Console</c>,
+    /// and a sink wrapped by another (<c>Async</c>'s <c>Args:configure</c>).
+    /// </summary>
+    internal static IReadOnlyList<string> ConsoleSinkKeys(IConfigurationSection serilog)
+    {
+        var writeTo = serilog.GetSection("WriteTo");
+        var keys = new List<string>();
+        foreach (var (key, value) in writeTo.AsEnumerable())
+        {
+            if (!string.Equals(value, "Console", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var parent = key[..Math.Max(0, key.LastIndexOf(':'))];
+            if (key.EndsWith(":Name", StringComparison.OrdinalIgnoreCase) || string.Equals(parent, writeTo.Path, StringComparison.OrdinalIgnoreCase))
+            {
+                keys.Add(key);
+            }
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        return keys;
     }
 
     /// <summary>Waits (at most <paramref name="timeout"/>) until every event logged so far is written.</summary>

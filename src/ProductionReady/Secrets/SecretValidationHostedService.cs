@@ -4,11 +4,11 @@ using ProductionReady.Common;
 namespace ProductionReady.Secrets;
 
 /// <summary>
-/// Runs the validation once, when the host starts: as a pre-start check (before the host resolves any
-/// hosted service, so a refusal is not logged again by the host with a stack trace), or, where the
-/// startup checks do not own the container, in <see cref="IHostedLifecycleService.StartingAsync"/>.
-/// Either way after the configuration is complete and after <c>ValidateOnStart</c> options were
-/// created, and before Kestrel listens. Fatal environment: writes the report to stderr, logs it as one
+/// Runs the validation once: as a pre-start check inside <c>builder.Build()</c> (before any of the app's
+/// code after <c>Build()</c>, and never logged again by the host with a stack trace), or, where the
+/// startup checks do not own the container (the app replaced the service-provider factory), in
+/// <see cref="IHostedLifecycleService.StartingAsync"/>. Either way after the configuration is complete
+/// and after <c>ValidateOnStart</c> options were created, and before Kestrel listens. Fatal environment: writes the report to stderr, logs it as one
 /// event and stops the host with <see cref="SecretValidationException"/>. Elsewhere: one warning event.
 /// </summary>
 internal sealed class SecretValidationHostedService : IHostedLifecycleService, IPreStartCheck

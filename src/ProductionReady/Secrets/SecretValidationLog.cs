@@ -18,6 +18,6 @@ internal static partial class SecretValidationLog
     public static partial void Passed(ILogger logger, string environment, int suppressedCount, double elapsedMilliseconds);
 
     [LoggerMessage(EventId = 3004, EventName = "SecretValidationLateProblems", Level = LogLevel.Warning,
-        Message = "Options {OptionsType} were created after the startup secret report (add ValidateOnStart() to include them):\n{Problems}")]
-    public static partial void LateProblems(ILogger logger, string optionsType, string problems);
+        Message = "Options {OptionsType} were created after the startup secret report (add ValidateOnStart() to include them):\n{Report}")]
+    public static partial void LateProblems(ILogger logger, string optionsType, string report);
 }

@@ -32,16 +32,23 @@ internal sealed record CapturedLog(string Category, LogLevel Level, EventId Even
 /// <summary>An app with only secret validation, a recording server, captured logs and captured console output.</summary>
 internal sealed class SecretTestHost : IAsyncDisposable
 {
-    private SecretTestHost(WebApplication app, RecordingServer server, FakeLogCollector logs, StringWriter stdout, StringWriter stderr)
+    private readonly WebApplication? _app;
+
+    private SecretTestHost(WebApplication? app, Exception? buildFailure, RecordingServer server, FakeLogCollector logs, StringWriter stdout, StringWriter stderr)
     {
-        App = app;
+        _app = app;
+        BuildFailure = buildFailure;
         Server = server;
         Logs = logs;
         Stdout = stdout;
         Stderr = stderr;
     }
 
-    public WebApplication App { get; }
+    /// <summary>The built app (throws when <c>Build()</c> refused the start).</summary>
+    public WebApplication App => _app ?? throw new InvalidOperationException("builder.Build() refused the start: " + BuildFailure?.Message);
+
+    /// <summary>What <c>builder.Build()</c> threw (a refusal in Production comes from there, before any of the app's code after it), or null.</summary>
+    public Exception? BuildFailure { get; }
 
     public RecordingServer Server { get; }
 
@@ -78,12 +85,28 @@ internal sealed class SecretTestHost : IAsyncDisposable
         var stderr = new StringWriter();
         builder.Services.AddSingleton(new SecretReportOutput(stdout, stderr));
         after?.Invoke(builder);
-        return new SecretTestHost(builder.Build(), server, logs, stdout, stderr);
+        WebApplication? app = null;
+        Exception? buildFailure = null;
+        try
+        {
+            app = builder.Build();
+        }
+        catch (SecretValidationException e)
+        {
+            buildFailure = e;
+        }
+
+        return new SecretTestHost(app, buildFailure, server, logs, stdout, stderr);
     }
 
-    /// <summary>Starts the app; returns the exception host start failed with, or null.</summary>
+    /// <summary>Starts the app; returns the exception <c>Build()</c> or host start failed with, or null.</summary>
     public async Task<Exception?> StartAsync()
     {
+        if (BuildFailure is not null)
+        {
+            return BuildFailure;
+        }
+
         try
         {
             await App.StartAsync();
@@ -97,5 +120,11 @@ internal sealed class SecretTestHost : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync() => await App.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
 }

@@ -39,6 +39,7 @@ public sealed class SecretValidationHostTests
 
         var failure = Assert.IsType<SecretValidationException>(error);
         Assert.Equal(1, failure.ProblemCount);
+        Assert.Same(failure, host.BuildFailure); // refused inside builder.Build(), before any of the app's code after it
         Assert.False(host.Server.Started, "the server must never start");
         var report = host.Stderr.ToString();
         Assert.Contains($"{bad.Key} [{RuleName(bad.Rule)}]", report, StringComparison.Ordinal);
