@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using ProductionReady.Common;
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Primitives;
 
@@ -48,6 +49,7 @@ internal sealed class ProductionReadyOptionsComposer
         }
 
         services.AddOptions<ProductionReadyOptions>().BindConfiguration(ProductionReadyOptions.SectionName);
+        services.AddSingleton(new ReadSection(typeof(ProductionReadyOptions), ProductionReadyOptions.SectionName));
         services.AddSingleton<ProductionReadyOptionsComposer>(sp => new ProductionReadyOptionsComposer(sp, sp.GetServices<ConfigureRoot>()));
         services.AddTransient<IOptionsFactory<ProductionReadyOptions>, ComposedOptionsFactory<ProductionReadyOptions>>();
         services.AddTransient<IOptionsFactory<HealthProbeOptions>, ComposedOptionsFactory<HealthProbeOptions>>();

@@ -77,6 +77,12 @@ internal static class StartupChecks
             readable.Add((section, values));
         }
 
+        // A mistyped key would keep its default silently.
+        var known = sections.Select(s => (s.RootType, s.SectionName))
+            .Concat(provider.GetServices<ReadSection>().Select(r => (r.Type, r.SectionName)))
+            .ToArray();
+        problems.AddRange(UnknownKeys.Find(configuration, known));
+
         if (problems.Count > 0)
         {
             // Options with an unreadable value cannot be created, and the host's validator stops at the
@@ -109,6 +115,12 @@ internal static class StartupChecks
 
 /// <summary>A configuration section whose values the startup check tries to bind to <paramref name="RootType"/>.</summary>
 internal sealed record CheckedSection(Type RootType, string SectionName);
+
+/// <summary>
+/// A section read into <paramref name="Type"/> that the binder check leaves to others (the root, whose sub-sections
+/// are the capabilities' own): known to the check for unknown keys.
+/// </summary>
+internal sealed record ReadSection(Type Type, string SectionName);
 
 /// <summary>
 /// Registered (as an instance) by a mode that ends the process once the container exists

@@ -45,6 +45,26 @@ public sealed partial class ConfigurationReportTests
     }
 
     [Fact]
+    public async Task Mistyped_keys_stop_the_host_with_the_key_they_meant()
+    {
+        var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Sample__ApiKey"] = StrongKey(),
+                ["ProductionReady__Health__LivePth"] = "/alive",
+                ["ProductionReady__Metrics__Prot"] = "9464",
+            },
+            ExitTimeout);
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.Contains("ProductionReady configuration: 2 problem(s)", stderr, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:Health:LivePth\n     is not a setting ProductionReady reads, so it would be ignored and the default kept: did you mean ProductionReady:Health:LivePath?", stderr, StringComparison.Ordinal);
+        Assert.Contains("did you mean ProductionReady:Metrics:Port?", stderr, StringComparison.Ordinal);
+        AssertNoCrash(stdout + "\n" + stderr);
+    }
+
+    [Fact]
     public async Task A_drain_delay_longer_than_the_shutdown_timeout_stops_the_host_cleanly()
     {
         var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
