@@ -53,27 +53,43 @@ internal sealed class CallerAccessGate
         _ => ValueTask.FromResult(ConnectionPeer.IsLoopbackPeer(context)),
     };
 
-    /// <summary>Fails startup with a clear message when the configured policy cannot be evaluated.</summary>
+    /// <summary>
+    /// What stops the configured policy from working (authorization not registered, the policy missing), as the
+    /// problem for the startup report; null when it can be evaluated or no policy is used.
+    /// </summary>
     /// <param name="services">The app's services.</param>
     /// <param name="policyKey">The full configuration key naming the policy, for the message.</param>
-    public async Task ValidatePolicyAsync(IServiceProvider services, string policyKey)
+    public async Task<ConfigurationProblem?> FindPolicyProblemAsync(IServiceProvider services, string policyKey)
     {
         if (_access != CallerAccess.AuthorizationPolicy)
         {
-            return;
+            return null;
         }
 
         var provider = services.GetService<IAuthorizationPolicyProvider>();
         if (provider is null || services.GetService<IPolicyEvaluator>() is null)
         {
-            throw new InvalidOperationException(
-                $"{policyKey} names an authorization policy, but authorization is not registered: call builder.Services.AddAuthorization(...) and add the policy named by {policyKey}.");
+            return new ConfigurationProblem(policyKey,
+                $"names an authorization policy, but authorization is not registered. What to do: call builder.Services.AddAuthorization(o => o.AddPolicy(\"{_policyName}\", ...)) before building the app.");
         }
 
         if (await provider.GetPolicyAsync(_policyName!).ConfigureAwait(false) is null)
         {
-            throw new InvalidOperationException(
-                $"{policyKey} names the authorization policy '{_policyName}', which is not registered: add it with builder.Services.AddAuthorization(o => o.AddPolicy(\"{_policyName}\", ...)).");
+            return new ConfigurationProblem(policyKey,
+                $"names the authorization policy '{_policyName}', which is not registered. What to do: add it with builder.Services.AddAuthorization(o => o.AddPolicy(\"{_policyName}\", ...)), or correct the name.");
+        }
+
+        return null;
+    }
+
+    /// <summary>Refuses the start, with the one report (stderr, one log event, exit 1), when the configured policy cannot be evaluated.</summary>
+    /// <param name="services">The app's services.</param>
+    /// <param name="policyKey">The full configuration key naming the policy, for the message.</param>
+    public async Task ValidatePolicyAsync(IServiceProvider services, string policyKey)
+    {
+        if (await FindPolicyProblemAsync(services, policyKey).ConfigureAwait(false) is { } problem)
+        {
+            throw StartupReport.Refuse([problem], Console.Error, StartupReport.TryCreateLogger(services));
         }
     }
 

@@ -51,6 +51,7 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();
         services.TryAddSingleton<ReportDetailsGate>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, ReportDetailsPolicyCheck>());
         ConnectionPeer.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthProbeLifecycle>());
 

@@ -40,6 +40,7 @@ public static class MetricsHostingExtensions
         }
 
         services.TryAddSingleton<MetricsEndpointGate>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, MetricsPolicyCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, MetricsReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MetricsStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, ManagementPortListener>());

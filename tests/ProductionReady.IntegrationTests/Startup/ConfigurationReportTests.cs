@@ -45,6 +45,30 @@ public sealed partial class ConfigurationReportTests
     }
 
     [Fact]
+    public async Task A_policy_named_in_an_app_without_authorization_stops_the_host_cleanly_before_build_returns()
+    {
+        var marker = Path.Combine(Path.GetTempPath(), "pr-policy-" + Guid.NewGuid().ToString("N"));
+        var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
+            new Dictionary<string, string?>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Sample__ApiKey"] = StrongKey(),
+                ["ProductionReady__Metrics__Access"] = "AuthorizationPolicy",
+                ["ProductionReady__Metrics__AuthorizationPolicy"] = "scrapers",
+                ["ProductionReady__Health__ReportDetails"] = "AuthorizationPolicy",
+                ["ProductionReady__Health__ReportDetailsPolicy"] = "operators",
+                ["SAMPLE_AFTER_BUILD_MARKER"] = marker,
+            },
+            ExitTimeout);
+
+        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        Assert.Contains("authorization is not registered", stderr, StringComparison.Ordinal);
+        Assert.Contains("builder.Services.AddAuthorization(", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(marker), "the app's code after Build() ran");
+        AssertNoCrash(stdout + "\n" + stderr);
+    }
+
+    [Fact]
     public async Task Mistyped_keys_stop_the_host_with_the_key_they_meant()
     {
         var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(

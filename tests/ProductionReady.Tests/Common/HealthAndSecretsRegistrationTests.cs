@@ -28,7 +28,8 @@ public sealed class HealthAndSecretsRegistrationTests
         Assert.Single(services.GetServices<IValidateOptions<HealthProbeOptions>>(), v => v.GetType().Name == "HealthProbeOptionsValidator");
         Assert.Single(services.GetServices<IValidateOptions<SecretValidationOptions>>(), v => v.GetType().Name == "SecretValidationOptionsValidator");
         Assert.Single(services.GetServices<IReservedPaths>());
-        Assert.Single(services.GetServices<IPreStartCheck>());
+        Assert.Single(services.GetServices<IPreStartCheck>(), c => c.GetType().Name == "SecretValidationHostedService");
+        Assert.Single(services.GetServices<IPreStartCheck>(), c => c.GetType().Name == "ReportDetailsPolicyCheck");
         Assert.Equal(System.Net.HttpStatusCode.OK, (await app.GetTestClient().GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
         await app.StopAsync();
     }

@@ -65,7 +65,7 @@ public sealed class HealthProbeOptionsTests
     [Fact]
     public async Task A_policy_that_is_not_registered_fails_at_startup()
     {
-        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() => ProbeTestHost.StartAsync(
+        var ex = await Assert.ThrowsAsync<ProductionReadyConfigurationException>(() => ProbeTestHost.StartAsync(
             o =>
             {
                 o.ReportDetails = HealthReportDetails.AuthorizationPolicy;
@@ -73,7 +73,7 @@ public sealed class HealthProbeOptionsTests
             },
             b => b.Services.AddAuthorization()));
 
-        Assert.Contains("'Ops'", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:Health:ReportDetailsPolicy: names the authorization policy 'Ops', which is not registered", Assert.Single(ex.Problems), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -169,6 +169,6 @@ public sealed class MetricsEndpointTests
                 });
             });
         });
-        Assert.Contains("ProductionReady:Metrics:AuthorizationPolicy names the authorization policy 'scrapers'", exception.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ProductionReady:Metrics:AuthorizationPolicy: names the authorization policy 'scrapers', which is not registered", Assert.IsType<ProductionReadyConfigurationException>(exception).Problems.Single(), StringComparison.Ordinal);
     }
 }
