@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ProductionReady.Edge;
@@ -14,9 +15,11 @@ internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
     private readonly IRateLimiterStore _store;
     private readonly RateLimitExemptions _exemptions;
     private readonly RateLimitRejections _rejections;
+    private readonly IServiceProviderIsService _services;
 
-    public RateLimitPresets(IOptions<RateLimitsOptions> options, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections)
+    public RateLimitPresets(IOptions<RateLimitsOptions> options, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections, IServiceProviderIsService services)
     {
+        _services = services;
         _options = options;
         _store = store;
         _exemptions = exemptions;
@@ -31,7 +34,9 @@ internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
         options.AddPolicy(RateLimitPolicyNames.Auth, Preset(RateLimitPolicyNames.Auth, settings.Auth));
         options.AddPolicy(RateLimitPolicyNames.Api, Preset(RateLimitPolicyNames.Api, settings.Api));
         options.AddPolicy(RateLimitPolicyNames.Uploads, Preset(RateLimitPolicyNames.Uploads, settings.Uploads));
-        var identity = settings.Enabled && settings.Identity
+        // Only in an app that registers Identity's sign-in (AddDefaultIdentity, AddIdentity, AddIdentityApiEndpoints
+        // all add its security stamp validator): a global limiter takes every request off the framework's fast path.
+        var identity = settings.Enabled && settings.Identity && _services.IsService(typeof(ISecurityStampValidator))
             ? PartitionedRateLimiter.Create<HttpContext, object>(Preset(RateLimitPolicyNames.Auth, settings.Auth).GetPartition)
             : null;
         var global = settings.Enabled && settings.Global is { } limit

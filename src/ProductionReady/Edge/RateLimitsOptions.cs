@@ -33,6 +33,8 @@ public sealed class RateLimitsOptions
     /// <c>/refresh</c>, <c>/forgotPassword</c>, <c>/resetPassword</c>, <c>/resendConfirmationEmail</c>,
     /// <c>/manage/2fa</c>, <c>/manage/info</c>), under whatever prefix the app maps it. GETs (the login page
     /// itself) are never limited, and an endpoint that names its own policy or <c>[DisableRateLimiting]</c> keeps it.
+    /// Active in an app that registers Identity's sign-in (<c>AddDefaultIdentity</c>, <c>AddIdentity</c>,
+    /// <c>AddIdentityApiEndpoints</c>); other apps keep the framework's fast path.
     /// False leaves Identity's endpoints to the app.
     /// </summary>
     public bool Identity { get; set; } = true;
