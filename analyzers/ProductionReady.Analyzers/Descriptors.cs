@@ -115,6 +115,15 @@ internal static class Descriptors
         "Login, token and password-reset endpoints are where credentials are guessed and reset mails are sprayed. Without a rate limit every client may try as fast as the server answers.",
         WellKnownDiagnosticTags.CompilationEnd);
 
+    public static readonly DiagnosticDescriptor IdentityEndpointsLimitSwitchedOff = Create(
+        DiagnosticIds.UnlimitedAuthenticationEndpoint,
+        "Authentication endpoint without a rate limit",
+        "'{0}' has no rate limit: {1} switches off the auth preset ProductionReady puts on Identity's POSTs; remove that setting, or limit them yourself (.RequireRateLimiting(\"auth\"), a global limiter)",
+        Security,
+        DiagnosticSeverity.Warning,
+        "Login, token and password-reset endpoints are where credentials are guessed and reset mails are sprayed. ProductionReady limits ASP.NET Core Identity's POSTs by default; with that default switched off and no other limit, every client may try as fast as the server answers.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
     public static readonly DiagnosticDescriptor TrustsEveryProxy = Create(
         DiagnosticIds.TrustsEveryProxy,
         "Forwarded headers trusted from every proxy",

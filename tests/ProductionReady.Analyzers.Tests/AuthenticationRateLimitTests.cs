@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 
 namespace ProductionReady.Analyzers.Tests;
@@ -163,4 +165,104 @@ public sealed class AuthenticationRateLimitTests
                 public static void Map(WebApplication app) => app.MapPost("/connect/token", () => Results.Ok());
             }
             """);
+
+    /// <summary>The Identity UI's registration as Microsoft.AspNetCore.Identity.UI declares it (the package is not among the test's references).</summary>
+    private const string IdentityUiExtensions = """
+        namespace Microsoft.Extensions.DependencyInjection
+        {
+            public static class IdentityServiceCollectionUIExtensions
+            {
+                public static Microsoft.AspNetCore.Identity.IdentityBuilder AddDefaultIdentity<TUser>(this IServiceCollection services) where TUser : class
+                    => services.AddIdentityCore<TUser>();
+            }
+        }
+        """;
+
+    private const string IdentityApp = """
+        using Microsoft.AspNetCore.Identity;
+
+        var builder = WebApplication.CreateBuilder(args);
+        builder.{{ADD}};
+        builder.Services.{|#0:AddDefaultIdentity<IdentityUser>|}();
+        var app = builder.Build();
+        app.UseProductionReady();
+        app.MapRazorPages();
+        app.{|#1:MapIdentityApi<IdentityUser>|}();
+        app.Run();
+        """;
+
+    [Theory]
+    [InlineData("AddProductionReady()")]
+    [InlineData("AddProductionReadyRateLimits()")]
+    [InlineData("AddProductionReady(o => o.RateLimits.Auth.PermitsPerSecond = 3)")]
+    public async Task Identity_ui_and_MapIdentityApi_are_covered_by_the_presets_identity_default(string add)
+    {
+        var test = IdentityTest(add);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Identity_ui_and_MapIdentityApi_are_flagged_where_code_switches_the_identity_default_off()
+    {
+        var test = IdentityTest("AddProductionReady(o => o.RateLimits.Identity = false)");
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            SwitchedOff(0, "the Identity UI (/Identity/Account/Login, Register, ForgotPassword, ResetPassword)", "RateLimits.Identity = false"),
+            SwitchedOff(1, "MapIdentityApi (/login, /refresh, /forgotPassword, /resetPassword)", "RateLimits.Identity = false"),
+        });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Identity_ui_and_MapIdentityApi_are_flagged_where_appsettings_switches_the_identity_default_off()
+    {
+        var test = IdentityTest("AddProductionReady()");
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", """{ "ProductionReady": { "RateLimits": { "Identity": false } } }"""));
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            SwitchedOff(0, "the Identity UI (/Identity/Account/Login, Register, ForgotPassword, ResetPassword)", "ProductionReady:RateLimits:Identity=false in appsettings.json"),
+            SwitchedOff(1, "MapIdentityApi (/login, /refresh, /forgotPassword, /resetPassword)", "ProductionReady:RateLimits:Identity=false in appsettings.json"),
+        });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Identity_default_switched_off_only_in_development_settings_or_turned_on_is_not_flagged()
+    {
+        var test = IdentityTest("AddProductionReady(o => o.RateLimits.Identity = true)");
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.Development.json", """{ "ProductionReady": { "RateLimits": { "Identity": false } } }"""));
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", """{ "ProductionReady": { "RateLimits": { "Identity": true, "Auth": { "Burst": 2 } } } }"""));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Identity_endpoints_with_the_default_off_but_a_limit_of_their_own_or_a_global_limiter_are_not_flagged()
+        => await RuleTest.VerifyAsync("PRD012", ProjectKind.WebApp, """
+            using System.Threading.RateLimiting;
+            using Microsoft.AspNetCore.Identity;
+
+            var builder = WebApplication.CreateBuilder(args);
+            builder.AddProductionReady(o => o.RateLimits.Identity = false);
+            builder.Services.AddRateLimiter(options =>
+                options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(
+                    context => RateLimitPartition.GetFixedWindowLimiter("all", _ => new FixedWindowRateLimiterOptions { PermitLimit = 100, Window = TimeSpan.FromSeconds(1) })));
+            builder.Services.AddDefaultIdentity<IdentityUser>();
+            var app = builder.Build();
+            app.UseProductionReady();
+            app.MapIdentityApi<IdentityUser>().RequireRateLimiting("auth");
+            app.Run();
+            """, IdentityUiExtensions);
+
+    private static RuleTest IdentityTest(string add)
+    {
+        var test = new RuleTest(ProjectKind.WebApp, "PRD012") { TestCode = IdentityApp.Replace("{{ADD}}", add, StringComparison.Ordinal) };
+        test.TestState.Sources.Add(IdentityUiExtensions);
+        test.DisabledDiagnostics.AddRange(RuleTest.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Distinct().Where(id => id != "PRD012"));
+        return test;
+    }
+
+    private static DiagnosticResult SwitchedOff(int location, string endpoint, string where) =>
+        new DiagnosticResult("PRD012", DiagnosticSeverity.Warning)
+            .WithLocation(location)
+            .WithMessage($"'{endpoint}' has no rate limit: {where} switches off the auth preset ProductionReady puts on Identity's POSTs; remove that setting, or limit them yourself (.RequireRateLimiting(\"auth\"), a global limiter)");
 }

@@ -16,6 +16,11 @@ namespace ProductionReady.Analyzers;
 /// its group) nor <c>[EnableRateLimiting]</c> (on the handler, action or controller), when the program sets no
 /// global limiter (<c>RateLimiterOptions.GlobalLimiter</c>). An explicit <c>DisableRateLimiting</c> is a
 /// decision, not an omission: not flagged. Test projects are not flagged.
+/// ASP.NET Core Identity's endpoints (<c>MapIdentityApi</c>, the Identity UI of <c>AddDefaultIdentity</c>/<c>AddDefaultUI</c>)
+/// get ProductionReady's <c>auth</c> preset without code once the program adds the presets
+/// (<c>AddProductionReady</c>, <c>AddProductionReadyRateLimits</c>, <c>AddProductionReadyRedisRateLimits</c>): they are
+/// flagged only where that default is visibly switched off, by <c>RateLimits.Identity = false</c> in code or
+/// <c>ProductionReady:RateLimits:Identity</c> <c>false</c> in an appsettings file other than Development's.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAnalyzer
@@ -32,8 +37,11 @@ public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAna
 
     private static readonly char[] SegmentSeparator = { '/' };
 
+    private const string IdentitySwitchKey = "ProductionReady:RateLimits:Identity";
+    private const string IdentityUi = "the Identity UI (/Identity/Account/Login, Register, ForgotPassword, ResetPassword)";
+
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnlimitedAuthenticationEndpoint);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UnlimitedAuthenticationEndpoint, Descriptors.IdentityEndpointsLimitSwitchedOff);
 
     /// <inheritdoc />
     protected override void Register(AnalysisContext context)
@@ -48,15 +56,23 @@ public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAna
 
             var controllerBase = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Mvc.ControllerBase");
             var candidates = new ConcurrentBag<(Location Location, string Endpoint)>();
+            var identity = new IdentityEndpoints();
             var globalLimiter = 0;
 
-            start.RegisterOperationAction(c => AnalyzeInvocation(c, candidates), OperationKind.Invocation);
+            start.RegisterOperationAction(c => AnalyzeInvocation(c, candidates, identity), OperationKind.Invocation);
             start.RegisterOperationAction(
                 c =>
                 {
-                    if (((ISimpleAssignmentOperation)c.Operation).Target is IPropertyReferenceOperation { Property: { Name: "GlobalLimiter", ContainingType.Name: "RateLimiterOptions" } })
+                    var assignment = (ISimpleAssignmentOperation)c.Operation;
+                    if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "GlobalLimiter", ContainingType.Name: "RateLimiterOptions" } })
                     {
                         System.Threading.Interlocked.Exchange(ref globalLimiter, 1);
+                    }
+                    else if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "Identity", ContainingType: { Name: "RateLimitsOptions" } options } } &&
+                             options.ContainingNamespace?.ToDisplayString() == "ProductionReady" &&
+                             assignment.Value.ConstantValue is { HasValue: true, Value: false })
+                    {
+                        identity.SwitchedOffIn = "RateLimits.Identity = false";
                     }
                 },
                 OperationKind.SimpleAssignment);
@@ -76,14 +92,52 @@ public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAna
                 {
                     end.ReportDiagnostic(Diagnostic.Create(Descriptors.UnlimitedAuthenticationEndpoint, location, endpoint));
                 }
+
+                if (identity.Endpoints.IsEmpty)
+                {
+                    return;
+                }
+
+                // Read only when the program maps Identity: most compilations never open the files.
+                var switchedOff = identity.SwitchedOffIn ?? SwitchedOffInConfiguration(end.Options.AdditionalFiles, end.CancellationToken);
+                foreach (var (location, endpoint, isApi) in identity.Endpoints.OrderBy(c => c.Location.SourceSpan.Start))
+                {
+                    if (System.Threading.Volatile.Read(ref identity.PresetsAdded) == 0)
+                    {
+                        // Without the presets nothing limits Identity; the UI, which no route of the program names, stays unflagged as before.
+                        if (isApi)
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.UnlimitedAuthenticationEndpoint, location, endpoint));
+                        }
+                    }
+                    else if (switchedOff is not null)
+                    {
+                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.IdentityEndpointsLimitSwitchedOff, location, endpoint, switchedOff));
+                    }
+                }
             });
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ConcurrentBag<(Location, string)> candidates)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, ConcurrentBag<(Location, string)> candidates, IdentityEndpoints identity)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
+        if (method.Name is "AddProductionReady" or "AddProductionReadyRateLimits" or "AddProductionReadyRedisRateLimits" &&
+            method.ContainingAssembly?.Name is "ProductionReady" or "ProductionReady.Redis")
+        {
+            System.Threading.Interlocked.Exchange(ref identity.PresetsAdded, 1);
+            return;
+        }
+
+        // The Identity UI's Razor Pages: AddDefaultIdentity<TUser>() or identityBuilder.AddDefaultUI().
+        if ((method.Name == "AddDefaultIdentity" && method.ContainingType?.Name == "IdentityServiceCollectionUIExtensions") ||
+            (method.Name == "AddDefaultUI" && method.ContainingType?.Name == "IdentityBuilderUIExtensions"))
+        {
+            identity.Endpoints.Add((Symbols.NameLocation(invocation), IdentityUi, false));
+            return;
+        }
+
         if (method.ContainingNamespace?.ToDisplayString() is not ("Microsoft.AspNetCore.Builder" or "Microsoft.AspNetCore.Routing"))
         {
             return;
@@ -93,8 +147,12 @@ public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAna
         string endpoint;
         if (method.Name == "MapIdentityApi")
         {
-            location = Symbols.NameLocation(invocation);
-            endpoint = "MapIdentityApi (/login, /refresh, /forgotPassword, /resetPassword)";
+            if (!IsLimitedOrDecided(invocation))
+            {
+                identity.Endpoints.Add((Symbols.NameLocation(invocation), "MapIdentityApi (/login, /refresh, /forgotPassword, /resetPassword)", true));
+            }
+
+            return;
         }
         else if (MapMethods.Contains(method.Name) &&
                  invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "pattern") is { Value: { ConstantValue: { HasValue: true, Value: string pattern } } patternValue } &&
@@ -173,6 +231,29 @@ public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAna
         }
 
         return false;
+    }
+
+    /// <summary>Where an appsettings file other than Development's sets <c>ProductionReady:RateLimits:Identity</c> to false, or null.</summary>
+    private static string? SwitchedOffInConfiguration(ImmutableArray<AdditionalText> files, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var file in files)
+        {
+            var name = System.IO.Path.GetFileName(file.Path);
+            if (!name.StartsWith("appsettings", StringComparison.OrdinalIgnoreCase) || !name.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ||
+                name.IndexOf(".Development.", StringComparison.OrdinalIgnoreCase) >= 0 || file.GetText(cancellationToken)?.ToString() is not { } text ||
+                text.IndexOf("Identity", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                continue;
+            }
+
+            if (JsonStringScanner.Scan(text, includeScalars: true).Any(v =>
+                    string.Equals(v.Path, IdentitySwitchKey, StringComparison.OrdinalIgnoreCase) && string.Equals(v.Value.Trim(), "false", StringComparison.OrdinalIgnoreCase)))
+            {
+                return $"{IdentitySwitchKey}=false in {name}";
+            }
+        }
+
+        return null;
     }
 
     private static IOperation Unwrap(IOperation operation)
@@ -335,5 +416,15 @@ public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAna
         }
 
         return false;
+    }
+
+    /// <summary>What the program says about ASP.NET Core Identity: its endpoints, whether the presets are added, where their Identity default is switched off.</summary>
+    private sealed class IdentityEndpoints
+    {
+        public readonly ConcurrentBag<(Location Location, string Endpoint, bool IsApi)> Endpoints = new ConcurrentBag<(Location, string, bool)>();
+
+        public int PresetsAdded;
+
+        public volatile string? SwitchedOffIn;
     }
 }

@@ -46,11 +46,18 @@ internal sealed class JsonStringScanner
     private readonly List<JsonStringValue> _values = new List<JsonStringValue>();
     private int _position;
 
-    private JsonStringScanner(string text) => _text = text;
+    private readonly bool _includeScalars;
 
-    public static List<JsonStringValue> Scan(string text)
+    private JsonStringScanner(string text, bool includeScalars)
     {
-        var scanner = new JsonStringScanner(text);
+        _text = text;
+        _includeScalars = includeScalars;
+    }
+
+    /// <summary>The string values of <paramref name="text"/>; with <paramref name="includeScalars"/> also numbers, <c>true</c>, <c>false</c> and <c>null</c>, as written.</summary>
+    public static List<JsonStringValue> Scan(string text, bool includeScalars = false)
+    {
+        var scanner = new JsonStringScanner(text, includeScalars);
         try
         {
             scanner.SkipTrivia();
@@ -89,7 +96,13 @@ internal sealed class JsonStringScanner
                 _values.Add(new JsonStringValue(path, value, start, _position - start, hasEscapes));
                 break;
             default:
+                var scalarStart = _position;
                 SkipScalar();
+                if (_includeScalars)
+                {
+                    _values.Add(new JsonStringValue(path, _text.Substring(scalarStart, _position - scalarStart), scalarStart, _position - scalarStart, hasEscapes: false));
+                }
+
                 break;
         }
     }

@@ -1,11 +1,12 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace ProductionReady.Edge;
 
 /// <summary>
 /// Puts the presets into the framework's <see cref="RateLimiterOptions"/>: the named policies, the
-/// optional global limit, 429 for rejections and our rejection handler. Runs before the app's own
+/// <c>auth</c> preset on Identity's POSTs and the optional global limit (<see cref="RateLimitGlobalSlot"/>), 429 for rejections and our rejection handler. Runs before the app's own
 /// <c>AddRateLimiter(o => ...)</c> configuration, which may add policies of its own next to ours.
 /// </summary>
 internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
@@ -14,9 +15,11 @@ internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
     private readonly IRateLimiterStore _store;
     private readonly RateLimitExemptions _exemptions;
     private readonly RateLimitRejections _rejections;
+    private readonly IServiceProviderIsService _services;
 
-    public RateLimitPresets(IOptions<RateLimitsOptions> options, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections)
+    public RateLimitPresets(IOptions<RateLimitsOptions> options, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections, IServiceProviderIsService services)
     {
+        _services = services;
         _options = options;
         _store = store;
         _exemptions = exemptions;
@@ -31,9 +34,17 @@ internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
         options.AddPolicy(RateLimitPolicyNames.Auth, Preset(RateLimitPolicyNames.Auth, settings.Auth));
         options.AddPolicy(RateLimitPolicyNames.Api, Preset(RateLimitPolicyNames.Api, settings.Api));
         options.AddPolicy(RateLimitPolicyNames.Uploads, Preset(RateLimitPolicyNames.Uploads, settings.Uploads));
-        if (settings.Global is { } global && settings.Enabled)
+        // Only in an app that registers Identity's sign-in (AddDefaultIdentity, AddIdentity, AddIdentityApiEndpoints
+        // all add its security stamp validator): a global limiter takes every request off the framework's fast path.
+        var identity = settings.Enabled && settings.Identity && _services.IsService(typeof(ISecurityStampValidator))
+            ? PartitionedRateLimiter.Create<HttpContext, object>(Preset(RateLimitPolicyNames.Auth, settings.Auth).GetPartition)
+            : null;
+        var global = settings.Enabled && settings.Global is { } limit
+            ? PartitionedRateLimiter.Create<HttpContext, object>(Preset(RateLimitPolicyNames.Global, limit).GetPartition)
+            : null;
+        if (identity is not null || global is not null)
         {
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, object>(Preset(RateLimitPolicyNames.Global, global).GetPartition);
+            options.GlobalLimiter = new RateLimitGlobalSlot(identity, global);
         }
 
         RateLimitPresetPolicy Preset(string name, RateLimitPolicyOptions limit) => new(name, limit, settings.Enabled, _store, _exemptions, _rejections);

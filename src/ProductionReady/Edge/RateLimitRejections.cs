@@ -27,10 +27,12 @@ internal sealed class RateLimitRejections
         _log = log;
     }
 
-    /// <summary>The handler for rejections the presets did not answer themselves (the global limit, the app's own policies).</summary>
+    /// <summary>The handler for rejections the presets did not answer themselves (Identity's <c>auth</c>, the global limit, the app's own policies).</summary>
     public ValueTask RejectByAppOrGlobalAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
-        var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? RateLimitPolicyNames.Global;
+        var policy = context.Lease is RateLimitGlobalSlot.Rejected slot
+            ? slot.Policy
+            : context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName ?? RateLimitPolicyNames.Global;
         return RejectAsync(policy, context, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
@@ -29,6 +30,8 @@ public static class RateLimitsHostingExtensions
             services.AddRateLimiter(_ => { });
             services.AddSingleton<RateLimitPresets>();
             services.AddSingleton<IConfigureOptions<RateLimiterOptions>>(sp => sp.GetRequiredService<RateLimitPresets>());
+            services.AddSingleton<RateLimiterPlacement>();
+            services.AddSingleton<IStartupFilter>(sp => sp.GetRequiredService<RateLimiterPlacement>());
 
             // Not idempotent itself (it adds an options configuration each call): once, with the capability.
             services.AddMetrics();
@@ -43,9 +46,11 @@ public static class RateLimitsHostingExtensions
     }
 
     /// <summary>
-    /// Adds the framework's rate-limiting middleware with the presets, once. Place it after routing and
-    /// authentication (a minimal-API app gets both first by default), so the endpoint's policy and the
-    /// signed-in user are known. Does nothing when <c>AddProductionReadyRateLimits</c> was not called.
+    /// Adds the framework's rate-limiting middleware with the presets, once, where an endpoint has been chosen:
+    /// here when routing runs earlier (a minimal-API app, where <c>WebApplication</c> adds routing and
+    /// authentication at the front), or, when the app calls <c>app.UseRouting()</c> on the <c>WebApplication</c>
+    /// later (the <c>webapp</c> and <c>mvc</c> templates), behind the app's last middleware, just before the
+    /// endpoint runs. Does nothing when <c>AddProductionReadyRateLimits</c> was not called.
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same application builder, for chaining.</returns>
@@ -59,7 +64,7 @@ public static class RateLimitsHostingExtensions
         }
 
         app.Properties[Applied] = true;
-        return app.UseRateLimiter();
+        return app.ApplicationServices.GetRequiredService<RateLimiterPlacement>().UseAt(app);
     }
 
 }

@@ -27,6 +27,19 @@ public sealed class RateLimitsOptions
     public RateLimitPolicyOptions Uploads { get; set; } = new() { PermitsPerSecond = 2, Burst = 2 };
 
     /// <summary>
+    /// True (the default) puts the <c>auth</c> preset on ASP.NET Core Identity's POSTs without code: every
+    /// page of the Identity UI's <c>Identity</c> area (login, register, forgot and reset password, two-factor
+    /// sign-in, account management) and every POST <c>MapIdentityApi</c> maps (<c>/login</c>, <c>/register</c>,
+    /// <c>/refresh</c>, <c>/forgotPassword</c>, <c>/resetPassword</c>, <c>/resendConfirmationEmail</c>,
+    /// <c>/manage/2fa</c>, <c>/manage/info</c>), under whatever prefix the app maps it. GETs (the login page
+    /// itself) are never limited, and an endpoint that names its own policy or <c>[DisableRateLimiting]</c> keeps it.
+    /// Active in an app that registers Identity's sign-in (<c>AddDefaultIdentity</c>, <c>AddIdentity</c>,
+    /// <c>AddIdentityApiEndpoints</c>); other apps keep the framework's fast path.
+    /// False leaves Identity's endpoints to the app.
+    /// </summary>
+    public bool Identity { get; set; } = true;
+
+    /// <summary>
     /// An optional limit on every request of a client, on top of the endpoint's policy. Off (null) unless
     /// configured, e.g. <c>ProductionReady:RateLimits:Global:PermitsPerSecond=50</c>.
     /// </summary>

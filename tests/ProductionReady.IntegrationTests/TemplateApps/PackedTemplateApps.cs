@@ -10,7 +10,8 @@ namespace ProductionReady.IntegrationTests.TemplateApps;
 
 /// <summary>
 /// Real apps as users make them: ProductionReady packed into a local folder, <c>dotnet new mvc</c>,
-/// <c>razor</c> and <c>webapi</c> (with Swashbuckle, with Scalar) changed only by the README's recipes
+/// <c>razor</c>, <c>webapp --auth Individual</c> (Identity on EF Core SQLite) and <c>webapi</c> (with Swashbuckle,
+/// with Scalar) changed only by the README's recipes
 /// (<see cref="Recipes"/>), restored through a temporary nuget.config that adds the folder, built with the
 /// real SDK and run as child processes on loopback in Development. Built once per test run and shared by
 /// every test of the collection, with one headless Chromium.
@@ -31,6 +32,9 @@ public sealed class PackedTemplateApps : IAsyncLifetime
     public RunningApp Swagger { get; private set; } = null!;
 
     public RunningApp Scalar { get; private set; } = null!;
+
+    /// <summary><c>dotnet new webapp --auth Individual</c>: the Identity UI and, under <c>/api/account</c>, <c>MapIdentityApi</c>.</summary>
+    public RunningApp Identity { get; private set; } = null!;
 
     /// <summary>The version the package was packed with.</summary>
     public string Version { get; private set; } = string.Empty;
@@ -75,6 +79,7 @@ public sealed class PackedTemplateApps : IAsyncLifetime
         Razor = await CreateAsync("razor", "RazorApp", version, packages, Recipes.ApplyRazorPages);
         Swagger = await CreateAsync("webapi", "SwaggerApp", version, packages, Recipes.ApplySwagger);
         Scalar = await CreateAsync("webapi", "ScalarApp", version, packages, Recipes.ApplyScalar);
+        Identity = await CreateAsync(["webapp", "--auth", "Individual"], "IdentityApp", version, packages, Recipes.ApplyIdentity);
 
         _playwright = await Playwright.CreateAsync();
         _browser = await HeadlessChromium.LaunchAsync(_playwright, Path.Combine(_root, "chromium-profile"));
@@ -103,10 +108,40 @@ public sealed class PackedTemplateApps : IAsyncLifetime
         }
     }
 
-    private async Task<RunningApp> CreateAsync(string template, string name, string version, string packages, Func<string, string, Task> recipe)
+    /// <summary>Starts one more process of an app built here (another environment, other settings); disposed with the fixture.</summary>
+    public Task<RunningApp> StartAgainAsync(RunningApp built, string environment, IReadOnlyDictionary<string, string>? settings = null) =>
+        TrackAsync(RunningApp.Start(built.Directory, Path.GetFileName(built.Directory), environment, settings));
+
+    /// <summary>
+    /// Publishes an app built here (<c>dotnet publish -c Release</c>, as it is deployed: static web assets of
+    /// referenced packages, compressed variants and scoped CSS are laid out only by publishing) and starts it.
+    /// </summary>
+    public async Task<RunningApp> StartPublishedAsync(RunningApp built, string environment)
+    {
+        var name = Path.GetFileName(built.Directory);
+        var output = Path.Combine(_root, name + "-published");
+        await RunAsync(built.Directory, Packages, "publish", "-c", "Release", "-o", output, "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
+        return await TrackAsync(RunningApp.Start(output, name, environment, dll: Path.Combine(output, name + ".dll")));
+    }
+
+    private async Task<RunningApp> TrackAsync(RunningApp app)
+    {
+        lock (_apps)
+        {
+            _apps.Add(app);
+        }
+
+        await app.WaitUntilListeningAsync();
+        return app;
+    }
+
+    private Task<RunningApp> CreateAsync(string template, string name, string version, string packages, Func<string, string, Task> recipe) =>
+        CreateAsync([template], name, version, packages, recipe);
+
+    private async Task<RunningApp> CreateAsync(string[] template, string name, string version, string packages, Func<string, string, Task> recipe)
     {
         var directory = Path.Combine(_root, name);
-        await RunAsync(_root, packages, "new", template, "-o", directory, "-n", name, "--no-restore");
+        await RunAsync(_root, packages, ["new", .. template, "-o", directory, "-n", name, "--no-restore"]);
         await RunAsync(directory, packages, "add", "package", "ProductionReady", "--version", version, "--no-restore");
         await recipe(directory, name);
         await RunAsync(directory, packages, "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
@@ -130,7 +165,7 @@ public sealed class PackedTemplateApps : IAsyncLifetime
     }
 }
 
-/// <summary>One built template app running as a child process in Development, its output captured.</summary>
+/// <summary>One built template app running as a child process (in Development unless told), its output captured.</summary>
 public sealed class RunningApp : IDisposable
 {
     private readonly Process _process;
@@ -149,7 +184,7 @@ public sealed class RunningApp : IDisposable
 
     public string Output => string.Join('\n', _output);
 
-    internal static RunningApp Start(string directory, string name)
+    internal static RunningApp Start(string directory, string name, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null, string? dll = null)
     {
         var port = FreePort.Next();
         var start = new ProcessStartInfo("dotnet")
@@ -158,10 +193,15 @@ public sealed class RunningApp : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(directory, "bin", "Debug", "net10.0", name + ".dll"));
+        start.ArgumentList.Add(dll ?? Path.Combine(directory, "bin", "Debug", "net10.0", name + ".dll"));
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment.Remove("DOTNET_ENVIRONMENT");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         var app = new RunningApp(process, directory, port);
         process.OutputDataReceived += (_, e) => app.Add(e.Data);

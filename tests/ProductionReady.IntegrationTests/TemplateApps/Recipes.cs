@@ -12,6 +12,17 @@ internal static partial class Recipes
     public const string SwashbuckleVersion = "11.0.1";
     public const string ScalarVersion = "2.19.0";
 
+    /// <summary>The served version of Identity and EF Core the Identity template's packages are pinned to.</summary>
+    public const string IdentityPackagesVersion = "10.0.15";
+
+    /// <summary>The README's "Razor Pages / MVC with Identity" recipe: Identity's validation scripts from the app's own copies.</summary>
+    public const string IdentityValidationScriptsPartial = """
+        @* The Identity UI's validation scripts from this app's own copies (wwwroot/lib), in every environment:
+           the package's partial loads them from a CDN with an inline fallback script, which the CSP blocks. *@
+        @await Html.PartialAsync("/Pages/Shared/_ValidationScriptsPartial.cshtml")
+
+        """;
+
     /// <summary>The inline script the recipe adds to a page; the test reads what it wrote.</summary>
     public const string NoncedInlineScript = """<script csp-nonce>document.documentElement.dataset.inlineScript = "ran";</script>""";
 
@@ -23,6 +34,21 @@ internal static partial class Recipes
 
         // Test only: a page that echoes ?name= unencoded (an injection the CSP must stop while the layout's scripts run).
         await AppendAsync(Path.Combine(directory, "Views", "Home", "Privacy.cshtml"), "\n<p>@Html.Raw(Context.Request.Query[\"name\"].ToString())</p>\n");
+
+        // Test only: a login action under the auth preset; the template calls UseRouting() after UseProductionReady().
+        await File.WriteAllTextAsync(Path.Combine(directory, "Controllers", "LoginController.cs"), $$"""
+            using Microsoft.AspNetCore.Mvc;
+            using Microsoft.AspNetCore.RateLimiting;
+
+            namespace {{name}}.Controllers;
+
+            [EnableRateLimiting("auth")]
+            public sealed class LoginController : Controller
+            {
+                [HttpPost("/login")]
+                public IActionResult SignIn() => Unauthorized();
+            }
+            """);
         await TestOnlyAsync(directory);
     }
 
@@ -31,7 +57,36 @@ internal static partial class Recipes
         await TwoLinesAsync(directory);
         await AppendAsync(Path.Combine(directory, "Pages", "_ViewImports.cshtml"), "@addTagHelper *, ProductionReady\n");
         await AppendAsync(Path.Combine(directory, "Pages", "Index.cshtml"), "\n" + NoncedInlineScript + "\n");
+
+        // Test only: a login page under the auth preset; the template calls UseRouting() after UseProductionReady().
+        await File.WriteAllTextAsync(Path.Combine(directory, "Pages", "Login.cshtml"), """
+            @page
+            @attribute [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting("auth")]
+            @attribute [Microsoft.AspNetCore.Mvc.IgnoreAntiforgeryToken]
+            <p>Log in</p>
+            """);
         await TestOnlyAsync(directory);
+    }
+
+    /// <summary>
+    /// <c>dotnet new webapp --auth Individual</c> with the two lines and the README's "Razor Pages / MVC with Identity"
+    /// recipe: the nonce tag helper and Identity's validation scripts from the app's own copies. Test only: the
+    /// template's package versions pinned to the served ones, and <c>MapIdentityApi</c> under <c>/api/account</c>.
+    /// </summary>
+    public static async Task ApplyIdentity(string directory, string name)
+    {
+        await EditAsync(Path.Combine(directory, name + ".csproj"), project => TemplatePackageVersion().Replace(project, $"$1\"{IdentityPackagesVersion}\""));
+        await TwoLinesAsync(directory);
+        await AppendAsync(Path.Combine(directory, "Pages", "_ViewImports.cshtml"), "@addTagHelper *, ProductionReady\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "Areas", "Identity", "Pages", "_ValidationScriptsPartial.cshtml"), IdentityValidationScriptsPartial);
+
+        // Test only: the Identity API endpoints next to the UI, under an app-level prefix.
+        await EditAsync(Path.Combine(directory, "Program.cs"), program => program
+            .Replace(
+                "    .AddEntityFrameworkStores<ApplicationDbContext>();",
+                "    .AddEntityFrameworkStores<ApplicationDbContext>()\n    .AddApiEndpoints();\nbuilder.Services.AddAuthentication().AddBearerToken(IdentityConstants.BearerScheme);",
+                StringComparison.Ordinal)
+            .Replace("app.Run();", "app.MapGroup(\"/api/account\").MapIdentityApi<IdentityUser>();\n\napp.Run();", StringComparison.Ordinal));
     }
 
     public static async Task ApplySwagger(string directory, string name)
@@ -95,4 +150,7 @@ internal static partial class Recipes
 
     [GeneratedRegex("""<PackageReference Include="Microsoft\.AspNetCore\.OpenApi" Version="[^"]*" />""")]
     private static partial Regex OpenApiPackage();
+
+    [GeneratedRegex(@"(<PackageReference Include=""Microsoft\.(?:AspNetCore|EntityFrameworkCore)\.[A-Za-z.]+"" Version=)""10\.[0-9.]+""")]
+    private static partial Regex TemplatePackageVersion();
 }

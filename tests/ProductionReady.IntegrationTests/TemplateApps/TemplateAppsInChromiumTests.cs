@@ -7,7 +7,8 @@ namespace ProductionReady.IntegrationTests.TemplateApps;
 /// The real templates, built against the packed package, in a real headless Chromium: with the two lines
 /// and the README's recipes every page works and the browser reports zero CSP violations (counted three
 /// ways: the page's <c>securitypolicyviolation</c> events, Chromium's console, and the app's own
-/// <c>/csp-reports</c> log). The injection check shows the counting sees a violation when there is one.
+/// <c>/csp-reports</c> log). The injection check shows the counting sees a violation when there is one. The Identity
+/// template's login page runs in Production, where the Identity UI's own validation scripts come from a CDN.
 /// </summary>
 [Collection(PackedTemplateAppsGroup.Name)]
 public sealed class TemplateAppsInChromiumTests
@@ -73,6 +74,26 @@ public sealed class TemplateAppsInChromiumTests
         await using var visit = await VisitAsync(_apps.Scalar, "/scalar/v1");
 
         await visit.Page.GetByText("/weatherforecast").First.WaitForAsync(new() { Timeout = 30_000 });
+        await visit.AssertNoViolationsAsync();
+    }
+
+    [Fact]
+    public async Task Identity_login_page_in_production_validates_on_the_client_with_zero_csp_violations()
+    {
+        // Published and in Production, as deployed: there the Identity UI's own partial would load jquery-validate
+        // from a CDN with an inline fallback.
+        var app = await _apps.StartPublishedAsync(_apps.Identity, "Production");
+        await using var visit = await VisitAsync(app, "/Identity/Account/Login");
+
+        Assert.True(
+            await visit.Page.EvaluateAsync<bool>("() => typeof window.jQuery?.validator === 'function' && typeof window.jQuery.validator.unobtrusive === 'object'"),
+            "jquery-validate and its unobtrusive adapter did not load");
+
+        // An empty submit: the message appears and the document is the same one (a POST would have replaced it).
+        await visit.Page.EvaluateAsync("() => { window.__samePage = true; }");
+        await visit.Page.ClickAsync("#login-submit");
+        await visit.Page.Locator("span[data-valmsg-for='Input.Email']", new() { HasText = "The Email field is required." }).WaitForAsync(new() { Timeout = 30_000 });
+        Assert.True(await visit.Page.EvaluateAsync<bool>("() => window.__samePage === true"), "the form was posted: validation did not run in the browser");
         await visit.AssertNoViolationsAsync();
     }
 

@@ -18,6 +18,7 @@ public sealed class RateLimitsOptionsTests
         Assert.Equal((10, 10), (options.Api.PermitsPerSecond, options.Api.Burst));
         Assert.Equal((2, 2), (options.Uploads.PermitsPerSecond, options.Uploads.Burst));
         Assert.Null(options.Global);
+        Assert.True(options.Identity);
         Assert.True(new RateLimitsOptionsValidator().Validate(null, options).Succeeded);
     }
 
