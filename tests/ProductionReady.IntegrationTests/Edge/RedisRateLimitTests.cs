@@ -71,6 +71,62 @@ public sealed class RedisRateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await toDependent.GetAsync("/health/live")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_frozen_Redis_holds_no_request_nor_the_shutdown_and_is_used_again_once_it_resumes()
+    {
+        await using var redis = await RedisServer.StartAsync();
+
+        // The client's own timeouts left at their defaults (5 s): our bound must hold whatever they say.
+        await using var sample = SampleProcess.Start(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["ProductionReady__Health__DrainDelay"] = "00:00:00",
+        });
+        await sample.WaitUntilListeningAsync();
+        using var client = LoopbackClient.From("127.0.0.14", sample.BaseAddress);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/auth/login", content: null)).StatusCode);
+
+        redis.Freeze(true);
+        try
+        {
+            // A burst while Redis is frozen: every request answered from the local budget, none waiting out
+            // the client's 5 s timeout (the bound is 250 ms; the slack is for a busy machine).
+            var timings = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                using var response = await client.PostAsync("/auth/login", content: null);
+                return (response.StatusCode, watch.Elapsed);
+            }));
+            Assert.All(timings, t => Assert.True(t.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"status {(int)t.StatusCode}"));
+            Assert.All(timings, t => Assert.True(t.Elapsed < TimeSpan.FromSeconds(4), $"a request waited {t.Elapsed} on a frozen Redis"));
+            Assert.Contains(timings, t => t.StatusCode == HttpStatusCode.TooManyRequests);
+            await sample.WaitForLineAsync(l => l.Contains("Redis is unreachable", StringComparison.Ordinal));
+        }
+        finally
+        {
+            redis.Freeze(false);
+        }
+
+        // Resumed: the background retry closes the circuit and a request's budget comes from Redis again.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!sample.StdoutLines.Any(l => l.Contains("Redis is reachable again", StringComparison.Ordinal)) && DateTime.UtcNow < deadline)
+        {
+            using var response = await client.PostAsync("/auth/login", content: null);
+            await Task.Delay(100);
+        }
+
+        Assert.Contains(sample.StdoutLines, l => l.Contains("Redis is reachable again", StringComparison.Ordinal));
+        Assert.Single(sample.StdoutLines, l => l.Contains("Redis is unreachable", StringComparison.Ordinal));
+
+        // Frozen again at shutdown: SIGTERM is not held by it (closing a connection to a frozen Redis waits
+        // out the client's 5 s timeout unless it is abandoned).
+        redis.Freeze(true);
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        sample.SendSigterm();
+        Assert.Equal(0, await sample.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(4), $"SIGTERM took {stopping.Elapsed} with Redis frozen");
+    }
+
     private static SampleProcess StartSample(RedisServer redis, bool readinessDependency) => SampleProcess.Start(new Dictionary<string, string?>
     {
         ["ConnectionStrings__Redis"] = redis.ConnectionString + ",connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000",
