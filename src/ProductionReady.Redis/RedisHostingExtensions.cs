@@ -13,8 +13,11 @@ public static class RedisHostingExtensions
     /// Makes the rate-limit presets (<c>auth</c>, <c>api</c>, <c>uploads</c>, the global limit) cluster-wide:
     /// each client's budget is held in Redis (RedisRateLimiting's token bucket) through the app's registered
     /// <see cref="IConnectionMultiplexer"/>, so ten replicas allow "auth 5/s per client" once, not ten times.
-    /// When Redis is unreachable, each instance falls back to its own per-instance budget and logs one
-    /// warning per outage: requests are neither failed nor let through unlimited. Adds the presets
+    /// A request waits on Redis at most 250 ms, whatever the connection string's timeouts say. When Redis
+    /// fails or is slower than that, each instance uses its own per-instance budget at once (a circuit
+    /// breaker: no request asks Redis until a background PING, once a second, is answered again) and logs
+    /// one warning per outage: requests are neither failed, nor held, nor let through unlimited. A frozen
+    /// Redis does not delay the shutdown either. Adds the presets
     /// (<c>AddProductionReadyRateLimits</c>) if they are not added yet.
     /// </summary>
     /// <remarks>
@@ -27,6 +30,7 @@ public static class RedisHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddProductionReadyRateLimits();
         builder.Services.TryAddSingleton<RedisReachability>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisShutdown>());
         builder.Services.RemoveAll<IRateLimiterStore>();
         builder.Services.AddSingleton<IRateLimiterStore, RedisRateLimiterStore>();
         return builder;

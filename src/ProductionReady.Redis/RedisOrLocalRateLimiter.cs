@@ -4,8 +4,9 @@ using System.Threading.RateLimiting;
 namespace ProductionReady.Redis;
 
 /// <summary>
-/// One client's budget under one policy: in Redis (RedisRateLimiting's token bucket) while Redis answers,
-/// else in this instance's own token bucket of the same size. A replenishing limiter, so the partitioned
+/// One client's budget under one policy: in Redis (RedisRateLimiting's token bucket) while Redis answers
+/// within <see cref="RedisReachability.RequestBound"/>, else in this instance's own token bucket of the same
+/// size (at once, without asking Redis, while <see cref="RedisReachability"/>'s circuit is open). A replenishing limiter, so the partitioned
 /// limiter's timer refills the local bucket.
 /// </summary>
 internal sealed class RedisOrLocalRateLimiter : ReplenishingRateLimiter
@@ -49,22 +50,50 @@ internal sealed class RedisOrLocalRateLimiter : ReplenishingRateLimiter
         Volatile.Write(ref _lastUsed, Stopwatch.GetTimestamp());
         if (!_reachability.UseLocal)
         {
+            // The request's token is not passed on: an abandoned call must not leave a lease behind unseen.
+            var asking = _redis.AcquireAsync(permitCount, CancellationToken.None).AsTask();
             try
             {
-                var lease = await _redis.AcquireAsync(permitCount, cancellationToken);
+                // Our own bound, whatever the connection string's timeouts say: a frozen Redis holds no request.
+                var lease = await asking.WaitAsync(RedisReachability.RequestBound, _reachability.Time, cancellationToken);
                 _reachability.Succeeded();
                 return lease;
             }
+            catch (TimeoutException)
+            {
+                _reachability.Failed(null);
+                DisposeWhenAnswered(asking);
+            }
+            catch (OperationCanceledException)
+            {
+                DisposeWhenAnswered(asking);
+                throw;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Whatever went wrong with the shared store (connection, timeout, an unexpected reply), the
-                // request is still answered: by this instance's bucket, never unlimited, never failed.
+                // Whatever went wrong with the shared store (connection, an unexpected reply), the request
+                // is still answered: by this instance's bucket, never unlimited, never failed.
                 _reachability.Failed(ex);
             }
         }
 
         return await _local.AcquireAsync(permitCount, cancellationToken);
     }
+
+    // A call abandoned at the bound may still answer later; its lease is released then.
+    private static void DisposeWhenAnswered(Task<RateLimitLease> asking) => _ = asking.ContinueWith(
+        static t =>
+        {
+            if (t.IsCompletedSuccessfully)
+            {
+                t.Result.Dispose();
+            }
+
+            _ = t.Exception; // observed: an abandoned call's failure is no one's to report
+        },
+        CancellationToken.None,
+        TaskContinuationOptions.ExecuteSynchronously,
+        TaskScheduler.Default);
 
     protected override void Dispose(bool disposing)
     {

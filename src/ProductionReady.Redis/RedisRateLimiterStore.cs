@@ -16,6 +16,7 @@ internal sealed class RedisRateLimiterStore : IRateLimiterStore
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisReachability _reachability;
     private readonly string _prefix;
+    private readonly RateLimitPartitionBudget _partitions = new();
 
     public RedisRateLimiterStore(IServiceProvider services, RedisReachability reachability)
     {
@@ -24,6 +25,8 @@ internal sealed class RedisRateLimiterStore : IRateLimiterStore
         var service = services.GetService<ServiceIdentity>()?.Name ?? services.GetRequiredService<IHostEnvironment>().ApplicationName;
         _prefix = "productionready:" + service + ":";
     }
+
+    public object PartitionKey(string policyName, object client) => _partitions.PartitionKey(policyName, client);
 
     public RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit)
     {
@@ -38,6 +41,6 @@ internal sealed class RedisRateLimiterStore : IRateLimiterStore
                 // RedisRateLimiting counts time in whole seconds.
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             });
-        return new RedisOrLocalRateLimiter(shared, LocalRateLimiterStore.CreateTokenBucket(limit), _reachability);
+        return _partitions.Track(policyName, client, new RedisOrLocalRateLimiter(shared, LocalRateLimiterStore.CreateTokenBucket(limit), _reachability));
     }
 }

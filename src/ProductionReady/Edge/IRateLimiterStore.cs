@@ -8,6 +8,12 @@ namespace ProductionReady.Edge;
 /// </summary>
 internal interface IRateLimiterStore
 {
+    /// <summary>
+    /// The partition key of <paramref name="client"/> under one policy: the client, or the shared overflow
+    /// key once the partitions are at their bound (<see cref="RateLimitPartitionBudget"/>).
+    /// </summary>
+    object PartitionKey(string policyName, object client);
+
     /// <summary>Creates the limiter of one client (<see cref="RateLimitClient"/>) under one policy; called once per partition.</summary>
     RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit);
 }

@@ -2,10 +2,22 @@ using System.Threading.RateLimiting;
 
 namespace ProductionReady.Edge;
 
-/// <summary>The budget in this instance's memory: the framework's token bucket.</summary>
+/// <summary>The budget in this instance's memory: the framework's token bucket, the partitions bounded by <see cref="RateLimitPartitionBudget"/>.</summary>
 internal sealed class LocalRateLimiterStore : IRateLimiterStore
 {
-    public RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit) => CreateTokenBucket(limit);
+    public LocalRateLimiterStore()
+        : this(new RateLimitPartitionBudget())
+    {
+    }
+
+    internal LocalRateLimiterStore(RateLimitPartitionBudget partitions) => Partitions = partitions;
+
+    /// <summary>The bound on the partitions this store's limiters take.</summary>
+    public RateLimitPartitionBudget Partitions { get; }
+
+    public object PartitionKey(string policyName, object client) => Partitions.PartitionKey(policyName, client);
+
+    public RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit) => Partitions.Track(policyName, client, CreateTokenBucket(limit));
 
     /// <summary>The token bucket of <paramref name="limit"/>, replenished by the partitioned limiter's own timer.</summary>
     public static TokenBucketRateLimiter CreateTokenBucket(RateLimitPolicyOptions limit) => new(new TokenBucketRateLimiterOptions

@@ -16,6 +16,9 @@ internal static class RateLimitClient
     /// <summary>The one bucket of requests with no client address (Unix sockets, in-memory servers).</summary>
     public static readonly object UnknownAddress = new UnknownClient();
 
+    /// <summary>The one bucket per policy of clients that found the partitions at their bound (<see cref="RateLimitPartitionBudget"/>).</summary>
+    public static readonly object Overflow = new OverflowClients();
+
     /// <summary>The partition key of <paramref name="context"/>'s client.</summary>
     public static object Of(HttpContext context)
     {
@@ -35,11 +38,17 @@ internal static class RateLimitClient
     {
         string user => "user:" + user,
         IPAddress address => "ip:" + (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address),
+        OverflowClients => "overflow",
         _ => "ip:unknown",
     };
 
     private sealed class UnknownClient
     {
         public override string ToString() => "unknown";
+    }
+
+    private sealed class OverflowClients
+    {
+        public override string ToString() => "overflow";
     }
 }

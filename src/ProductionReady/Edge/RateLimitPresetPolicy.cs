@@ -13,6 +13,7 @@ internal sealed class RateLimitPresetPolicy : IRateLimiterPolicy<object>
     private static readonly object ExemptKey = new();
     private readonly bool _enabled;
     private readonly RateLimitExemptions _exemptions;
+    private readonly IRateLimiterStore _store;
     private readonly Func<object, RateLimiter> _createLimiter;
 
     public RateLimitPresetPolicy(string name, RateLimitPolicyOptions limit, bool enabled, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections)
@@ -20,6 +21,7 @@ internal sealed class RateLimitPresetPolicy : IRateLimiterPolicy<object>
         Name = name;
         _enabled = enabled;
         _exemptions = exemptions;
+        _store = store;
 
         // Built once: choosing a partition allocates no delegate per request.
         _createLimiter = client => store.Create(name, client, limit);
@@ -37,6 +39,7 @@ internal sealed class RateLimitPresetPolicy : IRateLimiterPolicy<object>
             return RateLimitPartition.GetNoLimiter(ExemptKey);
         }
 
-        return new RateLimitPartition<object>(RateLimitClient.Of(httpContext), _createLimiter);
+        // The client, or the shared overflow key once the partitions are at their bound.
+        return new RateLimitPartition<object>(_store.PartitionKey(Name, RateLimitClient.Of(httpContext)), _createLimiter);
     }
 }

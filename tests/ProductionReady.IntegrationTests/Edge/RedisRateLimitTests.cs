@@ -18,6 +18,8 @@ public sealed class RedisRateLimitTests
         await Task.WhenAll(first.WaitUntilListeningAsync(), second.WaitUntilListeningAsync());
         using var toFirst = LoopbackClient.From("127.0.0.5", first.BaseAddress);
         using var toSecond = LoopbackClient.From("127.0.0.5", second.BaseAddress);
+        await WarmUpAsync(first);
+        await WarmUpAsync(second);
 
         // auth: 5/s, burst 5: one budget of 10 at once. Two per-instance budgets would grant 20.
         var started = DateTimeOffset.UtcNow;
@@ -44,6 +46,9 @@ public sealed class RedisRateLimitTests
         await Task.WhenAll(dependent.WaitUntilListeningAsync(), independent.WaitUntilListeningAsync());
         using var toDependent = LoopbackClient.From("127.0.0.6", dependent.BaseAddress);
         using var toIndependent = LoopbackClient.From("127.0.0.7", independent.BaseAddress);
+        await WarmUpAsync(dependent);
+        await WarmUpAsync(independent);
+        var fallbacksBefore = new[] { dependent, independent }.ToDictionary(x => x, Fallbacks);
 
         Assert.Equal(HttpStatusCode.OK, (await toDependent.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await toDependent.PostAsync("/auth/login", content: null)).StatusCode);
@@ -62,7 +67,7 @@ public sealed class RedisRateLimitTests
             Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"status {(int)s}: {string.Join(",", statuses.Select(x => (int)x))}"));
             Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
-            Assert.Single(sample.StdoutLines, l => l.Contains("Redis is unreachable", StringComparison.Ordinal));
+            Assert.Equal(fallbacksBefore[sample] + 1, Fallbacks(sample));
         }
 
         // Readiness reflects Redis only where the app made it a dependency.
@@ -70,6 +75,96 @@ public sealed class RedisRateLimitTests
         Assert.Equal(HttpStatusCode.OK, (await toIndependent.GetAsync("/health/ready")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await toDependent.GetAsync("/health/live")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_frozen_Redis_holds_no_request_nor_the_shutdown_and_is_used_again_once_it_resumes()
+    {
+        await using var redis = await RedisServer.StartAsync();
+
+        // The client's own timeouts left at their defaults (5 s): our bound must hold whatever they say.
+        await using var sample = SampleProcess.Start(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Redis"] = redis.ConnectionString,
+            ["ProductionReady__Health__DrainDelay"] = "00:00:00",
+        });
+        await sample.WaitUntilListeningAsync();
+        using var client = LoopbackClient.From("127.0.0.14", sample.BaseAddress);
+        await WarmUpAsync(sample);
+        var fallbacksBefore = Fallbacks(sample);
+
+        redis.Freeze(true);
+        try
+        {
+            // A burst while Redis is frozen: every request answered from the local budget, none waiting out
+            // the client's 5 s timeout (the bound is 250 ms; the slack is for a busy machine).
+            var timings = await Task.WhenAll(Enumerable.Range(0, 20).Select(async _ =>
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                using var response = await client.PostAsync("/auth/login", content: null);
+                return (response.StatusCode, watch.Elapsed);
+            }));
+            Assert.All(timings, t => Assert.True(t.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"status {(int)t.StatusCode}"));
+            Assert.All(timings, t => Assert.True(t.Elapsed < TimeSpan.FromSeconds(4), $"a request waited {t.Elapsed} on a frozen Redis"));
+            Assert.Contains(timings, t => t.StatusCode == HttpStatusCode.TooManyRequests);
+            var logged = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (Fallbacks(sample) == fallbacksBefore && DateTime.UtcNow < logged)
+            {
+                await Task.Delay(25);
+            }
+
+            Assert.Equal(fallbacksBefore + 1, Fallbacks(sample));
+        }
+        finally
+        {
+            redis.Freeze(false);
+        }
+
+        // Resumed: the background retry closes the circuit and a request's budget comes from Redis again.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (Recoveries(sample) < Fallbacks(sample) && DateTime.UtcNow < deadline)
+        {
+            using var response = await client.PostAsync("/auth/login", content: null);
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(Fallbacks(sample), Recoveries(sample));
+        Assert.Equal(fallbacksBefore + 1, Fallbacks(sample));
+
+        // Frozen again at shutdown: SIGTERM is not held by it (closing a connection to a frozen Redis waits
+        // out the client's 5 s timeout unless it is abandoned).
+        redis.Freeze(true);
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        sample.SendSigterm();
+        Assert.Equal(0, await sample.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(4), $"SIGTERM took {stopping.Elapsed} with Redis frozen");
+    }
+
+    /// <summary>
+    /// Sends requests from another client until the instance's budgets come from Redis: on a cold, busy
+    /// process the first calls (JIT, the script loaded into Redis) may outlast the 250 ms bound, and the
+    /// instance then uses its own budget until the background PING closes the circuit again.
+    /// </summary>
+    private static async Task WarmUpAsync(SampleProcess sample)
+    {
+        using var client = LoopbackClient.From("127.0.0.15", sample.BaseAddress);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        do
+        {
+            using var response = await client.PostAsync("/auth/login", content: null);
+            await Task.Delay(200); // the fallback warning, if this request tripped it, reaches stdout
+            if (Fallbacks(sample) == Recoveries(sample))
+            {
+                return;
+            }
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Fail("The instance's rate limits did not come from Redis within 30 s.\n" + sample.Stdout);
+    }
+
+    private static int Fallbacks(SampleProcess sample) => sample.StdoutLines.Count(l => l.Contains("Redis is unreachable", StringComparison.Ordinal));
+
+    private static int Recoveries(SampleProcess sample) => sample.StdoutLines.Count(l => l.Contains("Redis is reachable again", StringComparison.Ordinal));
 
     private static SampleProcess StartSample(RedisServer redis, bool readinessDependency) => SampleProcess.Start(new Dictionary<string, string?>
     {

@@ -7,8 +7,8 @@ using ProductionReady.IntegrationTests.Infrastructure;
 namespace ProductionReady.IntegrationTests.Health;
 
 /// <summary>
-/// The PostgreSQL readiness check (AspNetCore.HealthChecks.NpgSql 9.0.0 on Npgsql 10) against a real
-/// PostgreSQL 15: up, stopped, frozen, and under a probe storm counted on the server side.
+/// The PostgreSQL readiness check (ProductionReady.Npgsql on Npgsql 10) against a real PostgreSQL 15: up,
+/// stopped, restarted, frozen, at a cold start, and under a probe storm counted on the server side.
 /// </summary>
 [Collection(PostgresTests.Name)]
 public sealed class PostgresReadinessTests
@@ -57,6 +57,7 @@ public sealed class PostgresReadinessTests
                 b.Services.AddSingleton(_ => NpgsqlDataSource.Create(_postgres.Server.ConnectionString));
                 b.Services.AddHealthChecks().AddProductionReadyNpgsql(nowhere, commandText: ProbeQuery);
             });
+        await app.WaitForStatusAsync("/health/startup", HttpStatusCode.OK, TimeSpan.FromSeconds(30));
 
         var before = _postgres.Server.CountStatements(ProbeQuery);
         Assert.Equal(HttpStatusCode.OK, await app.GetStatusAsync("/health/ready"));
@@ -129,6 +130,88 @@ public sealed class PostgresReadinessTests
     }
 
     [Fact]
+    public async Task A_frozen_server_gets_one_connection_attempt_at_a_time_and_the_first_probe_after_it_resumes_passes()
+    {
+        await using var app = await StartWithCheckAsync(
+            o =>
+            {
+                o.CacheDuration = TimeSpan.Zero;
+                o.CheckTimeout = TimeSpan.FromSeconds(1);
+            });
+        await app.WaitForStatusAsync("/health/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(20));
+        var before = _postgres.Server.CountClientConnections();
+
+        _postgres.Server.Freeze(true);
+        var most = before;
+        try
+        {
+            // Each probe's check times out; before, each one left a new connection attempt hanging behind it.
+            for (var i = 0; i < 6; i++)
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, await app.GetStatusAsync("/health/ready"));
+                most = Math.Max(most, _postgres.Server.CountClientConnections());
+            }
+        }
+        finally
+        {
+            _postgres.Server.Freeze(false);
+        }
+
+        Assert.True(most <= before + 1, $"{most} connections to the frozen server (from {before} before it froze): more than one attempt at a time");
+
+        // The attempt still in flight is answered as the server resumes: the first probe passes.
+        Assert.Equal(HttpStatusCode.OK, await app.GetStatusAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_first_probe_passes_the_dead_pooled_connection_is_not_reported()
+    {
+        await using var app = await StartWithCheckAsync(o => o.CacheDuration = TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, await app.GetStatusAsync("/health/ready"));
+
+        // The pool holds the connection of that check; the restart closes it on the server's side.
+        await _postgres.Server.StopAsync();
+        await _postgres.Server.StartAgainAsync();
+
+        using var response = await app.Client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, await app.GetStatusAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task At_a_cold_start_no_readiness_check_fails_for_the_drivers_first_connection()
+    {
+        // A fresh process: the first connection loads Npgsql's code and PostgreSQL's type catalogue, which
+        // outlasts a short check timeout. Every 503 before ready must come from startup, not from a failed check.
+        await using var sample = SampleProcess.Start(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings__Postgres"] = _postgres.Server.ConnectionString,
+            ["ProductionReady__Health__CheckTimeout"] = "00:00:00.250",
+            ["ProductionReady__Health__CacheDuration"] = "00:00:00",
+        });
+        await sample.WaitUntilListeningAsync();
+        using var client = new HttpClient { BaseAddress = sample.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        var answers = new List<string>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
+            var body = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                break;
+            }
+
+            answers.Add(body);
+            await Task.Delay(20);
+        }
+
+        Assert.DoesNotContain(answers, a => !a.Contains("\"reason\"", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
     public async Task A_storm_of_1000_readiness_probes_20_at_a_time_reaches_the_server_only_a_handful_of_times()
     {
         var cache = TimeSpan.FromSeconds(1);
@@ -168,11 +251,18 @@ public sealed class PostgresReadinessTests
     /// A generous check timeout unless the test sets one: a data source's first connection loads
     /// PostgreSQL's type catalogue, which can take longer than the default 500 ms on a loaded machine.
     /// </summary>
-    private Task<ProbeApp> StartWithCheckAsync(Action<HealthProbeOptions> options) => ProbeApp.StartAsync(
-        o =>
-        {
-            o.CheckTimeout = TimeSpan.FromSeconds(10);
-            options(o);
-        },
-        b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
+    private async Task<ProbeApp> StartWithCheckAsync(Action<HealthProbeOptions> options)
+    {
+        var app = await ProbeApp.StartAsync(
+            o =>
+            {
+                o.CheckTimeout = TimeSpan.FromSeconds(10);
+                options(o);
+            },
+            b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
+
+        // Readiness opens once the startup work, the data source's first connection among it, is done.
+        await app.WaitForStatusAsync("/health/startup", HttpStatusCode.OK, TimeSpan.FromSeconds(30));
+        return app;
+    }
 }

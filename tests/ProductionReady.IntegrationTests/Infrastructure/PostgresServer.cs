@@ -104,6 +104,18 @@ internal sealed partial class PostgresServer : IAsyncDisposable
         return count;
     }
 
+    /// <summary>
+    /// How many TCP connections to the server are open or opening on the client side (ESTABLISHED or
+    /// SYN_SENT, from /proc/net/tcp): counted even while the server is frozen, when it can report nothing.
+    /// </summary>
+    public int CountClientConnections()
+    {
+        var port = ":" + Port.ToString("X4", CultureInfo.InvariantCulture);
+        return File.ReadLines("/proc/net/tcp").Skip(1)
+            .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Count(fields => fields.Length > 3 && fields[2].EndsWith(port, StringComparison.Ordinal) && fields[3] is "01" or "02");
+    }
+
     /// <summary>The server's log so far, for failure messages.</summary>
     public string Log()
     {

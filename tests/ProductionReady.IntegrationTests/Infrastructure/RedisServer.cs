@@ -1,16 +1,17 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ProductionReady.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A throwaway Redis (Debian's <c>redis-server</c>) on a free loopback port, its working directory a fresh
-/// temp directory, persistence off. Stop it to simulate an outage; disposing stops it and removes the
+/// temp directory, persistence off. Stop it to simulate an outage, or freeze it (SIGSTOP: connections stay open, nothing answers); disposing stops it and removes the
 /// directory. Fails loudly, saying what to install, when the binary is missing; never skips.
 /// </summary>
-internal sealed class RedisServer : IAsyncDisposable
+internal sealed partial class RedisServer : IAsyncDisposable
 {
     public const string Binary = "/usr/bin/redis-server";
     private readonly string _root;
@@ -104,8 +105,22 @@ internal sealed class RedisServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Freezes (SIGSTOP) or resumes (SIGCONT) the server: while frozen its connections stay open and nothing answers.</summary>
+    public void Freeze(bool frozen)
+    {
+        if (_process is { HasExited: false } process && Kill(process.Id, frozen ? 19 : 18) != 0)
+        {
+            throw new InvalidOperationException($"kill({process.Id}, {(frozen ? 19 : 18)}) failed with errno {Marshal.GetLastPInvokeError()}.");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        if (_process is { HasExited: false })
+        {
+            Freeze(false); // a frozen process still dies of SIGKILL, but resume it so nothing is left stopped
+        }
+
         await StopAsync();
         _process?.Dispose();
         try
@@ -117,4 +132,7 @@ internal sealed class RedisServer : IAsyncDisposable
             // Best effort: a temp directory.
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int Kill(int pid, int signal);
 }
