@@ -23,7 +23,7 @@ public static class CorsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<ProductionReadyCorsOptions, CorsOptionsValidator>(builder, ProductionReadyCorsOptions.SectionName, configure))
+        if (CapabilityOptions.Add<ProductionReadyCorsOptions, CorsOptionsValidator>(builder, ProductionReadyCorsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             services.AddCors();
             services.AddSingleton<IConfigureOptions<CorsOptions>, CorsDefaultPolicy>();

@@ -25,7 +25,7 @@ public static class HealthHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        if (!CapabilityOptions.Add<HealthProbeOptions, HealthProbeOptionsValidator>(builder, HealthProbeOptions.SectionName, configure))
+        if (!CapabilityOptions.Add<HealthProbeOptions, HealthProbeOptionsValidator>(builder, HealthProbeOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             return builder;
         }

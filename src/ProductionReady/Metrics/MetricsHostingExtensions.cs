@@ -35,7 +35,7 @@ public static class MetricsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<MetricsOptions, MetricsOptionsValidator>(builder, MetricsOptions.SectionName, configure))
+        if (CapabilityOptions.Add<MetricsOptions, MetricsOptionsValidator>(builder, MetricsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             // Not idempotent itself (it adds an options configuration each call): once, with the capability.
             services.AddMetrics();
