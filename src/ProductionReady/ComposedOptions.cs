@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady.Common;
 using System.Runtime.ExceptionServices;
@@ -48,7 +49,7 @@ internal sealed class ProductionReadyOptionsComposer
             return;
         }
 
-        services.AddOptions<ProductionReadyOptions>().BindConfiguration(ProductionReadyOptions.SectionName);
+        CapabilityOptions.Bind<ProductionReadyOptions>(services, ProductionReadyOptions.SectionName, static (section, o) => section.Bind(o));
         services.AddSingleton(new ReadSection(typeof(ProductionReadyOptions), ProductionReadyOptions.SectionName));
         services.AddSingleton<ProductionReadyOptionsComposer>(sp => new ProductionReadyOptionsComposer(sp, sp.GetServices<ConfigureRoot>()));
         services.AddTransient<IOptionsFactory<ProductionReadyOptions>, ComposedOptionsFactory<ProductionReadyOptions>>();
@@ -161,7 +162,7 @@ internal sealed class ProductionReadyOptionsComposer
 /// comes from <see cref="ProductionReadyOptionsComposer"/>, then its own validators judge it as the
 /// standard factory would.
 /// </summary>
-internal sealed class ComposedOptionsFactory<TOptions> : IOptionsFactory<TOptions>
+internal sealed class ComposedOptionsFactory<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions> : IOptionsFactory<TOptions>
     where TOptions : class
 {
     private readonly ProductionReadyOptionsComposer _composer;

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ProductionReady.Common;
@@ -8,22 +9,29 @@ namespace ProductionReady.Common;
 /// host starts, its section checked by the startup report, and the user's code configuration applied after
 /// the section. Calling it again adds nothing but a code configuration not seen before.
 /// </summary>
+/// <remarks>
+/// Trimming and Native AOT: the section is bound by the capability's <c>bind</c> delegate, a <c>Bind</c> call on
+/// the concrete type that the configuration-binding source generator turns into code, and the validator's
+/// constructor is kept by the annotation on <c>TValidator</c>.
+/// </remarks>
 internal static class CapabilityOptions
 {
     /// <summary>
-    /// Registers <typeparamref name="TOptions"/> on <paramref name="sectionName"/> with <typeparamref name="TValidator"/>,
-    /// then <paramref name="configure"/> once (the same delegate given twice is applied once).
+    /// Registers <typeparamref name="TOptions"/> on <paramref name="sectionName"/> (bound by <paramref name="bind"/>:
+    /// <c>static (section, o) => section.Bind(o)</c>) with <typeparamref name="TValidator"/>, then
+    /// <paramref name="configure"/> once (the same delegate given twice is applied once).
     /// </summary>
     /// <param name="builder">The host application builder.</param>
     /// <param name="sectionName">The section the options are bound from.</param>
     /// <param name="configure">The user's code configuration, applied after the section.</param>
-    /// <param name="beforeBinding">
-    /// Runs on each new instance just before the section is bound, with that section: e.g. to empty a list with
-    /// defaults that the section sets, since the binder appends to a list rather than replacing it.
+    /// <param name="bind">
+    /// Binds the section onto a new instance (the binding source generator turns <c>section.Bind(o)</c> into code); it
+    /// may first empty a list with defaults that the section sets, since the binder appends to a list.
     /// </param>
     /// <returns><see langword="true"/> the first time for this options type; the caller registers its services then.</returns>
-    public static bool Add<TOptions, TValidator>(IHostApplicationBuilder builder, string sectionName, Action<TOptions>? configure, Action<TOptions, IConfigurationSection>? beforeBinding = null)
-        where TOptions : class
+    public static bool Add<TOptions, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(
+        IHostApplicationBuilder builder, string sectionName, Action<TOptions>? configure, Action<IConfiguration, TOptions> bind)
+        where TOptions : class, new()
         where TValidator : class, IValidateOptions<TOptions>
     {
         var services = builder.Services;
@@ -31,15 +39,9 @@ internal static class CapabilityOptions
         if (first)
         {
             services.AddSingleton(new Registered<TOptions>());
-            var options = services.AddOptions<TOptions>();
-            if (beforeBinding is not null)
-            {
-                options.Configure<IConfiguration>((o, configuration) => beforeBinding(o, configuration.GetSection(sectionName)));
-            }
-
-            options.BindConfiguration(sectionName).ValidateOnStart();
+            Bind(services, sectionName, bind).ValidateOnStart();
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
-            StartupChecks.Install(builder, typeof(TOptions), sectionName);
+            StartupChecks.Install(builder, new CheckedSection<TOptions>(sectionName, bind));
         }
 
         if (configure is not null && !services.Any(d => d.ImplementationInstance is CodeConfiguration<TOptions> existing && existing.Action == configure))
@@ -48,6 +50,18 @@ internal static class CapabilityOptions
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// What <c>BindConfiguration(sectionName)</c> does (bind the section, follow its reloads), with the concrete
+    /// binder the caller gives instead of the reflection one.
+    /// </summary>
+    public static OptionsBuilder<TOptions> Bind<TOptions>(IServiceCollection services, string sectionName, Action<IConfiguration, TOptions> bind)
+        where TOptions : class
+    {
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp =>
+            new ConfigurationChangeTokenSource<TOptions>(Options.DefaultName, sp.GetRequiredService<IConfiguration>()));
+        return services.AddOptions<TOptions>().Configure<IConfiguration>((options, configuration) => bind(configuration.GetSection(sectionName), options));
     }
 
     /// <summary>Marks <typeparamref name="TOptions"/> as registered.</summary>

@@ -60,11 +60,12 @@ internal static partial class ConfigurationProblems
     }
 
     /// <summary>
-    /// Every value under <paramref name="sectionName"/> the binder cannot convert for <paramref name="rootType"/>:
-    /// binds a copy of the section, and each time the binder stops at a key, drops that key and binds again.
+    /// Every value under <paramref name="sectionName"/> the binder cannot convert: <paramref name="bind"/> binds a
+    /// fresh instance to a copy of the section, and each time the binder stops at a key, that key is dropped and
+    /// the copy bound again.
     /// </summary>
     /// <returns>The failures, and the section without the failing keys (what the binder can read).</returns>
-    public static (IReadOnlyList<ConfigurationProblem> Problems, IConfigurationSection Readable) FindBinderFailures(IConfiguration configuration, Type rootType, string sectionName)
+    public static (IReadOnlyList<ConfigurationProblem> Problems, IConfigurationSection Readable) FindBinderFailures(IConfiguration configuration, string sectionName, Action<IConfigurationSection> bind)
     {
         var problems = new List<ConfigurationProblem>();
         var values = configuration.GetSection(sectionName).AsEnumerable()
@@ -76,7 +77,7 @@ internal static partial class ConfigurationProblems
         {
             try
             {
-                copy.Bind(Activator.CreateInstance(rootType)!);
+                bind(copy);
                 break;
             }
             catch (InvalidOperationException ex) when (FromBinderMessage(ex.Message) is { } problem && values.Remove(problem.Key))
@@ -95,23 +96,20 @@ internal static partial class ConfigurationProblems
     }
 
     /// <summary>
-    /// Runs the registered validators of <paramref name="optionsType"/> on an instance bound from
-    /// <paramref name="readable"/>: when some values cannot be converted, the options themselves cannot
-    /// be created, and this still finds every other problem for the same report.
+    /// Runs the registered validators of <typeparamref name="TOptions"/> on <paramref name="instance"/>, bound
+    /// from what the binder can read: when some values cannot be converted, the options themselves cannot be
+    /// created, and this still finds every other problem for the same report.
     /// </summary>
-    public static IEnumerable<ConfigurationProblem> ValidateReadable(IServiceProvider services, Type optionsType, IConfigurationSection readable)
+    public static IEnumerable<ConfigurationProblem> ValidateReadable<TOptions>(IServiceProvider services, TOptions instance)
+        where TOptions : class
     {
-        var instance = Activator.CreateInstance(optionsType)!;
-        readable.Bind(instance);
-        var validatorType = typeof(IValidateOptions<>).MakeGenericType(optionsType);
-        var validate = validatorType.GetMethod(nameof(IValidateOptions<object>.Validate))!;
-        foreach (var validator in services.GetServices(validatorType))
+        foreach (var validator in services.GetServices<IValidateOptions<TOptions>>())
         {
-            if (validate.Invoke(validator, [Options.DefaultName, instance]) is ValidateOptionsResult { Failed: true } result)
+            if (validator.Validate(Options.DefaultName, instance) is { Failed: true } result)
             {
                 foreach (var failure in result.Failures ?? [])
                 {
-                    yield return FromValidationMessage(failure, optionsType);
+                    yield return FromValidationMessage(failure, typeof(TOptions));
                 }
             }
         }
@@ -180,11 +178,25 @@ internal static partial class ConfigurationProblems
         };
     }
 
+    // The types the options hold, by the name the binder's message gives (no lookup by name: trimming keeps no such table).
+    private static readonly Dictionary<string, Type> KnownTypes = new Type[]
+    {
+        typeof(bool), typeof(int), typeof(long), typeof(double), typeof(decimal), typeof(TimeSpan), typeof(Uri),
+        typeof(SecretKind), typeof(SecretRule), typeof(MetricsAccess), typeof(LogFormat), typeof(ApplicationPhase),
+        typeof(HealthReportDetails), typeof(LogLevel), typeof(Serilog.Events.LogEventLevel),
+        typeof(Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders),
+    }.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+
     private static Type? ResolveType(string typeName)
     {
         var name = typeName.Split(',')[0].Trim();
-        return Type.GetType(name)
-            ?? AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetType(name)).FirstOrDefault(t => t is not null);
+        const string NullablePrefix = "System.Nullable`1[[";
+        if (name.StartsWith(NullablePrefix, StringComparison.Ordinal))
+        {
+            name = name[NullablePrefix.Length..];
+        }
+
+        return KnownTypes.GetValueOrDefault(name);
     }
 
     // The binder's messages carry the configured value in quotes: never print them as they are.

@@ -24,13 +24,13 @@ namespace ProductionReady.Common;
 /// </remarks>
 internal static class StartupChecks
 {
-    /// <summary>Hooks the checks into <paramref name="builder"/> once, and binder-checks <paramref name="rootType"/> on <paramref name="sectionName"/>.</summary>
-    public static void Install(IHostApplicationBuilder builder, Type rootType, string sectionName)
+    /// <summary>Hooks the checks into <paramref name="builder"/> once, and binder-checks <paramref name="section"/>.</summary>
+    public static void Install(IHostApplicationBuilder builder, CheckedSection section)
     {
         var services = builder.Services;
-        if (!services.Any(d => d.ImplementationInstance is CheckedSection c && c.RootType == rootType && c.SectionName == sectionName))
+        if (!services.Any(d => d.ImplementationInstance is CheckedSection c && c.OptionsType == section.OptionsType && c.SectionName == section.SectionName))
         {
-            services.AddSingleton(new CheckedSection(rootType, sectionName));
+            services.AddSingleton(section);
         }
 
         StartupExit.ExitCleanlyWhenUnhandled();
@@ -72,13 +72,13 @@ internal static class StartupChecks
         var readable = new List<(CheckedSection Section, IConfigurationSection Values)>();
         foreach (var section in sections)
         {
-            var (failures, values) = ConfigurationProblems.FindBinderFailures(configuration, section.RootType, section.SectionName);
+            var (failures, values) = section.FindBinderFailures(configuration);
             problems.AddRange(failures);
             readable.Add((section, values));
         }
 
         // A mistyped key would keep its default silently.
-        var known = sections.Select(s => (s.RootType, s.SectionName))
+        var known = sections.Select(s => (s.OptionsType, s.SectionName))
             .Concat(provider.GetServices<ReadSection>().Select(r => (r.Type, r.SectionName)))
             .ToArray();
         problems.AddRange(UnknownKeys.Find(configuration, known));
@@ -89,7 +89,7 @@ internal static class StartupChecks
             // first one: every checked section's validators still judge every readable value.
             foreach (var (section, values) in readable)
             {
-                problems.AddRange(ConfigurationProblems.ValidateReadable(provider, section.RootType, values));
+                problems.AddRange(section.ValidateReadable(provider, values));
             }
         }
 
@@ -113,8 +113,44 @@ internal static class StartupChecks
     internal sealed class StartupChecksInstalled;
 }
 
-/// <summary>A configuration section whose values the startup check tries to bind to <paramref name="RootType"/>.</summary>
-internal sealed record CheckedSection(Type RootType, string SectionName);
+/// <summary>A configuration section whose values the startup check tries to bind to its options type.</summary>
+internal abstract class CheckedSection
+{
+    /// <summary>The options type the section binds to.</summary>
+    public abstract Type OptionsType { get; }
+
+    /// <summary>The section's key.</summary>
+    public abstract string SectionName { get; }
+
+    /// <summary>Every value of the section the binder cannot convert, and the section without them.</summary>
+    public abstract (IReadOnlyList<ConfigurationProblem> Problems, IConfigurationSection Readable) FindBinderFailures(IConfiguration configuration);
+
+    /// <summary>The validators' problems with an instance bound from <paramref name="readable"/>.</summary>
+    public abstract IEnumerable<ConfigurationProblem> ValidateReadable(IServiceProvider services, IConfigurationSection readable);
+}
+
+/// <summary>
+/// <see cref="CheckedSection"/> for <typeparamref name="TOptions"/>, bound by the capability's own delegate: a call
+/// on the concrete type, which the configuration-binding source generator turns into code (no reflection, so
+/// trimming and Native AOT keep what it binds).
+/// </summary>
+internal sealed class CheckedSection<TOptions>(string sectionName, Action<IConfiguration, TOptions> bind) : CheckedSection
+    where TOptions : class, new()
+{
+    public override Type OptionsType => typeof(TOptions);
+
+    public override string SectionName => sectionName;
+
+    public override (IReadOnlyList<ConfigurationProblem> Problems, IConfigurationSection Readable) FindBinderFailures(IConfiguration configuration) =>
+        ConfigurationProblems.FindBinderFailures(configuration, sectionName, section => bind(section, new TOptions()));
+
+    public override IEnumerable<ConfigurationProblem> ValidateReadable(IServiceProvider services, IConfigurationSection readable)
+    {
+        var instance = new TOptions();
+        bind(readable, instance);
+        return ConfigurationProblems.ValidateReadable(services, instance);
+    }
+}
 
 /// <summary>
 /// A section read into <paramref name="Type"/> that the binder check leaves to others (the root, whose sub-sections

@@ -8,8 +8,12 @@ namespace ProductionReady.Common;
 /// <c>Metrics:Prot</c>) would otherwise keep the default silently. Each is reported with the nearest key that
 /// exists. Only sections some registered capability reads are judged (the root's own keys once
 /// <c>AddProductionReady()</c> registered the root), so a key of a package that is not referenced is not refused
-/// for that alone.
+/// for that alone. It walks the options types' properties by reflection, so it runs only where the app has its
+/// metadata whole (not in a Native AOT app, where trimming may drop property metadata the binder does not need).
 /// </summary>
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Runs only where dynamic code is supported (not Native AOT); see the summary.")]
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Runs only where dynamic code is supported (not Native AOT); see the summary.")]
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Runs only where dynamic code is supported (not Native AOT); see the summary.")]
 internal static class UnknownKeys
 {
     private const string Root = "ProductionReady";
@@ -17,7 +21,7 @@ internal static class UnknownKeys
     public static IEnumerable<ConfigurationProblem> Find(IConfiguration configuration, IReadOnlyCollection<(Type Type, string Section)> known)
     {
         var section = configuration.GetSection(Root);
-        if (!section.Exists() || known.Count == 0)
+        if (!System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported || !section.Exists() || known.Count == 0)
         {
             yield break;
         }

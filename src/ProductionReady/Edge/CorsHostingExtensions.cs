@@ -23,7 +23,11 @@ public static class CorsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<ProductionReadyCorsOptions, CorsOptionsValidator>(builder, ProductionReadyCorsOptions.SectionName, configure, ConfiguredListsReplaceDefaults))
+        if (CapabilityOptions.Add<ProductionReadyCorsOptions, CorsOptionsValidator>(builder, ProductionReadyCorsOptions.SectionName, configure, static (section, o) =>
+        {
+            ConfiguredListsReplaceDefaults(o, section);
+            section.Bind(o);
+        }))
         {
             services.AddCors();
             services.AddSingleton<IConfigureOptions<CorsOptions>, CorsDefaultPolicy>();
@@ -34,7 +38,7 @@ public static class CorsHostingExtensions
 
     // Methods and headers set in configuration replace the defaults (the binder alone would append to them), so that
     // AllowedMethods: ["GET"] allows GET only, and a refused entry is reported at the index the configuration gave it.
-    private static void ConfiguredListsReplaceDefaults(ProductionReadyCorsOptions options, IConfigurationSection section)
+    private static void ConfiguredListsReplaceDefaults(ProductionReadyCorsOptions options, IConfiguration section)
     {
         if (section.GetSection(nameof(ProductionReadyCorsOptions.AllowedMethods)).GetChildren().Any())
         {

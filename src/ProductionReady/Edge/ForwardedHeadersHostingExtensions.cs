@@ -22,7 +22,7 @@ public static class ForwardedHeadersHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<ProductionReadyForwardedHeadersOptions, ForwardedHeadersOptionsValidator>(builder, ProductionReadyForwardedHeadersOptions.SectionName, configure))
+        if (CapabilityOptions.Add<ProductionReadyForwardedHeadersOptions, ForwardedHeadersOptionsValidator>(builder, ProductionReadyForwardedHeadersOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             services.AddSingleton<IConfigureOptions<ProductionReadyForwardedHeadersOptions>, LegacyTrustedProxies>();
             services.AddSingleton<ForwardedHeadersPipeline>();

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 
@@ -54,9 +55,22 @@ internal sealed class RateLimitRejections
 
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers[HeaderNames.RetryAfter] = retryAfter.ToString(CultureInfo.InvariantCulture);
-        await Results.Problem(
-            statusCode: StatusCodes.Status429TooManyRequests,
-            title: "Too many requests",
-            detail: $"The '{policy}' rate limit was reached; retry after {retryAfter} second{(retryAfter == 1 ? "" : "s")}.").ExecuteAsync(httpContext);
+        var problem = new ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc6585#section-4",
+            Title = "Too many requests",
+            Status = StatusCodes.Status429TooManyRequests,
+            Detail = $"The '{policy}' rate limit was reached; retry after {retryAfter} second{(retryAfter == 1 ? "" : "s")}.",
+        };
+
+        // The app's own ProblemDetails writer when it has one (AddProblemDetails); else generated JSON, which a
+        // Native AOT app can write whatever its JSON options hold.
+        if (httpContext.RequestServices.GetService<IProblemDetailsService>() is { } writer
+            && await writer.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await response.WriteAsJsonAsync(problem, ProblemDetailsJsonContext.Default.ProblemDetails, "application/problem+json", cancellationToken).ConfigureAwait(false);
     }
 }

@@ -25,7 +25,7 @@ public static class RateLimitsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<RateLimitsOptions, RateLimitsOptionsValidator>(builder, RateLimitsOptions.SectionName, configure))
+        if (CapabilityOptions.Add<RateLimitsOptions, RateLimitsOptionsValidator>(builder, RateLimitsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             services.AddRateLimiter(_ => { });
             services.AddSingleton<RateLimitPresets>();

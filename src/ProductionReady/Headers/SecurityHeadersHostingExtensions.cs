@@ -23,7 +23,7 @@ public static class SecurityHeadersHostingExtensions
     public static IHostApplicationBuilder AddProductionReadySecurityHeaders(this IHostApplicationBuilder builder, Action<SecurityHeadersOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!CapabilityOptions.Add<SecurityHeadersOptions, SecurityHeadersOptionsValidator>(builder, SecurityHeadersOptions.SectionName, configure))
+        if (!CapabilityOptions.Add<SecurityHeadersOptions, SecurityHeadersOptionsValidator>(builder, SecurityHeadersOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             return builder;
         }

@@ -31,7 +31,7 @@ public static class HealthHostingExtensions
         var services = builder.Services;
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthProbeOptions>, DrainDelayDefaults>(
             sp => new DrainDelayDefaults(sp.GetRequiredService<IHostEnvironment>(), services)));
-        if (!CapabilityOptions.Add<HealthProbeOptions, HealthProbeOptionsValidator>(builder, HealthProbeOptions.SectionName, configure))
+        if (!CapabilityOptions.Add<HealthProbeOptions, HealthProbeOptionsValidator>(builder, HealthProbeOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             return builder;
         }

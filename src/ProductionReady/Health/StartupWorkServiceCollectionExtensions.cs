@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using ProductionReady;
 using ProductionReady.Health;
 
@@ -13,7 +14,7 @@ public static class StartupWorkServiceCollectionExtensions
     /// <typeparam name="TWork">The work; resolved from a fresh service scope, so it may depend on scoped services.</typeparam>
     /// <param name="services">The service collection.</param>
     /// <returns>The same collection, for chaining.</returns>
-    public static IServiceCollection AddStartupWork<TWork>(this IServiceCollection services)
+    public static IServiceCollection AddStartupWork<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TWork>(this IServiceCollection services)
         where TWork : class, IStartupWork
     {
         ArgumentNullException.ThrowIfNull(services);

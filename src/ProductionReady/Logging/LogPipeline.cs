@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Runtime.CompilerServices;
 using ProductionReady.Common;
 using Serilog;
 using Serilog.Core;
@@ -81,20 +82,22 @@ internal sealed class LogPipeline : IDisposable
         // A Serilog section, when present, adds to that: its minimum levels and per-source overrides act on the
         // front logger (overrides bind to each category's logger there), its enrichers and sinks sit behind the
         // masking stage, so a sink configured there never sees a secret either.
-        var serilog = configuration.GetSection("Serilog");
+        // Native AOT cannot read the section (no dynamic code): the check is on RuntimeFeature itself, so the AOT
+        // compiler drops both reads, and the startup report refuses the section (SerilogConfigurationSection).
+        var serilog = configuration.GetSection(SerilogConfigurationSection.Name);
         var front = new LoggerConfiguration().MinimumLevel.Verbose().Destructure.With(new MaskedObject.Destructuring());
-        if (serilog.Exists())
+        if (RuntimeFeature.IsDynamicCodeSupported && serilog.Exists())
         {
             var levels = new ConfigurationBuilder().AddInMemoryCollection(serilog.GetSection("MinimumLevel").AsEnumerable()).Build();
-            front = front.ReadFrom.Configuration(levels);
+            front = SerilogConfigurationSection.Read(front, levels);
         }
 
         if (serilog.Exists() || settings.SerilogConfigurations.Count > 0)
         {
             var behind = new LoggerConfiguration().MinimumLevel.Verbose();
-            if (serilog.Exists())
+            if (RuntimeFeature.IsDynamicCodeSupported && serilog.Exists())
             {
-                behind = behind.ReadFrom.Configuration(configuration);
+                behind = SerilogConfigurationSection.Read(behind, configuration);
             }
 
             foreach (var configureSerilog in settings.SerilogConfigurations)

@@ -32,7 +32,7 @@ public static class LoggingHostingExtensions
     public static IHostApplicationBuilder AddProductionReadyLogging(this IHostApplicationBuilder builder, Action<ProductionReadyLoggingOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!CapabilityOptions.Add<ProductionReadyLoggingOptions, ProductionReadyLoggingOptionsValidator>(builder, ProductionReadyLoggingOptions.SectionName, configure))
+        if (!CapabilityOptions.Add<ProductionReadyLoggingOptions, ProductionReadyLoggingOptionsValidator>(builder, ProductionReadyLoggingOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             return builder;
         }

@@ -31,6 +31,11 @@ internal sealed class ProductionReadyLoggingOptionsValidator : IValidateOptions<
                 "Remove that call; add Serilog sinks and enrichers with AddProductionReady(o => o.Logging.ConfigureSerilog(lc => ...)) or the \"Serilog\" configuration section.");
         }
 
+        if (SerilogConfigurationSection.RefusalWithoutDynamicCode(_services.GetRequiredService<IConfiguration>()) is { } refusal)
+        {
+            failures.Add(refusal);
+        }
+
         if (!Enum.IsDefined(options.Format))
         {
             failures.Add($"{ProductionReadyLoggingOptions.SectionName}:Format must be Auto, Json or Text.");

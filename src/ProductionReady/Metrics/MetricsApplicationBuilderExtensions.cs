@@ -4,13 +4,15 @@ using ProductionReady.Metrics;
 
 namespace Microsoft.AspNetCore.Builder;
 
-/// <summary>Adds the Prometheus endpoint to the request pipeline on its own.</summary>
+/// <summary>Adds the metrics endpoint to the request pipeline on its own.</summary>
 public static class MetricsApplicationBuilderExtensions
 {
     /// <summary>
     /// Answers <c>/metrics</c> (<see cref="MetricsOptions.Path"/>) with the Prometheus text exposition to the
     /// callers <see cref="MetricsOptions.Access"/> allows (loopback by default) and 404 to everyone else, and
-    /// keeps health probes and scrapes out of the HTTP metrics. Call it before the probes, HTTPS redirection
+    /// keeps health probes and scrapes out of the HTTP metrics. The exposition needs the
+    /// <c>ProductionReady.Prometheus</c> package (an <see cref="IMetricsEndpointExporter"/>); without it the
+    /// path is left to the app. Call it before the probes, HTTPS redirection
     /// and authentication, as <c>app.UseProductionReady()</c> does.
     /// </summary>
     /// <param name="app">The application builder.</param>
@@ -28,11 +30,7 @@ public static class MetricsApplicationBuilderExtensions
 
         AppEndpoints.Track(app);
         app.Use(gate.InvokeAsync);
-        return app.UseOpenTelemetryPrometheusScrapingEndpoint(
-            meterProvider: null,
-            predicate: gate.IsScrape,
-            path: null,
-            configureBranchedPipeline: null,
-            optionsName: null);
+        app.ApplicationServices.GetService<IMetricsEndpointExporter>()?.UseEndpoint(app, gate.IsScrape);
+        return app;
     }
 }

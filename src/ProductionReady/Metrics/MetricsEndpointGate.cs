@@ -7,17 +7,20 @@ namespace ProductionReady.Metrics;
 /// Decides, per request, what the metrics capability does with it: the scrape path (on the management
 /// port when one is set) is answered to allowed callers and is 404 to everyone else; the management port
 /// answers nothing else; probes and scrapes are kept out of the HTTP metrics, so they skew no latency and
-/// add no series.
+/// add no series. Without an exporter (<see cref="IMetricsEndpointExporter"/>) there is no scrape path: it is
+/// the app's, and a management port answers nothing.
 /// </summary>
 internal sealed class MetricsEndpointGate
 {
     private readonly PathString _path;
     private readonly int? _port;
+    private readonly bool _exported;
     private readonly CallerAccessGate _gate;
 
-    public MetricsEndpointGate(IOptions<MetricsOptions> options)
+    public MetricsEndpointGate(IOptions<MetricsOptions> options, IMetricsEndpointExporter? exporter = null)
     {
         var o = options.Value;
+        _exported = exporter is not null;
         _path = new PathString(o.Path);
         _port = o.Port;
         _gate = new CallerAccessGate(
@@ -33,7 +36,7 @@ internal sealed class MetricsEndpointGate
 
     /// <summary>True for a request to the scrape endpoint (path, and port when one is set).</summary>
     public bool IsScrape(HttpContext context) =>
-        context.Request.Path.Equals(_path, StringComparison.OrdinalIgnoreCase) && (_port is null || context.Connection.LocalPort == _port);
+        _exported && context.Request.Path.Equals(_path, StringComparison.OrdinalIgnoreCase) && (_port is null || context.Connection.LocalPort == _port);
 
     /// <summary>The middleware in front of the app: gates scrapes, closes the management port to everything else, and unrecords probes.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)

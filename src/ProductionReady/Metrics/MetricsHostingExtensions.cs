@@ -18,13 +18,15 @@ public static class MetricsHostingExtensions
     /// <summary>
     /// Adds OpenTelemetry metrics for ASP.NET Core, Kestrel, routing, diagnostics, rate limiting, HttpClient,
     /// the runtime and ProductionReady's own meter, exposed to Prometheus by <c>app.UseProductionReadyMetrics()</c>
-    /// (or <c>app.UseProductionReady()</c>); configured from <c>ProductionReady:Metrics</c> and then from
+    /// (or <c>app.UseProductionReady()</c>) when the app references <c>ProductionReady.Prometheus</c> (any
+    /// <see cref="IMetricsEndpointExporter"/> registered with <see cref="MetricsEndpointExporter"/>);
+    /// configured from <c>ProductionReady:Metrics</c> and then from
     /// <paramref name="configure"/>, validated at startup. When <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
     /// metrics and traces (ASP.NET Core, HttpClient) are also exported over OTLP.
     /// </summary>
     /// <remarks>
     /// An app that configures OpenTelemetry itself (<c>builder.Services.AddOpenTelemetry().WithMetrics(...)</c>,
-    /// Aspire's service defaults) keeps its one MeterProvider: the meters and the Prometheus reader are added to it.
+    /// Aspire's service defaults) keeps its one MeterProvider: the meters and the exporter's reader are added to it.
     /// </remarks>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
@@ -33,10 +35,16 @@ public static class MetricsHostingExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<MetricsOptions, MetricsOptionsValidator>(builder, MetricsOptions.SectionName, configure))
+        if (CapabilityOptions.Add<MetricsOptions, MetricsOptionsValidator>(builder, MetricsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             // Not idempotent itself (it adds an options configuration each call): once, with the capability.
             services.AddMetrics();
+        }
+
+        // The exporter package registered itself before Main (a module initializer); the pipeline finds it in the container.
+        if (MetricsEndpointExporter.Current is { } exporter)
+        {
+            services.TryAddSingleton(exporter);
         }
 
         services.TryAddSingleton<MetricsEndpointGate>();
@@ -56,9 +64,10 @@ public static class MetricsHostingExtensions
         services.AddSingleton<MetricsPipelineAdded>();
 
         // AddOpenTelemetry() is idempotent: with the app's own call (before or after this one) there is one
-        // MeterProvider, which gets our meters and the Prometheus reader next to the app's own.
+        // MeterProvider, which gets our meters and the exporter's reader next to the app's own.
         var telemetry = services.AddOpenTelemetry();
-        telemetry.WithMetrics(metrics => metrics.AddPrometheusExporter());
+        var endpointExporter = MetricsEndpointExporter.Current;
+        telemetry.WithMetrics(metrics => endpointExporter?.AddReader(metrics));
         services.ConfigureOpenTelemetryMeterProvider(AddMeters);
         if (settings.Otlp && !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
         {

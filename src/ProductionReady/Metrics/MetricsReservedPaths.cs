@@ -6,15 +6,20 @@ namespace ProductionReady.Metrics;
 internal sealed class MetricsReservedPaths : IReservedPaths
 {
     private readonly IOptions<MetricsOptions> _options;
+    private readonly bool _exported;
 
-    public MetricsReservedPaths(IOptions<MetricsOptions> options) => _options = options;
+    public MetricsReservedPaths(IOptions<MetricsOptions> options, IMetricsEndpointExporter? exporter = null)
+    {
+        _options = options;
+        _exported = exporter is not null;
+    }
 
     public IEnumerable<ReservedPath> GetReservedPaths()
     {
         var options = _options.Value;
 
-        // On a management port of its own the path shadows nothing the app answers.
-        if (options.Enabled && options.Port is null)
+        // On a management port of its own the path shadows nothing the app answers; without an exporter it is the app's.
+        if (options.Enabled && _exported && options.Port is null)
         {
             yield return new ReservedPath(options.Path, MetricsOptions.SectionName + ":Path");
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 
@@ -12,6 +13,12 @@ internal sealed record SecretProperty(string Name, SecretAttribute Attribute, Fu
 /// options instances ProductionReady's validation has already judged, so that the attribute, when it
 /// runs again through DataAnnotations or the source generator, defers to the startup report.
 /// </summary>
+/// <remarks>
+/// Trimming and Native AOT: the options types are the app's, seen here only at run time, so nothing here can
+/// annotate them. The analyzers package's <c>SecretOptionsGenerator</c> does it in the app: for every type that
+/// declares a <see cref="SecretAttribute"/> property it emits a <see cref="DynamicDependencyAttribute"/> that keeps
+/// the type's public properties and fields (and so their attributes) for this reflection.
+/// </remarks>
 internal static class SecretOptionsProperties
 {
     private static readonly ConcurrentDictionary<Type, SecretProperty[]> ByType = new();
@@ -30,6 +37,7 @@ internal static class SecretOptionsProperties
     /// The configuration section an options type declares by convention: a public constant or static
     /// property named <c>SectionName</c> (as ProductionReady's own options do).
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Kept by the SecretOptionsGenerator's DynamicDependency on every type that declares a [Secret] property; other types need no SectionName.")]
     public static string? SectionNameOf(Type type)
     {
         const BindingFlags flags = BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy;
@@ -37,6 +45,7 @@ internal static class SecretOptionsProperties
             ?? type.GetProperty("SectionName", flags)?.GetValue(null) as string;
     }
 
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Kept by the SecretOptionsGenerator's DynamicDependency on every type that declares a [Secret] property; a type without one has nothing to find.")]
     private static SecretProperty[] Discover(Type type)
     {
         var found = new List<SecretProperty>();
