@@ -19,6 +19,10 @@ command -v curl >/dev/null 2>&1 || need+=(curl)
 [ -x /usr/bin/prometheus ] || need+=(prometheus)
 # The cluster-wide rate-limit tests start throwaway Redis servers on loopback ports.
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
+# The Native AOT test publishes a natively compiled app: the ILCompiler links with clang and lld (and zlib).
+command -v clang >/dev/null 2>&1 || need+=(clang)
+command -v ld.lld >/dev/null 2>&1 || need+=(lld)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "run-all: installing ${need[*]}"
