@@ -70,12 +70,15 @@ internal static class StartupChecks
         var problems = new List<ConfigurationProblem>();
         var configuration = provider.GetRequiredService<IConfiguration>();
         var readable = new List<(CheckedSection Section, IConfigurationSection Values)>();
+        var binderFailures = new List<ConfigurationProblem>();
         foreach (var section in sections)
         {
             var (failures, values) = section.FindBinderFailures(configuration);
-            problems.AddRange(failures);
+            binderFailures.AddRange(failures);
             readable.Add((section, values));
         }
+
+        problems.AddRange(binderFailures);
 
         // A mistyped key would keep its default silently.
         var known = sections.Select(s => (s.OptionsType, s.SectionName))
@@ -102,8 +105,11 @@ internal static class StartupChecks
             problems.AddRange(ConfigurationProblems.From(ex));
         }
 
-        // The same key found by the binder pass and again by the options that bind it: once.
+        // The same key found by the binder pass and again by the options that bind it: once. A value the binder
+        // cannot convert is reported as such; a validator's view of the same key (it saw the value as text) adds nothing.
+        var unconvertible = new HashSet<string>(binderFailures.Select(p => p.Key), StringComparer.OrdinalIgnoreCase);
         return problems
+            .Where(p => binderFailures.Contains(p) || !unconvertible.Contains(p.Key))
             .GroupBy(p => p.Key + "\n" + p.Message, StringComparer.OrdinalIgnoreCase)
             .Select(g => g.First())
             .ToArray();
