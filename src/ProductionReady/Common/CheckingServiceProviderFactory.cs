@@ -37,6 +37,7 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
         if (problems.Count == 0)
         {
             RunPreStartChecks(provider);
+            LogSettingWarnings(provider);
             return provider;
         }
 
@@ -66,6 +67,22 @@ internal sealed class CheckingServiceProviderFactory : IServiceProviderFactory<I
         {
             provider.Dispose();
             throw;
+        }
+    }
+
+    // Once per start, after the settings passed: valid, but dangerous where the app runs.
+    private static void LogSettingWarnings(ServiceProvider provider)
+    {
+        var sources = provider.GetServices<ISettingWarnings>().ToArray();
+        if (sources.Length == 0 || provider.GetService<IHostEnvironment>() is not { } environment
+            || StartupReport.TryCreateLogger(provider) is not { } logger)
+        {
+            return;
+        }
+
+        foreach (var warning in sources.SelectMany(s => s.Find(environment)))
+        {
+            StartupReportLog.DangerousSetting(logger, warning.Key, warning.Message);
         }
     }
 

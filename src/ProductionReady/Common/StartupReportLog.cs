@@ -14,4 +14,9 @@ internal static partial class StartupReportLog
     [LoggerMessage(EventId = 1002, EventName = "HealthEndpointAnsweredByProbe", Level = LogLevel.Information,
         Message = "The app maps its own health-check endpoint {Endpoint} on {Path}, which {ConfigurationKey} also sets: the ProductionReady probe answers that path (it runs first); move one of them to keep both")]
     public static partial void HealthEndpointShadowed(ILogger logger, string endpoint, string path, string configurationKey);
+
+    /// <summary>A valid setting that weakens the service where it runs (<see cref="ISettingWarnings"/>); once per start.</summary>
+    [LoggerMessage(EventId = 1003, EventName = "DangerousSetting", Level = LogLevel.Warning,
+        Message = "{ConfigurationKey}: {Warning}")]
+    public static partial void DangerousSetting(ILogger logger, string configurationKey, string warning);
 }

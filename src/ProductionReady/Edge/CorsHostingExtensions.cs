@@ -33,6 +33,8 @@ public static class CorsHostingExtensions
             services.AddSingleton<IConfigureOptions<CorsOptions>, CorsDefaultPolicy>();
         }
 
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingWarnings, CorsSettingWarnings>());
+
         return builder;
     }
 

@@ -41,6 +41,7 @@ public static class RateLimitsHostingExtensions
         services.TryAddSingleton<RateLimitExemptions>();
         services.TryAddSingleton<RateLimitRejections>();
         services.TryAddSingleton<RateLimitRejectionLog>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingWarnings, RateLimitsSettingWarnings>());
         services.TryAddSingleton(TimeProvider.System);
         return builder;
     }

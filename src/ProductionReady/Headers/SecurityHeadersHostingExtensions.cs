@@ -41,6 +41,7 @@ public static class SecurityHeadersHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SecurityHeadersPolicyReport>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IDeveloperPageExceptionFilter, DeveloperExceptionPageMarker>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, CspReportReservedPaths>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingWarnings, SecurityHeadersSettingWarnings>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>, TurnOffServerHeader>());
         return builder;
     }

@@ -52,12 +52,14 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<HealthReportWriter>();
         services.TryAddSingleton<ReportDetailsGate>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, ReportDetailsPolicyCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISettingWarnings, HealthSettingWarnings>());
         ConnectionPeer.Register(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, HealthProbeLifecycle>());
 
         // After the lifecycle, so its StartingAsync (which refuses a bad details policy) runs first.
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, WorkerProbeListener>(
             sp => new WorkerProbeListener(services, sp, sp.GetRequiredService<ILoggerFactory>())));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, WorkerProbePortCheck>(sp => new WorkerProbePortCheck(services, sp)));
         return builder;
     }
 }
