@@ -74,7 +74,17 @@ internal sealed class WorkerProbeListener : IHostedLifecycleService, IDisposable
             return Task.CompletedTask;
         });
 
-        await server.StartAsync(new ProbeApplication(pipeline.Build(), _services), cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await server.StartAsync(new ProbeApplication(pipeline.Build(), _services), cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            // Taken between the check in Build() and now (or Build() was not ours): the report, not a stack trace.
+            server.Dispose();
+            throw StartupReport.Refuse([WorkerProbePortCheck.Problem(port)], Console.Error, StartupReport.TryCreateLogger(_services));
+        }
+
         _server = server;
         HealthLog.WorkerProbesListening(_logger, port);
     }

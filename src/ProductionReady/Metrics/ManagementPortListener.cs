@@ -10,17 +10,22 @@ namespace ProductionReady.Metrics;
 /// as a startup filter: the host has filled the server's addresses from <c>urls</c> by then and has not
 /// started the server yet. (An app that pins Kestrel endpoints in code or under <c>Kestrel:Endpoints</c>
 /// makes Kestrel ignore addresses: it then lists the management port there itself.)
+/// It also puts the management port's closure at the very front of the pipeline, ahead of every middleware of
+/// the app and of the other capabilities (the CSP report endpoint, the probes): that port answers the scrape path
+/// and nothing else, whatever order the app calls the <c>Use…</c> methods in.
 /// </summary>
 internal sealed class ManagementPortListener : IStartupFilter
 {
     private const string KestrelDefaultAddress = "http://localhost:5000";
     private readonly IServer _server;
     private readonly IOptions<MetricsOptions> _options;
+    private readonly MetricsEndpointGate? _gate;
 
-    public ManagementPortListener(IServer server, IOptions<MetricsOptions> options)
+    public ManagementPortListener(IServer server, IOptions<MetricsOptions> options, MetricsEndpointGate? gate = null)
     {
         _server = server;
         _options = options;
+        _gate = gate;
     }
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
@@ -39,6 +44,15 @@ internal sealed class ManagementPortListener : IStartupFilter
 
                 addresses.Add("http://*" + suffix);
             }
+        }
+
+        if (options.Enabled && options.Port is not null && _gate is { } gate)
+        {
+            return app =>
+            {
+                app.Use(gate.CloseManagementPortAsync);
+                next(app);
+            };
         }
 
         return next;

@@ -55,8 +55,9 @@ internal sealed class MetricsEndpointGate
             return;
         }
 
-        if (_port is { } port && context.Connection.LocalPort == port)
+        if (IsManagementPort(context))
         {
+            // Also closed at the front of the pipeline (ManagementPortListener); here for an app that built its own.
             DisableHttpMetrics(context);
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -76,9 +77,27 @@ internal sealed class MetricsEndpointGate
         }
     }
 
+    /// <summary>
+    /// The front of the pipeline: on the management port, everything but the scrape path is 404 before any other
+    /// middleware (a CSP report endpoint, a probe) can answer it.
+    /// </summary>
+    public Task CloseManagementPortAsync(HttpContext context, RequestDelegate next)
+    {
+        if (IsManagementPort(context) && !IsScrape(context))
+        {
+            DisableHttpMetrics(context);
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+
+        return next(context);
+    }
+
     /// <summary>Fails startup with a clear message when the configured policy cannot be evaluated.</summary>
     public Task ValidatePolicyAsync(IServiceProvider services) =>
         _gate.ValidatePolicyAsync(services, MetricsOptions.SectionName + ":" + nameof(MetricsOptions.AuthorizationPolicy));
+
+    private bool IsManagementPort(HttpContext context) => _port is { } port && context.Connection.LocalPort == port;
 
     private static void DisableHttpMetrics(HttpContext context)
     {

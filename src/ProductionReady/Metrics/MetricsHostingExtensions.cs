@@ -52,6 +52,7 @@ public static class MetricsHostingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, MetricsReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MetricsStartup>());
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, ManagementPortListener>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, ManagementPortCheck>());
         ConnectionPeer.Register(services);
 
         // Whether to build the OpenTelemetry pipeline is decided now, from the same settings the options get.
