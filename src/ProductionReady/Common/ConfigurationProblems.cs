@@ -162,6 +162,12 @@ internal static partial class ConfigurationProblems
     {
         var type = ResolveType(typeName);
         var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying == typeof(SecretRule))
+        {
+            // The names the secret report prints (the enum's names are accepted too).
+            return $"use one of {ProductionReady.Secrets.SecretRuleNames.All()}.";
+        }
+
         if (underlying is { IsEnum: true })
         {
             return $"use one of {string.Join(", ", Enum.GetNames(underlying))}.";

@@ -31,13 +31,13 @@ internal sealed class SecretValidationOptionsValidator : IValidateOptions<Secret
             }
         }
 
-        var rules = string.Join(", ", Enum.GetNames<SecretRule>());
+        var rules = SecretRuleNames.All();
 
         // The binder drops a list item it cannot convert without a word: read the configured rules.
         foreach (var item in _configuration?.GetSection(Section + ":Suppressions").GetChildren() ?? [])
         {
             var rule = item["Rule"];
-            if (!Enum.TryParse<SecretRule>(rule, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
+            if (!SecretRuleNames.TryParse(rule, out _))
             {
                 failures.Add($"{item.Path}:Rule names no rule (it is {(string.IsNullOrEmpty(rule) ? "empty" : $"'{rule}'")}): use one of {rules}.");
             }

@@ -22,7 +22,7 @@ public static class SecretsHostingExtensions
     public static IHostApplicationBuilder AddProductionReadySecretValidation(this IHostApplicationBuilder builder, Action<SecretValidationOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!CapabilityOptions.Add<SecretValidationOptions, SecretValidationOptionsValidator>(builder, SecretValidationOptions.SectionName, configure, static (section, o) => section.Bind(o)))
+        if (!CapabilityOptions.Add<SecretValidationOptions, SecretValidationOptionsValidator>(builder, SecretValidationOptions.SectionName, configure, static (section, o) => ReportRuleNamesSection.Over(section).Bind(o)))
         {
             return builder;
         }

@@ -144,6 +144,41 @@ public sealed class SecretValidationHostTests
         Assert.Contains("because: vendor appliance accepts 8 characters at most", report.ToText(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("known-weak-value")]
+    [InlineData("KnownWeakValue")]
+    [InlineData("Known-Weak-Value")]
+    public async Task A_suppression_names_its_rule_as_the_report_prints_it_or_as_the_enum(string rule)
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["Legacy:Password"] = "change" + "me",
+            ["ProductionReady:Secrets:Suppressions:0:Key"] = "Legacy:Password",
+            ["ProductionReady:Secrets:Suppressions:0:Rule"] = rule,
+            ["ProductionReady:Secrets:Suppressions:0:Reason"] = "the vendor appliance ships it and is on an isolated network",
+        };
+        await using var host = SecretTestHost.Create("Production", config);
+
+        Assert.Null(await host.StartAsync());
+        var report = host.App.Services.GetRequiredService<ProductionReady.Secrets.SecretValidator>().Validate();
+        Assert.True(report.IsClean, report.ToText());
+        Assert.Equal(SecretRule.KnownWeakValue, Assert.Single(report.Suppressed).Rule);
+    }
+
+    [Fact]
+    public void A_suppression_naming_no_rule_is_refused_with_the_names_the_report_prints()
+    {
+        var config = new Dictionary<string, string?>
+        {
+            ["ProductionReady:Secrets:Suppressions:0:Key"] = "Legacy:Password",
+            ["ProductionReady:Secrets:Suppressions:0:Rule"] = "known-weak",
+            ["ProductionReady:Secrets:Suppressions:0:Reason"] = "a reason",
+        };
+        var error = Assert.Throws<ProductionReadyConfigurationException>(() => SecretTestHost.Create("Development", config));
+        var problem = Assert.Single(error.Problems, p => p.Contains("Suppressions:0:Rule", StringComparison.Ordinal));
+        Assert.Contains("known-weak-value", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_suppression_without_a_reason_fails_start_in_every_environment()
     {
