@@ -29,7 +29,8 @@ internal readonly struct CredentialSpan
 /// <summary>
 /// Finds passwords inside connection strings (<c>Host=db;Username=app;Password=…</c> of SQL Server,
 /// PostgreSQL and MySQL) and inside URIs with user info (<c>postgres://user:pass@host</c>,
-/// <c>mongodb://</c>, <c>redis://</c>, <c>amqp://</c>, <c>https://</c>).
+/// <c>mongodb://</c>, <c>redis://</c>, <c>amqp://</c>, <c>https://</c>) and StackExchange.Redis's own
+/// configuration string (<c>host:6379,password=…</c>).
 /// </summary>
 /// <remarks>Shared source: compiled into the runtime library and into the analyzers (netstandard2.0).</remarks>
 internal static class CredentialLocator
@@ -68,7 +69,7 @@ internal static class CredentialLocator
 
         if (text.IndexOf('=') >= 0)
         {
-            var fromConnectionString = FindConnectionStringPassword(text);
+            var fromConnectionString = FindConnectionStringPassword(text) ?? FindRedisOptionsPassword(text);
             if (fromConnectionString is not null)
             {
                 return fromConnectionString;
@@ -124,6 +125,108 @@ internal static class CredentialLocator
         }
 
         return start < 0 ? null : new CredentialSpan(start, length, user);
+    }
+
+    /// <summary>
+    /// The password of StackExchange.Redis's own configuration string: endpoints and options separated by commas,
+    /// <c>host:6379,password=…,ssl=true</c> (its <c>user=</c> names the user). At least one endpoint, no semicolon.
+    /// </summary>
+    private static CredentialSpan? FindRedisOptionsPassword(string text)
+    {
+        if (text.IndexOf(';') >= 0 || text.IndexOf(',') < 0)
+        {
+            return null;
+        }
+
+        string? user = null;
+        int start = -1, length = 0;
+        var endpoint = false;
+        var segmentStart = 0;
+        while (segmentStart <= text.Length)
+        {
+            var comma = text.IndexOf(',', segmentStart);
+            var segmentEnd = comma < 0 ? text.Length : comma;
+            var equals = text.IndexOf('=', segmentStart, segmentEnd - segmentStart);
+            if (equals < 0)
+            {
+                if (text.Substring(segmentStart, segmentEnd - segmentStart).Trim().Length == 0)
+                {
+                    // An empty entry (a trailing comma): the client skips it.
+                }
+                else if (!IsEndpoint(text, segmentStart, segmentEnd))
+                {
+                    return null;
+                }
+                else
+                {
+                    endpoint = true;
+                }
+            }
+            else
+            {
+                var key = text.Substring(segmentStart, equals - segmentStart).Trim().ToLowerInvariant();
+                var valueStart = equals + 1;
+                var valueEnd = segmentEnd;
+                while (valueStart < valueEnd && text[valueStart] == ' ')
+                {
+                    valueStart++;
+                }
+
+                while (valueEnd > valueStart && text[valueEnd - 1] == ' ')
+                {
+                    valueEnd--;
+                }
+
+                if (key == "password" && valueEnd > valueStart)
+                {
+                    start = valueStart;
+                    length = valueEnd - valueStart;
+                }
+                else if (key == "user")
+                {
+                    user = text.Substring(valueStart, valueEnd - valueStart);
+                }
+            }
+
+            if (comma < 0)
+            {
+                break;
+            }
+
+            segmentStart = comma + 1;
+        }
+
+        return endpoint && start >= 0 ? new CredentialSpan(start, length, user) : null;
+    }
+
+    // host, host:port, [v6]:port: letters, digits and . - _ : [ ] only, and not empty.
+    private static bool IsEndpoint(string text, int start, int end)
+    {
+        while (start < end && text[start] == ' ')
+        {
+            start++;
+        }
+
+        while (end > start && text[end - 1] == ' ')
+        {
+            end--;
+        }
+
+        if (end == start)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            var c = text[i];
+            if (!(char.IsLetterOrDigit(c) || c == '.' || c == '-' || c == '_' || c == ':' || c == '[' || c == ']'))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static CredentialSpan? FindUriPassword(string text)

@@ -17,6 +17,7 @@ public sealed class ConfigurationScanTests
     [InlineData("pg")]
     [InlineData("sql")]
     [InlineData("uri")]
+    [InlineData("redis")]
     public void Weak_connection_string_passwords_fail_in_every_form(string form)
     {
         foreach (var weak in new[] { "postgres", "Password1!", "admin123", "changeme" })
@@ -35,6 +36,7 @@ public sealed class ConfigurationScanTests
     [InlineData("pg")]
     [InlineData("sql")]
     [InlineData("uri")]
+    [InlineData("redis")]
     public void A_password_equal_to_the_user_name_fails_in_every_form(string form)
     {
         var problem = Assert.Single(Scan(new() { ["Db"] = Form(form, "orders_app_2024", "orders_app_2024") }));
@@ -45,12 +47,13 @@ public sealed class ConfigurationScanTests
     [InlineData("pg")]
     [InlineData("sql")]
     [InlineData("uri")]
+    [InlineData("redis")]
     public void Strong_connection_string_passwords_pass_in_every_form(string form)
     {
         for (var i = 0; i < 50; i++)
         {
-            // URI user info must be escaped; a hex password needs no escaping.
-            var password = form == "uri" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : TestSecrets.StrongPassword();
+            // URI user info must be escaped, and StackExchange.Redis splits on commas; a hex password needs neither.
+            var password = form is "uri" or "redis" ? Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16)) : TestSecrets.StrongPassword();
             Assert.Empty(Scan(new() { ["ConnectionStrings:Orders"] = Form(form, "orders_app", password) }));
         }
     }
@@ -59,6 +62,25 @@ public sealed class ConfigurationScanTests
     public void Connection_strings_without_a_password_are_fine()
     {
         Assert.Empty(Scan(new() { ["ConnectionStrings:Orders"] = "Server=sql;Database=orders;Integrated Security=true" }));
+        Assert.Empty(Scan(new() { ["ConnectionStrings:Redis"] = "redis.internal:6379,ssl=true,abortConnect=false" }));
+    }
+
+    [Theory]
+    [InlineData("localhost:6379,password=")]
+    [InlineData("a sentence, with password=words in it")]
+    [InlineData("x=1,password=")]
+    public void Comma_separated_text_that_is_not_a_Redis_configuration_holds_no_password(string text)
+    {
+        Assert.Null(ProductionReady.Detection.CredentialLocator.FindPassword(text));
+    }
+
+    [Fact]
+    public void A_Redis_configuration_password_is_known_so_that_it_is_masked()
+    {
+        var password = TestSecrets.StrongPassword().Replace(",", string.Empty, StringComparison.Ordinal);
+        var seen = new List<string>();
+        ConfigurationSecretScanner.CheckSecret("ConnectionStrings:Redis", $"cache-0:6380,cache-1:6380,password={password},ssl=true", null, seen.Add);
+        Assert.Equal([password], seen);
     }
 
     [Fact]
@@ -145,6 +167,9 @@ public sealed class ConfigurationScanTests
     {
         "pg" => TestSecrets.Postgres(user, password),
         "sql" => TestSecrets.SqlServer(user, password),
+
+        // StackExchange.Redis's own form, as the README's Redis recipe writes it.
+        "redis" => $"redis.internal:6379,user={user},password={password},ssl=true,abortConnect=false",
         _ => TestSecrets.Uri("postgres", user, Uri.EscapeDataString(password)),
     };
 }
