@@ -293,7 +293,7 @@ public static class TokenFormatSamples
         S("Zapier webhook", "hooks.zapier.com/hooks/catch/", "https://{0}", "hooks.zapier.com/hooks/catch/" + "1234567/" + L(6), "hooks.zapier.com/hooks/catch/");
         Plain("Mailgun API key", "key-", "ke" + "y-" + H(32), "ke" + "y-" + H(31));
         Plain("Mailchimp API key", "-us", H(32) + "-us" + "21", H(31) + "-us" + "21");
-        Plain("Mandrill API key", "md-", "m" + "d-" + A(22), "m" + "d-" + A(21));
+        Plain("Mandrill API key", "md-", "m" + "d-" + A(22), "m" + "d-" + "toolbar-tools-primary1");
         Plain("Brevo API key", "xkeysib-", "xkey" + "sib-" + H(64) + "-" + A(16), "xkey" + "sib-" + H(64) + "-" + A(15));
         Plain("Brevo SMTP key", "xsmtpsib-", "xsmtp" + "sib-" + H(64) + "-" + A(16), "xsmtp" + "sib-" + H(63) + "-" + A(16));
         S("Postmark token", "X-Postmark-", "X-Postmark-Server-Token: {0}", Uuid(), H(32));
@@ -374,8 +374,8 @@ public static class TokenFormatSamples
         Plain("Linear API key", "lin_api_", "lin" + "_api_" + A(40), "lin" + "_api_" + A(39));
         Plain("Postman API key", "PMAK-", "PM" + "AK-" + H(24) + "-" + H(34), "PM" + "AK-" + H(24) + "-" + H(33));
         Plain("LaunchDarkly SDK key", "sdk-", "sd" + "k-" + Uuid(), "sd" + "k-" + H(32));
-        Plain("X (Twitter) bearer token", "AAAAAAAAAAAAAAAAAAAAA", new string('A', 21) + A(40) + "%3D" + A(50), new string('A', 21) + A(10));
-        Plain("Meta (Facebook) access token", "EAA", "EA" + "A" + A(180), "EA" + "A" + A(60));
+        Plain("X (Twitter) bearer token", "AAAAAAAAAAAAAAAAAAAAA", new string('A', 21) + A(40) + "%3D" + A(50), new string('A', 80));
+        Plain("Meta (Facebook) access token", "EAA", "EA" + "A" + A(180), "EA" + "A" + A(120) + "+" + B(40));
 
         // Keys
         Plain("age secret key", "AGE-SECRET-KEY-1", "AGE-SECRET-" + "KEY-1" + new string(Enumerable.Range(0, 58).Select(_ => Bech32[Random.Next(32)]).ToArray()), "AGE-SECRET-" + "KEY-1" + new string(Enumerable.Range(0, 57).Select(_ => Bech32[Random.Next(32)]).ToArray()));

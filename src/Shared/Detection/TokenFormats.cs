@@ -290,7 +290,7 @@ internal static class TokenFormats
         new Format("Harness service account token", "sat.", @"\bsat\.[A-Za-z0-9_-]{22}\.[0-9a-f]{24}\.[A-Za-z0-9]{20}\b"),
         new Format("Terraform Cloud API token", ".atlasv1.", @"\b[A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70}"),
         new Format("Pulumi access token", "pul-", @"\bpul-[0-9a-f]{40}\b"),
-        new Format("Infracost API key", "ico-", @"\bico-[A-Za-z0-9]{32}\b"),
+        new Format("Infracost API key", "ico-", @"\bico-[A-Za-z0-9]{32}\b", check: HasDigit),
 
         // Secret managers and identity
         new Format("HashiCorp Vault token", "hvs.", @"\bhvs\.[A-Za-z0-9_-]{90,}"),
@@ -336,7 +336,7 @@ internal static class TokenFormats
         new Format("Zapier webhook", "hooks.zapier.com/hooks/catch/", @"hooks\.zapier\.com/hooks/catch/[0-9]+/[a-z0-9]{5,}"),
         new Format("Mailgun API key", "key-", @"\bkey-[0-9a-f]{32}\b"),
         new Format("Mailchimp API key", "-us", @"\b[0-9a-f]{32}-us[0-9]{1,2}\b"),
-        new Format("Mandrill API key", "md-", @"\bmd-[A-Za-z0-9_-]{22}\b", check: HasDigit),
+        new Format("Mandrill API key", "md-", @"\bmd-[A-Za-z0-9_]{22}\b", check: HasDigitAndUpper),
         new Format("Brevo API key", "xkeysib-", @"\bxkeysib-[0-9a-f]{64}-[A-Za-z0-9]{16}\b"),
         new Format("Brevo SMTP key", "xsmtpsib-", @"\bxsmtpsib-[0-9a-f]{64}-[A-Za-z0-9]{16}\b"),
         new Format("Postmark token", "X-Postmark-", @"X-Postmark-(?:Server|Account)-Token" + Assigned + @"(?<s>" + Uuid + ")", ignoreCase: true),
@@ -417,8 +417,9 @@ internal static class TokenFormats
         new Format("Linear API key", "lin_api_", @"\blin_api_[A-Za-z0-9]{40}\b"),
         new Format("Postman API key", "PMAK-", @"\bPMAK-[0-9a-f]{24}-[0-9a-f]{34}\b"),
         new Format("LaunchDarkly SDK key", "sdk-", @"\bsdk-" + Uuid + @"\b"),
-        new Format("X (Twitter) bearer token", "AAAAAAAAAAAAAAAAAAAAA", @"\bAAAAAAAAAAAAAAAAAAAAA[A-Za-z0-9%]{30,}"),
-        new Format("Meta (Facebook) access token", "EAA", @"\bEAA[A-Za-z0-9]{100,}"),
+        // Not inside a longer base64 run: 21 A's are also what a block of zero bytes encodes to.
+        new Format("X (Twitter) bearer token", "AAAAAAAAAAAAAAAAAAAAA", @"(?<![A-Za-z0-9+/=%])A{21}[A-Za-z0-9%]{30,160}(?![A-Za-z0-9+/=%])", check: HasDigitAndLetter),
+        new Format("Meta (Facebook) access token", "EAA", @"(?<![A-Za-z0-9+/=])EAA[A-Za-z0-9]{100,300}(?![A-Za-z0-9+/=])", check: HasDigitAndLetter),
 
         // Keys
         new Format("age secret key", "AGE-SECRET-KEY-1", @"\bAGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}\b"),
