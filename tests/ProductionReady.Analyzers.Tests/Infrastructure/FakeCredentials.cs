@@ -8,7 +8,7 @@ public static class FakeCredentials
 {
     public static string AwsAccessKey => "AK" + "IA" + "Q3ZT7WLM2XJ8PB4N";
 
-    public static string GitHubToken => "gh" + "p_" + "r8Kq2ZxW7mNvB4tYc9LpD3sFh6JgA1eU5oQi";
+    public static string GitHubToken => ProductionReady.TestSupport.TokenFormatSamples.WithBase62Checksum("gh" + "p_", "r8Kq2ZxW7mNvB4tYc9LpD3sFh6JgA1");
 
     public static string SlackToken => "xo" + "xb-" + "2048617391-7730199524-Qm3vX8rT1kWz";
 

@@ -25,13 +25,13 @@ public static class FakeTokens
 
     public static string GitHubFineGrainedPat => "github" + "_pat_" + "P6yDArcflrPFjtIaOwas3j_TvLVYEkQz2EsvsKpvNK7ZvvvW6vJPzfI1Qurj9LEewJszLuGoWK0AP8Y95j";
 
-    public static string GitHubOAuthToken => "gh" + "o_" + "Xr4Kq2ZxW7mNvB4tYc9LpD3sFh6JgA1eU5oQ";
+    public static string GitHubOAuthToken => ProductionReady.TestSupport.TokenFormatSamples.WithBase62Checksum("gh" + "o_", "Xr4Kq2ZxW7mNvB4tYc9LpD3sFh6JgA");
 
     public static string GitLabPat => "gl" + "pat-" + "84RaaiQx2EYSdd9wR2VZ";
 
     public static string NuGetApiKey => "oy" + "2" + "nombh5cs15coehsjsmqjnt6gvw8dtr7izb5jhjhzs2j";
 
-    public static string NpmToken => "np" + "m_" + "hXMyHNX7xVl7Qk1bBHkKwZhwDKgYaxa6XjMV";
+    public static string NpmToken => ProductionReady.TestSupport.TokenFormatSamples.WithBase62Checksum("np" + "m_", "hXMyHNX7xVl7Qk1bBHkKwZhwDKgYax");
 
     public static string PyPiToken => "pypi-" + "AgEIcHlwaS5vcmc" + "rECRiW9gDSoDw-ai5XxlJz5PhBIWSgCZ1s9zkofxcUyupdhY024-sDjK0ASJnZGEPmbQMm";
 

@@ -20,7 +20,7 @@ public sealed class OtlpExportMaskingTests
         // Built at test time from pieces, never committed as one literal.
         var databasePassword = "db-" + Guid.NewGuid().ToString("N")[..14] + "-Pw";
         var apiKey = "ak-" + Guid.NewGuid().ToString("N") + "-Key";
-        var gitHubToken = "gh" + "p_" + new string('a', 18) + "B" + Guid.NewGuid().ToString("N")[..17];
+        var gitHubToken = ProductionReady.TestSupport.TokenFormatSamples.WithBase62Checksum("gh" + "p_", new string('a', 12) + "B" + Guid.NewGuid().ToString("N")[..17]);
         var connectionString = $"Host=db.internal;Username=orders;Password={databasePassword};Database=orders";
         var marker = "otlp-done-" + Guid.NewGuid().ToString("N");
 

@@ -107,7 +107,7 @@ public sealed class DetectionTests
     {
         // Built from pieces so that no committed literal looks like a live credential.
         var aws = "AK" + "IA" + new string('Q', 16);
-        var github = "gh" + "p_" + new string('a', 36);
+        var github = ProductionReady.TestSupport.TokenFormatSamples.WithBase62Checksum("gh" + "p_", new string('a', 30));
         var stripe = "sk" + "_live_" + new string('b', 24);
         var stripeTest = "sk" + "_test_" + new string('c', 24);
         Assert.Equal("AWS access key", TokenFormats.FindLiveCredential($"key={aws}")?.Kind);

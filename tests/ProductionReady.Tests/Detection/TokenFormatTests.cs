@@ -1,4 +1,5 @@
 using ProductionReady.Detection;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Detection;
 
@@ -29,14 +30,14 @@ public sealed class TokenFormatTests
         { "acr password {0}", Base64(42).Replace("+", "x", StringComparison.Ordinal) + "+AC" + "R" + Mixed(6), "Azure Container Registry password" },
         { "aws_secret_access_key = {0}", Base64(40), "AWS secret access key" },
         { "key {0}", "AK" + "IA" + "Q3ZT7WLM2XJ8PB4N", "AWS access key" },
-        { "{0}", "gh" + "o_" + Mixed(36), "GitHub token" },
-        { "{0}", "gh" + "u_" + Mixed(36), "GitHub token" },
-        { "{0}", "gh" + "s_" + Mixed(36), "GitHub token" },
-        { "{0}", "gh" + "r_" + Mixed(36), "GitHub token" },
+        { "{0}", TokenFormatSamples.WithBase62Checksum("gh" + "o_", Mixed(30)), "GitHub token" },
+        { "{0}", TokenFormatSamples.WithBase62Checksum("gh" + "u_", Mixed(30)), "GitHub token" },
+        { "{0}", TokenFormatSamples.WithBase62Checksum("gh" + "s_", Mixed(30)), "GitHub token" },
+        { "{0}", TokenFormatSamples.WithBase62Checksum("gh" + "r_", Mixed(30)), "GitHub token" },
         { "{0}", "github" + "_pat_" + Mixed(22) + "_" + Mixed(59), "GitHub token" },
         { "PRIVATE-TOKEN: {0}", "gl" + "pat-" + Mixed(20), "GitLab token" },
         { "nuget push -k {0}", "oy" + "2" + Lower(43), "NuGet API key" },
-        { "{0}", "np" + "m_" + Mixed(36), "npm token" },
+        { "{0}", TokenFormatSamples.WithBase62Checksum("np" + "m_", Mixed(30)), "npm token" },
         { "//registry.example.com/:_authToken={0}", Mixed(8) + "-" + Mixed(4) + "-" + Mixed(12), "npm token" },
         { "{0}", "pypi-" + "AgEIcHlwaS5vcmc" + Mixed(60), "PyPI token" },
         { "{0}", "S" + "G." + Mixed(22) + "." + Mixed(43), "SendGrid API key" },

@@ -18,7 +18,7 @@ public sealed class ProviderMaskingTests
     private static readonly string DatabasePassword = "db-" + Guid.NewGuid().ToString("N")[..12] + "-Pw";
     private static readonly string ApiKey = "ak-" + Guid.NewGuid().ToString("N") + "-Key";
     private static readonly string AnyPassword = "pw-" + Guid.NewGuid().ToString("N")[..10];
-    private static readonly string GitHubToken = "gh" + "p_" + new string('a', 18) + "B" + Guid.NewGuid().ToString("N")[..17];
+    private static readonly string GitHubToken = ProductionReady.TestSupport.TokenFormatSamples.WithBase62Checksum("gh" + "p_", new string('a', 12) + "B" + Guid.NewGuid().ToString("N")[..17]);
 
     private static string ConnectionString(string password) => $"Host=db.internal;Username=orders;Password={password};Database=orders";
 
