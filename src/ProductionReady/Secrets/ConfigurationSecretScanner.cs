@@ -98,7 +98,7 @@ internal static class ConfigurationSecretScanner
             problems.Add(new SecretProblem(
                 key,
                 SecretRule.TestModeKey,
-                $"The value is a {testKey.Kind} (test mode), which does not belong in this environment.",
+                $"The value is {(StartsWithVowel(testKey.Kind) ? "an" : "a")} {testKey.Kind} (test mode), which does not belong in this environment.",
                 SecretHints.For(SecretRule.TestModeKey, key, SecretKind.ApiSecret, 0, connectionString: false),
                 value.Length,
                 SecretFingerprint.Of(value)));
@@ -118,6 +118,9 @@ internal static class ConfigurationSecretScanner
             problems.Add(new SecretProblem(key, SecretRule.DebugSwitch, "A debug switch (detailed errors, sensitive-data logging, PII in logs) is on.", SecretHints.For(SecretRule.DebugSwitch, key, SecretKind.Key, 0, false)));
         }
     }
+
+    // "an EasyPost test API key", "a Stripe test key": the kind is a service's name.
+    private static bool StartsWithVowel(string kind) => kind.Length > 0 && "AEIOUaeiou".Contains(kind[0], StringComparison.Ordinal);
 
     /// <summary>
     /// The key that names the value: array indexes dropped, so that <c>Jwt:SigningKeys:0</c> is judged
