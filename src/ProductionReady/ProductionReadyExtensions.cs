@@ -47,6 +47,8 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadyCors();
         builder.AddProductionReadyMetrics();
         builder.AddProductionReadyRateLimits();
+        builder.AddProductionReadyInfo();
+        builder.AddProductionReadySecurityEvents();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }
@@ -69,7 +71,9 @@ public static class ProductionReadyExtensions
         AppEndpoints.Track(app);
         app.UseProductionReadyForwardedHeaders(); // goes to the front: logging, rate limits and HSTS see the real client
         app.UseProductionReadyRequestLogging();
+        app.UseProductionReadySecurityEvents(); // sees every answer after it: 401, 403, refused CORS preflights
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
+        app.UseProductionReadyInfo(); // insiders only; ahead of the metrics, which close the management port to all else
         app.UseProductionReadyMetrics(); // ahead of the probes: it keeps them out of the HTTP metrics
         app.UseProductionReadyProbes();
         app.UseProductionReadyCors(); // before the limits: a CORS preflight is answered, never counted

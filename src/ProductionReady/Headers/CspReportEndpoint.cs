@@ -3,6 +3,7 @@ using System.Diagnostics.Metrics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Threading.RateLimiting;
+using ProductionReady.Common;
 
 namespace ProductionReady.Headers;
 
@@ -124,6 +125,7 @@ internal sealed class CspReportEndpoint : IDisposable
                 return;
             }
 
+            context.RequestServices?.GetService<ISecurityEvents>()?.Record(SecurityEvent.CspViolation, context);
             response.StatusCode = StatusCodes.Status204NoContent;
         }
         finally

@@ -3,7 +3,7 @@ namespace ProductionReady.Metrics;
 /// <summary>The meters the capability collects: what ASP.NET Core, Kestrel, HttpClient and the runtime publish, and ours.</summary>
 internal static class MeterNames
 {
-    /// <summary>ProductionReady's own meter: log events, CSP violations, health checks, secret problems, rate-limit rejections.</summary>
+    /// <summary>ProductionReady's own meter: log events, CSP violations, health checks, secret problems, rate-limit rejections, security events.</summary>
     public const string ProductionReady = "ProductionReady";
 
     /// <summary>Every meter collected, in the order the README lists them.</summary>
@@ -14,6 +14,9 @@ internal static class MeterNames
         "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics",
         "Microsoft.AspNetCore.RateLimiting",
+        "Microsoft.AspNetCore.Authentication",
+        "Microsoft.AspNetCore.Authorization",
+        "Microsoft.AspNetCore.Identity",
         "System.Net.Http",
         "System.Runtime",
         ProductionReady,

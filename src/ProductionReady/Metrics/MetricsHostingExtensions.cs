@@ -48,6 +48,7 @@ public static class MetricsHostingExtensions
         }
 
         services.TryAddSingleton<MetricsEndpointGate>();
+        services.TryAddSingleton<IManagementPort, MetricsManagementPort>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, MetricsPolicyCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, MetricsReservedPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MetricsStartup>());

@@ -10,7 +10,7 @@ namespace ProductionReady.Tests.Common;
 /// </summary>
 public sealed class RegistrationTests
 {
-    public static TheoryData<string> Methods() => new(["Logging", "Secrets", "Health", "SecurityHeaders", "ForwardedHeaders", "Cors", "RateLimits", "Metrics", "AddProductionReady", "All"]);
+    public static TheoryData<string> Methods() => new(["Logging", "Secrets", "Health", "SecurityHeaders", "ForwardedHeaders", "Cors", "RateLimits", "Metrics", "Info", "SecurityEvents", "AddProductionReady", "All"]);
 
     [Theory]
     [MemberData(nameof(Methods))]
@@ -87,6 +87,16 @@ public sealed class RegistrationTests
             if (method is "Metrics" or "All")
             {
                 builder.AddProductionReadyMetrics();
+            }
+
+            if (method is "Info" or "All")
+            {
+                builder.AddProductionReadyInfo();
+            }
+
+            if (method is "SecurityEvents" or "All")
+            {
+                builder.AddProductionReadySecurityEvents();
             }
 
             if (method is "AddProductionReady" or "All")

@@ -1,0 +1,9 @@
+using ProductionReady.Common;
+
+namespace ProductionReady.Metrics;
+
+/// <summary>Tells other insiders' endpoints (Info) about the management port, when metrics listen on one.</summary>
+internal sealed class MetricsManagementPort(IOptions<MetricsOptions> options) : IManagementPort
+{
+    public int? Port => options.Value is { Enabled: true, Port: { } port } ? port : null;
+}
