@@ -38,6 +38,7 @@ public static class InfoHostingExtensions
         services.AddSingleton<IOptionsChangeTokenSource<LoggerFilterOptions>>(sp => sp.GetRequiredService<LogLevelOverrides>());
         services.TryAddSingleton<InfoDocument>();
         services.TryAddSingleton<InfoEndpoint>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IManagementPortPaths, InfoManagementPortPaths>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPreStartCheck, InfoPolicyCheck>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReservedPaths, InfoReservedPaths>());
         ConnectionPeer.Register(services);

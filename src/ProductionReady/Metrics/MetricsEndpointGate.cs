@@ -16,9 +16,11 @@ internal sealed class MetricsEndpointGate
     private readonly int? _port;
     private readonly bool _exported;
     private readonly CallerAccessGate _gate;
+    private readonly IManagementPortPaths[] _insiderPaths;
 
-    public MetricsEndpointGate(IOptions<MetricsOptions> options, IMetricsEndpointExporter? exporter = null)
+    public MetricsEndpointGate(IOptions<MetricsOptions> options, IEnumerable<IManagementPortPaths> insiderPaths, IMetricsEndpointExporter? exporter = null)
     {
+        _insiderPaths = insiderPaths.ToArray();
         var o = options.Value;
         _exported = exporter is not null;
         _path = new PathString(o.Path);
@@ -97,7 +99,9 @@ internal sealed class MetricsEndpointGate
     public Task ValidatePolicyAsync(IServiceProvider services) =>
         _gate.ValidatePolicyAsync(services, MetricsOptions.SectionName + ":" + nameof(MetricsOptions.AuthorizationPolicy));
 
-    private bool IsManagementPort(HttpContext context) => _port is { } port && context.Connection.LocalPort == port;
+    // The management port, for a request no insiders' endpoint (the scrape, Info) answers there.
+    private bool IsManagementPort(HttpContext context) =>
+        _port is { } port && context.Connection.LocalPort == port && !_insiderPaths.Any(p => p.Answers(context.Request.Path));
 
     private static void DisableHttpMetrics(HttpContext context)
     {
