@@ -61,6 +61,7 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddTransient<IOptionsFactory<RateLimitsOptions>, ComposedOptionsFactory<RateLimitsOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyForwardedHeadersOptions>, ComposedOptionsFactory<ProductionReadyForwardedHeadersOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyCorsOptions>, ComposedOptionsFactory<ProductionReadyCorsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyResilienceOptions>, ComposedOptionsFactory<ProductionReadyResilienceOptions>>();
     }
 
     /// <summary>The instance of <typeparamref name="TOptions"/> from the current set, composed (the lambda run once) on first use and after a configuration reload.</summary>
@@ -112,6 +113,7 @@ internal sealed class ProductionReadyOptionsComposer
         root.RateLimits = Configured<RateLimitsOptions>();
         root.ForwardedHeaders = Configured<ProductionReadyForwardedHeadersOptions>();
         root.Cors = Configured<ProductionReadyCorsOptions>();
+        root.Resilience = Configured<ProductionReadyResilienceOptions>();
 
         // The one run of the app's lambda (of each, if AddProductionReady was called more than once),
         // after every section is bound: code wins over configuration.
@@ -130,6 +132,7 @@ internal sealed class ProductionReadyOptionsComposer
         _set[typeof(RateLimitsOptions)] = root.RateLimits;
         _set[typeof(ProductionReadyForwardedHeadersOptions)] = root.ForwardedHeaders;
         _set[typeof(ProductionReadyCorsOptions)] = root.Cors;
+        _set[typeof(ProductionReadyResilienceOptions)] = root.Resilience;
     }
 
     // The standard pipeline without validation: validation comes after the lambda, per capability.

@@ -13,7 +13,8 @@ public static class ProductionReadyExtensions
 {
     /// <summary>
     /// Adds everything a production service needs: CLEF JSON logging, startup secret validation,
-    /// health probes, security headers, trusted proxies, CORS, metrics and the rate-limit presets, configured
+    /// health probes, security headers, trusted proxies, CORS, metrics, the rate-limit presets and outbound HTTP
+    /// resilience, configured
     /// from the <c>ProductionReady</c> section.
     /// </summary>
     /// <remarks>
@@ -49,6 +50,7 @@ public static class ProductionReadyExtensions
         builder.AddProductionReadyRateLimits();
         builder.AddProductionReadyInfo();
         builder.AddProductionReadySecurityEvents();
+        builder.AddProductionReadyResilience();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }

@@ -46,4 +46,7 @@ public sealed class ProductionReadyOptions
 
     /// <summary>The default CORS policy (<c>ProductionReady:Cors</c>).</summary>
     public ProductionReadyCorsOptions Cors { get; internal set; } = new();
+
+    /// <summary>Outbound resilience: the standard resilience handler on every <c>HttpClient</c> (<c>ProductionReady:Resilience</c>).</summary>
+    public ProductionReadyResilienceOptions Resilience { get; internal set; } = new();
 }

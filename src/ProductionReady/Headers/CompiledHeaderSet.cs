@@ -9,6 +9,8 @@ namespace ProductionReady.Headers;
 /// </summary>
 internal sealed class CompiledHeaderSet
 {
+    internal const string CacheControl = "Cache-Control";
+
     private const string NoncePlaceholder = "{nonce}";
     private const string ReportGroup = "csp-endpoint";
 
@@ -65,24 +67,34 @@ internal sealed class CompiledHeaderSet
     public bool UsesNonce => _cspNonceParts is not null;
 
     /// <summary>
-    /// Sets the headers, replacing any value already there (as ASP.NET Core's own HSTS middleware does):
-    /// a response that needs other values gets them from a named or per-endpoint policy. One write per
-    /// header, no lookup first; allocation-free unless a nonce goes into the CSP.
+    /// Sets the headers the response does not set itself: a value the endpoint (or a library it uses) put there on
+    /// purpose is kept, e.g. its own <c>Content-Security-Policy</c> or <c>Cache-Control</c>; <c>Cache-Control</c> is also
+    /// left out when the response carries <c>Expires</c>, <c>ETag</c> or <c>Last-Modified</c> (it has caching of its
+    /// own). Allocation-free unless a nonce goes into the CSP.
     /// </summary>
     public void Apply(IHeaderDictionary headers, string? nonce)
     {
         foreach (var header in _headers)
         {
+            if (headers.ContainsKey(header.Key) ||
+                (string.Equals(header.Key, CacheControl, StringComparison.Ordinal) && HasCachingOfItsOwn(headers)))
+            {
+                continue;
+            }
+
             headers[header.Key] = header.Value;
         }
 
-        if (_cspHeaderName is not null)
+        if (_cspHeaderName is not null && !headers.ContainsKey(_cspHeaderName))
         {
             headers[_cspHeaderName] = nonce is not null && _cspNonceParts is not null
                 ? string.Join(nonce, _cspNonceParts)
                 : _cspWithoutNonce;
         }
     }
+
+    private static bool HasCachingOfItsOwn(IHeaderDictionary headers) =>
+        headers.ContainsKey("Expires") || headers.ContainsKey("ETag") || headers.ContainsKey("Last-Modified");
 
     private string Describe()
     {

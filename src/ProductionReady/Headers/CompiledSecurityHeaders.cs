@@ -17,7 +17,7 @@ internal sealed class CompiledSecurityHeaders
     private readonly string[] _excludedHosts;
     private readonly IPNetwork[] _trustedProxies;
 
-    public CompiledSecurityHeaders(IOptions<SecurityHeadersOptions> optionsAccessor)
+    public CompiledSecurityHeaders(IOptions<SecurityHeadersOptions> optionsAccessor, ILoggerFactory? loggerFactory = null)
     {
         var options = optionsAccessor.Value;
         _options = options;
@@ -64,7 +64,7 @@ internal sealed class CompiledSecurityHeaders
         _excludedHosts = options.Hsts.ExcludedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
         _trustedProxies = options.TrustedProxies.Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(IPAddresses.ParseNetwork).ToArray();
         RemoveHeaders = options.RemoveHeaders.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
-        Cookies = options.Cookies.Enabled ? new CookieHardener(options.Cookies) : null;
+        Cookies = options.Cookies.Enabled ? new CookieHardener(options.Cookies, loggerFactory?.CreateLogger("ProductionReady.SecurityHeaders")) : null;
     }
 
     public bool Enabled { get; }

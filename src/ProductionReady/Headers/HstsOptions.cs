@@ -6,8 +6,11 @@ public sealed class HstsOptions
     /// <summary>When false, no Strict-Transport-Security header is sent. Defaults to true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>How long browsers remember to use HTTPS only. Defaults to 365 days (<c>max-age=31536000</c>).</summary>
-    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(365);
+    /// <summary>
+    /// How long browsers remember to use HTTPS only. Defaults to two years (730 days, <c>max-age=63072000</c>), as the
+    /// OWASP Secure Headers Project and the browsers' preload list ask.
+    /// </summary>
+    public TimeSpan MaxAge { get; set; } = TimeSpan.FromDays(730);
 
     /// <summary>Adds <c>includeSubDomains</c>. Defaults to true.</summary>
     public bool IncludeSubDomains { get; set; } = true;

@@ -67,6 +67,7 @@ internal static class SecurityHeaderDefaults
         PermissionsPolicy = PermissionsPolicy,
         XXssProtection = "0",
         XPermittedCrossDomainPolicies = "none",
+        CacheControl = "no-store",
     };
 
     /// <summary>The API profile with a page's CSP and a referrer policy that keeps same-origin navigation useful.</summary>
@@ -74,6 +75,9 @@ internal static class SecurityHeaderDefaults
     {
         ContentSecurityPolicy = HtmlContentSecurityPolicy,
         ReferrerPolicy = "strict-origin-when-cross-origin",
+
+        // Pages decide their own caching (a public page may be cached; one with personal data says so).
+        CacheControl = string.Empty,
     });
 
     /// <summary>The header each property of <see cref="SecurityHeaderPolicy"/> sets, CSP aside.</summary>
@@ -88,6 +92,7 @@ internal static class SecurityHeaderDefaults
         yield return ("Permissions-Policy", p.PermissionsPolicy);
         yield return ("X-XSS-Protection", p.XXssProtection);
         yield return ("X-Permitted-Cross-Domain-Policies", p.XPermittedCrossDomainPolicies);
+        yield return (CompiledHeaderSet.CacheControl, p.CacheControl);
     }
 
     /// <summary><paramref name="overlay"/>'s set values over <paramref name="basis"/>'s.</summary>
@@ -104,5 +109,6 @@ internal static class SecurityHeaderDefaults
         PermissionsPolicy = overlay.PermissionsPolicy ?? basis.PermissionsPolicy,
         XXssProtection = overlay.XXssProtection ?? basis.XXssProtection,
         XPermittedCrossDomainPolicies = overlay.XPermittedCrossDomainPolicies ?? basis.XPermittedCrossDomainPolicies,
+        CacheControl = overlay.CacheControl ?? basis.CacheControl,
     };
 }

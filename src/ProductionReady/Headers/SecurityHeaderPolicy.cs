@@ -42,4 +42,11 @@ public sealed class SecurityHeaderPolicy
 
     /// <summary>X-Permitted-Cross-Domain-Policies (default <c>none</c>).</summary>
     public string? XPermittedCrossDomainPolicies { get; set; }
+
+    /// <summary>
+    /// Cache-Control (default <c>no-store</c> for APIs, none for HTML): sent only on a response that states no caching
+    /// of its own (no <c>Cache-Control</c>, <c>Expires</c>, <c>ETag</c> or <c>Last-Modified</c>: static files carry
+    /// validators and keep their caching), so no shared or browser cache keeps an API's answer.
+    /// </summary>
+    public string? CacheControl { get; set; }
 }

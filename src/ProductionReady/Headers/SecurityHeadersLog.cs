@@ -22,6 +22,11 @@ internal static partial class SecurityHeadersLog
                   "Call app.UseHttpsRedirection() with an HTTPS endpoint (or set ASPNETCORE_HTTPS_PORTS), or list the TLS-terminating proxy in ProductionReady:ForwardedHeaders:TrustedProxies.")]
     public static partial void NoHttpsInProduction(ILogger logger, string addresses);
 
+    [LoggerMessage(EventId = 5013, EventName = "CookiePrefixUnmet", Level = LogLevel.Warning,
+        Message = "Cookie {CookieName}: a __Host- cookie must have Path=/ and no Domain, or browsers refuse to store it; it is sent with {Attribute}. " +
+                  "Issue it with Path = \"/\" and without Domain, or drop the __Host- prefix (logged once per cookie name)")]
+    public static partial void CookiePrefixUnmet(ILogger logger, string cookieName, string attribute);
+
     [LoggerMessage(EventId = 5010, EventName = "CspViolation", Level = LogLevel.Warning,
         Message = "CSP violation: {EffectiveDirective} blocked {BlockedUri} on {DocumentUri} ({Disposition}) at {SourceFile}:{LineNumber}, sample {Sample}")]
     public static partial void CspViolation(ILogger logger, string effectiveDirective, string blockedUri, string documentUri, string disposition, string sourceFile, int lineNumber, string sample);

@@ -74,7 +74,7 @@ internal sealed class SecurityHeadersMiddleware
         if (needHsts || (cookies is not null && headers.SetCookie.Count > 0))
         {
             var isHttps = _headers.IsHttps(context);
-            if (needHsts && isHttps && !_headers.IsExcludedHost(context.Request.Host))
+            if (needHsts && isHttps && !headers.ContainsKey(StrictTransportSecurity) && !_headers.IsExcludedHost(context.Request.Host))
             {
                 headers[StrictTransportSecurity] = _headers.Hsts;
             }

@@ -54,8 +54,14 @@ internal sealed class LogPipeline : IDisposable
 
         var isJson = settings.Format == LogFormat.Json || (settings.Format == LogFormat.Auto && !environment.IsDevelopment());
 
+        ExportsToOpenTelemetry = settings.Otlp;
         ILogEventSink output;
-        if (!isJson && ReferenceEquals(destination, LogDestination.Stdout) && !Console.IsOutputRedirected)
+        if (!settings.Stdout)
+        {
+            // The collector is the only log store (the validation made sure OTLP export is on): nothing on stdout.
+            output = new LoggerConfiguration().CreateLogger();
+        }
+        else if (!isJson && ReferenceEquals(destination, LogDestination.Stdout) && !Console.IsOutputRedirected)
         {
             // A developer's terminal: Serilog's colored console output.
             output = new LoggerConfiguration().MinimumLevel.Verbose().WriteTo.Console(outputTemplate: TextTemplate, theme: AnsiConsoleTheme.Code, formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
@@ -127,6 +133,9 @@ internal sealed class LogPipeline : IDisposable
     }
 
     public Serilog.ILogger Logger => _logger;
+
+    /// <summary>Whether events also go to OpenTelemetry's logger provider (<see cref="ProductionReadyLoggingOptions.Otlp"/>).</summary>
+    public bool ExportsToOpenTelemetry { get; }
 
     public void Dispose()
     {

@@ -19,6 +19,10 @@ public static class LoggingHostingExtensions
         "Microsoft.AspNetCore.Mvc.Infrastructure",
     ];
 
+    /// <summary>Our logger provider's registration: one delegate, so that it can be recognised among the app's providers.</summary>
+    internal static readonly Func<IServiceProvider, ILoggerProvider> PipelineProvider =
+        static sp => new SerilogLoggerProvider(sp.GetRequiredService<LogPipeline>().Logger, dispose: false);
+
     /// <summary>
     /// Replaces the framework's console and debug logging providers with a Serilog pipeline (other providers
     /// the app adds, such as OpenTelemetry's, keep receiving every event): CLEF JSON on stdout outside
@@ -51,6 +55,10 @@ public static class LoggingHostingExtensions
         MaskingLoggerFactory.Decorate(services);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IBeforeContainerBuild>(new LoggerFactoryMasking()));
 
+        // ProductionReady:Logging:Otlp = false keeps events away from OpenTelemetry's logger provider, however it
+        // was added (the metrics capability's UseOtlpExporter(), the app's own AddOpenTelemetry()).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBeforeContainerBuild>(new OtlpLogExport()));
+
         // Only the framework's own console and debug providers go (ours writes stdout); providers the app
         // added (OpenTelemetry, Application Insights, …), before or after this call, stay and get every event.
         foreach (var descriptor in services.Where(IsDefaultConsoleProvider).ToList())
@@ -58,7 +66,7 @@ public static class LoggingHostingExtensions
             services.Remove(descriptor);
         }
 
-        services.AddSingleton<ILoggerProvider>(sp => new SerilogLoggerProvider(sp.GetRequiredService<LogPipeline>().Logger, dispose: false));
+        services.AddSingleton(PipelineProvider);
 
         // Trace and span ids travel as @tr/@sp on every event; the scope copies would only repeat them.
         builder.Logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.None);

@@ -35,6 +35,21 @@ public sealed class ProductionReadyLoggingOptions
     /// </summary>
     public IList<string> ExcludedPaths { get; } = [];
 
+    /// <summary>
+    /// Whether events are written to stdout (CLEF, or text in Development). Default <c>true</c>. Set
+    /// <c>false</c> where the collector is the only log store: refused at startup unless <see cref="Otlp"/> is on
+    /// and <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set, so events always go somewhere.
+    /// </summary>
+    public bool Stdout { get; set; } = true;
+
+    /// <summary>
+    /// Whether events go to OpenTelemetry's logger provider, which exports them over OTLP when
+    /// <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set (masked, with their properties as attributes, trace and span ids,
+    /// and the service's resource). Default <c>true</c>. <c>false</c> keeps them on stdout only; metrics and
+    /// traces are still exported.
+    /// </summary>
+    public bool Otlp { get; set; } = true;
+
     /// <summary>The header that carries the request id in and out. Default <c>X-Request-ID</c>.</summary>
     public string RequestIdHeader { get; set; } = "X-Request-ID";
 

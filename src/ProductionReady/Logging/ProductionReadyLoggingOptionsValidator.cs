@@ -36,6 +36,14 @@ internal sealed class ProductionReadyLoggingOptionsValidator : IValidateOptions<
             failures.Add(refusal);
         }
 
+        if (!options.Stdout && (!options.Otlp || string.IsNullOrWhiteSpace(_services.GetRequiredService<IConfiguration>()[OtlpLogExport.EndpointVariable])))
+        {
+            failures.Add(
+                $"{ProductionReadyLoggingOptions.SectionName}:Stdout is false and no other output takes the events " +
+                $"({(options.Otlp ? OtlpLogExport.EndpointVariable + " is not set" : ProductionReadyLoggingOptions.SectionName + ":Otlp is false")}): every log event would be lost. " +
+                $"Set {OtlpLogExport.EndpointVariable} to the collector's address (and leave Otlp on), or remove Stdout = false.");
+        }
+
         if (!Enum.IsDefined(options.Format))
         {
             failures.Add($"{ProductionReadyLoggingOptions.SectionName}:Format must be Auto, Json or Text.");

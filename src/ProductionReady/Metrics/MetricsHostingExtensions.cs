@@ -22,7 +22,8 @@ public static class MetricsHostingExtensions
     /// <see cref="IMetricsEndpointExporter"/> registered with <see cref="MetricsEndpointExporter"/>);
     /// configured from <c>ProductionReady:Metrics</c> and then from
     /// <paramref name="configure"/>, validated at startup. When <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set,
-    /// metrics and traces (ASP.NET Core, HttpClient) are also exported over OTLP.
+    /// metrics, traces (ASP.NET Core, HttpClient) and log events are also exported over OTLP, with the service's
+    /// name, version and environment as the resource.
     /// </summary>
     /// <remarks>
     /// An app that configures OpenTelemetry itself (<c>builder.Services.AddOpenTelemetry().WithMetrics(...)</c>,
@@ -68,6 +69,9 @@ public static class MetricsHostingExtensions
         // AddOpenTelemetry() is idempotent: with the app's own call (before or after this one) there is one
         // MeterProvider, which gets our meters and the exporter's reader next to the app's own.
         var telemetry = services.AddOpenTelemetry();
+        ServiceIdentity.Register(services);
+        telemetry.ConfigureResource(resource => resource.AddDetector(static sp => new ServiceResourceDetector(
+            sp.GetRequiredService<ServiceIdentity>(), sp.GetRequiredService<IConfiguration>())));
         var endpointExporter = MetricsEndpointExporter.Current;
         telemetry.WithMetrics(metrics => endpointExporter?.AddReader(metrics));
         services.ConfigureOpenTelemetryMeterProvider(AddMeters);

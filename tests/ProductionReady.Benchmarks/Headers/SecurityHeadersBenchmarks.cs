@@ -84,7 +84,7 @@ public class SecurityHeadersBenchmarks
             headers["X-Permitted-Cross-Domain-Policies"] = "none";
             if (context.Request.IsHttps)
             {
-                headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains";
+                headers["Strict-Transport-Security"] = "max-age=63072000; includeSubDomains";
             }
 
             headers.Remove("X-Powered-By");

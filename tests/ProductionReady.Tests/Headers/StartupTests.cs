@@ -76,7 +76,7 @@ public sealed class StartupTests
         Assert.Contains("Content-Security-Policy: " + HeaderAssert.ApiCsp, api.GetStructuredStateValue("Headers")!, StringComparison.Ordinal);
         Assert.Contains(policies, e => e.GetStructuredStateValue("Policy") == "docs" && e.GetStructuredStateValue("Headers")!.Contains("X-Frame-Options: SAMEORIGIN", StringComparison.Ordinal));
         var transport = Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersTransport");
-        Assert.Equal("max-age=31536000; includeSubDomains", transport.GetStructuredStateValue("Hsts"));
+        Assert.Equal("max-age=63072000; includeSubDomains", transport.GetStructuredStateValue("Hsts"));
         Assert.Equal("localhost", transport.GetStructuredStateValue("ExcludedHosts"));
         Assert.Equal("/csp-reports", transport.GetStructuredStateValue("ReportPath"));
     }

@@ -6,7 +6,7 @@ namespace ProductionReady.Tests.Headers;
 /// <summary>HSTS only on HTTPS (direct or from a trusted proxy), host exclusions, cookie hardening.</summary>
 public sealed class TransportAndCookieTests
 {
-    private const string Hsts = "max-age=31536000; includeSubDomains";
+    private const string Hsts = "max-age=63072000; includeSubDomains";
 
     private static Task<TestApp> StartAsync(Action<SecurityHeadersOptions>? configure = null, string? remoteIp = null) => TestApp.StartAsync(
         configure,
