@@ -81,7 +81,7 @@ internal sealed class LogLevelOverrides : IConfigureOptions<LoggerFilterOptions>
         }
 
         SignalChange();
-        InfoLog.LogLevelChanged(Logger, category, level, caller, until);
+        InfoLog.LogLevelChanged(Logger, category, level.ToString(), caller, until);
         return until;
     }
 
@@ -115,7 +115,7 @@ internal sealed class LogLevelOverrides : IConfigureOptions<LoggerFilterOptions>
         }
 
         SignalChange();
-        InfoLog.LogLevelRestored(Logger, category, entry.Level, entry.Until);
+        InfoLog.LogLevelRestored(Logger, category, entry.Level.ToString(), entry.Until);
     }
 
     private void SignalChange()
