@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 using ProductionReady.Redis;
 using StackExchange.Redis;
 

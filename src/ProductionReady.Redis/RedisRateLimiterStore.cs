@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using ProductionReady.Common;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 using RedisRateLimiting;
 using StackExchange.Redis;
 

@@ -2,7 +2,7 @@ namespace ProductionReady.Common;
 
 /// <summary>
 /// Whether the app applies forwarded headers from reverse proxies it was told to trust. Provided by the
-/// trusted-proxies capability (Edge); read by the security headers, whose "no HTTPS in Production" warning
+/// trusted-proxies capability (ForwardedHeaders); read by the security headers, whose "no HTTPS in Production" warning
 /// must stay quiet behind a TLS-terminating proxy (a Kubernetes ingress) that the app trusts.
 /// </summary>
 internal interface ITrustedProxies

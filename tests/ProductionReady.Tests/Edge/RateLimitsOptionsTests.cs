@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 
 namespace ProductionReady.Tests.Edge;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.ForwardedHeaders;
 
 /// <summary>
 /// Puts the framework's forwarded-headers middleware, restricted to the trusted proxies, at the front of

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.Cors;
 
 /// <summary>
 /// Refuses at startup what makes CORS permissive or never match: outside Development a wildcard, a plain

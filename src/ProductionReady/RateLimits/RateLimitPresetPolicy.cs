@@ -1,7 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// One preset (<c>auth</c>, <c>api</c>, <c>uploads</c>, or the global limit): a per-client token bucket

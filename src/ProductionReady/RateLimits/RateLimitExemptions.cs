@@ -1,6 +1,6 @@
 using ProductionReady.Common;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Requests the presets never limit: health probes (<see cref="ProbeRequestFeature"/>) and every path a

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Logs rejections as one summary event per policy, client and window

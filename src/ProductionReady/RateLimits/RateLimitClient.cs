@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.Features.Authentication;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Who a request is counted against: the authenticated user's name when there is one, else the client

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Validates <see cref="RateLimitsOptions"/> at startup; every message starts with the full

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
 using ProductionReady.Common;
-using ProductionReady.Edge;
+using ProductionReady.ForwardedHeaders;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
 using ProductionReady.Common;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 
 namespace Microsoft.Extensions.Hosting;
 

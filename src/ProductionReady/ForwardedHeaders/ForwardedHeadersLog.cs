@@ -1,4 +1,4 @@
-namespace ProductionReady.Edge;
+namespace ProductionReady.ForwardedHeaders;
 
 /// <summary>The trusted-proxies capability's log events.</summary>
 internal static partial class ForwardedHeadersLog

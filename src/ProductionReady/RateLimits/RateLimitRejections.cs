@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Net.Http.Headers;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Answers a rejected request: 429 with <c>Retry-After</c> and a ProblemDetails body (the framework's

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
 using ProductionReady.Common;
-using ProductionReady.Edge;
+using ProductionReady.Cors;
 
 namespace Microsoft.Extensions.Hosting;
 

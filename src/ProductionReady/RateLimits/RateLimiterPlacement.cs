@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Puts the framework's rate limiter where an endpoint has been chosen, whatever the order of the app's

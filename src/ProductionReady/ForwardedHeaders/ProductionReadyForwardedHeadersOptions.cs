@@ -37,5 +37,5 @@ public sealed class ProductionReadyForwardedHeadersOptions
     /// <summary>
     /// The forwarded headers applied. Defaults to <c>XForwardedFor, XForwardedProto, XForwardedHost</c>.
     /// </summary>
-    public ForwardedHeaders Headers { get; set; } = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+    public Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders Headers { get; set; } = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost;
 }

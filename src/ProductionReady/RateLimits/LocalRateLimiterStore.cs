@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>The budget in this instance's memory: the framework's token bucket, the partitions bounded by <see cref="RateLimitPartitionBudget"/>.</summary>
 internal sealed class LocalRateLimiterStore : IRateLimiterStore

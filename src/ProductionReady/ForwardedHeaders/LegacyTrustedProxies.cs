@@ -1,4 +1,4 @@
-namespace ProductionReady.Edge;
+namespace ProductionReady.ForwardedHeaders;
 
 /// <summary>
 /// The trusted proxies still configured under their old key, <c>ProductionReady:SecurityHeaders:TrustedProxies</c>

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Cors.Infrastructure;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.Cors;
 
 /// <summary>
 /// Builds the framework's default CORS policy from the validated <see cref="ProductionReadyCorsOptions"/>,

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// What the framework's rate limiter runs on every request, ahead of the endpoint's policy: the <c>auth</c>

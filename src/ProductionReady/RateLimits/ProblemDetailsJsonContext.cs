@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Mvc;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// The ProblemDetails body of a 429, serialized by generated code: a Native AOT app's JSON options know only the

@@ -1,6 +1,6 @@
 using ProductionReady.Common;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.ForwardedHeaders;
 
 /// <summary>
 /// Refuses a trusted-proxy entry that is not an address or network (or is a network written with host bits), a

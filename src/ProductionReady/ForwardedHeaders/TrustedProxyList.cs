@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using ProductionReady.Common;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.ForwardedHeaders;
 
 /// <summary>
 /// The trusted proxies of the validated options as networks (an address is a /32 or /128 network), built

@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Where a preset's per-client budget lives. The default keeps it in this instance's memory;

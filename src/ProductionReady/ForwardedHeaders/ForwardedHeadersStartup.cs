@@ -1,6 +1,6 @@
 using ProductionReady.Common;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.ForwardedHeaders;
 
 /// <summary>
 /// Once at startup: says which proxies are trusted, warns when the old key is still used, and in

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.RateLimiting;
 
-namespace ProductionReady.Edge;
+namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Bounds the memory the per-client budgets take, whatever the number of distinct clients. The framework

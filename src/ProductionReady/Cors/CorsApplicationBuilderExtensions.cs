@@ -1,5 +1,5 @@
 using ProductionReady;
-using ProductionReady.Edge;
+using ProductionReady.Cors;
 
 namespace Microsoft.AspNetCore.Builder;
 
