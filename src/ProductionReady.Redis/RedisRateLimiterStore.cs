@@ -28,7 +28,7 @@ internal sealed class RedisRateLimiterStore : IRateLimiterStore
 
     public object PartitionKey(string policyName, object client) => _partitions.PartitionKey(policyName, client);
 
-    public RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit)
+    public RateLimiter Create(string policyName, object client, ProductionReadyRateLimitPolicyOptions limit)
     {
         var shared = new RedisTokenBucketRateLimiter<string>(
             _prefix + policyName + ":" + RateLimitClient.Describe(client),

@@ -53,12 +53,12 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddSingleton(new ReadSection(typeof(ProductionReadyOptions), ProductionReadyOptions.SectionName));
         services.AddSingleton<ProductionReadyOptionsComposer>(sp => new ProductionReadyOptionsComposer(sp, sp.GetServices<ConfigureRoot>()));
         services.AddTransient<IOptionsFactory<ProductionReadyOptions>, ComposedOptionsFactory<ProductionReadyOptions>>();
-        services.AddTransient<IOptionsFactory<HealthProbeOptions>, ComposedOptionsFactory<HealthProbeOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyHealthOptions>, ComposedOptionsFactory<ProductionReadyHealthOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyLoggingOptions>, ComposedOptionsFactory<ProductionReadyLoggingOptions>>();
-        services.AddTransient<IOptionsFactory<SecretValidationOptions>, ComposedOptionsFactory<SecretValidationOptions>>();
-        services.AddTransient<IOptionsFactory<SecurityHeadersOptions>, ComposedOptionsFactory<SecurityHeadersOptions>>();
-        services.AddTransient<IOptionsFactory<MetricsOptions>, ComposedOptionsFactory<MetricsOptions>>();
-        services.AddTransient<IOptionsFactory<RateLimitsOptions>, ComposedOptionsFactory<RateLimitsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadySecretsOptions>, ComposedOptionsFactory<ProductionReadySecretsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadySecurityHeadersOptions>, ComposedOptionsFactory<ProductionReadySecurityHeadersOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyMetricsOptions>, ComposedOptionsFactory<ProductionReadyMetricsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyRateLimitsOptions>, ComposedOptionsFactory<ProductionReadyRateLimitsOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyForwardedHeadersOptions>, ComposedOptionsFactory<ProductionReadyForwardedHeadersOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyCorsOptions>, ComposedOptionsFactory<ProductionReadyCorsOptions>>();
     }
@@ -104,12 +104,12 @@ internal sealed class ProductionReadyOptionsComposer
     {
         _failed.Clear();
         var root = Configured<ProductionReadyOptions>();
-        root.Health = Configured<HealthProbeOptions>();
+        root.Health = Configured<ProductionReadyHealthOptions>();
         root.Logging = Configured<ProductionReadyLoggingOptions>();
-        root.Secrets = Configured<SecretValidationOptions>();
-        root.SecurityHeaders = Configured<SecurityHeadersOptions>();
-        root.Metrics = Configured<MetricsOptions>();
-        root.RateLimits = Configured<RateLimitsOptions>();
+        root.Secrets = Configured<ProductionReadySecretsOptions>();
+        root.SecurityHeaders = Configured<ProductionReadySecurityHeadersOptions>();
+        root.Metrics = Configured<ProductionReadyMetricsOptions>();
+        root.RateLimits = Configured<ProductionReadyRateLimitsOptions>();
         root.ForwardedHeaders = Configured<ProductionReadyForwardedHeadersOptions>();
         root.Cors = Configured<ProductionReadyCorsOptions>();
 
@@ -122,12 +122,12 @@ internal sealed class ProductionReadyOptionsComposer
 
 
         _set[typeof(ProductionReadyOptions)] = root;
-        _set[typeof(HealthProbeOptions)] = root.Health;
+        _set[typeof(ProductionReadyHealthOptions)] = root.Health;
         _set[typeof(ProductionReadyLoggingOptions)] = root.Logging;
-        _set[typeof(SecretValidationOptions)] = root.Secrets;
-        _set[typeof(SecurityHeadersOptions)] = root.SecurityHeaders;
-        _set[typeof(MetricsOptions)] = root.Metrics;
-        _set[typeof(RateLimitsOptions)] = root.RateLimits;
+        _set[typeof(ProductionReadySecretsOptions)] = root.Secrets;
+        _set[typeof(ProductionReadySecurityHeadersOptions)] = root.SecurityHeaders;
+        _set[typeof(ProductionReadyMetricsOptions)] = root.Metrics;
+        _set[typeof(ProductionReadyRateLimitsOptions)] = root.RateLimits;
         _set[typeof(ProductionReadyForwardedHeadersOptions)] = root.ForwardedHeaders;
         _set[typeof(ProductionReadyCorsOptions)] = root.Cors;
     }

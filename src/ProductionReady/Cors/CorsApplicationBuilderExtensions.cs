@@ -1,4 +1,5 @@
 using ProductionReady;
+using ProductionReady.Common;
 using ProductionReady.Cors;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -13,13 +14,14 @@ public static class CorsApplicationBuilderExtensions
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same application builder, for chaining.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddProductionReadyCors</c> was not called.</exception>
     public static IApplicationBuilder UseProductionReadyCors(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var services = app.ApplicationServices;
         if (!services.GetServices<IValidateOptions<ProductionReadyCorsOptions>>().OfType<CorsOptionsValidator>().Any())
         {
-            throw new InvalidOperationException("UseProductionReadyCors needs builder.AddProductionReadyCors() (or builder.AddProductionReady()) before builder.Build().");
+            throw CapabilityRegistration.Missing("Cors");
         }
 
         var options = services.GetRequiredService<IOptions<ProductionReadyCorsOptions>>().Value;

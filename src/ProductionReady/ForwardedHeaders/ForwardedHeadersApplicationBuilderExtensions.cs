@@ -1,3 +1,4 @@
+using ProductionReady.Common;
 using ProductionReady.ForwardedHeaders;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -12,11 +13,12 @@ public static class ForwardedHeadersApplicationBuilderExtensions
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same application builder, for chaining.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddProductionReadyForwardedHeaders</c> was not called.</exception>
     public static IApplicationBuilder UseProductionReadyForwardedHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var pipeline = app.ApplicationServices.GetService<ForwardedHeadersPipeline>()
-            ?? throw new InvalidOperationException("UseProductionReadyForwardedHeaders needs builder.AddProductionReadyForwardedHeaders() (or builder.AddProductionReady()) before builder.Build().");
+            ?? throw CapabilityRegistration.Missing("ForwardedHeaders");
         pipeline.Request(app);
         return app;
     }

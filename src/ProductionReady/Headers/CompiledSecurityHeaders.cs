@@ -12,12 +12,12 @@ namespace ProductionReady.Headers;
 /// </summary>
 internal sealed class CompiledSecurityHeaders
 {
-    private readonly SecurityHeadersOptions _options;
+    private readonly ProductionReadySecurityHeadersOptions _options;
     private readonly string? _reportPath;
     private readonly string[] _excludedHosts;
     private readonly IPNetwork[] _trustedProxies;
 
-    public CompiledSecurityHeaders(IOptions<SecurityHeadersOptions> optionsAccessor)
+    public CompiledSecurityHeaders(IOptions<ProductionReadySecurityHeadersOptions> optionsAccessor)
     {
         var options = optionsAccessor.Value;
         _options = options;
@@ -32,13 +32,13 @@ internal sealed class CompiledSecurityHeaders
         var named = new Dictionary<string, CompiledPolicy>(StringComparer.OrdinalIgnoreCase)
         {
             // The built-in profiles by name force a profile whatever the content type.
-            [SecurityHeadersOptions.ApiPolicyName] = new(SecurityHeadersOptions.ApiPolicyName, Default.Api, Default.Api),
-            [SecurityHeadersOptions.HtmlPolicyName] = new(SecurityHeadersOptions.HtmlPolicyName, Default.Html, Default.Html),
+            [ProductionReadySecurityHeadersOptions.ApiPolicyName] = new(ProductionReadySecurityHeadersOptions.ApiPolicyName, Default.Api, Default.Api),
+            [ProductionReadySecurityHeadersOptions.HtmlPolicyName] = new(ProductionReadySecurityHeadersOptions.HtmlPolicyName, Default.Html, Default.Html),
 
             // The presets change only the pages' CSP: their JSON and files keep the API profile.
-            [SecurityHeadersOptions.SwaggerUiPolicyName] = HtmlPreset(SecurityHeadersOptions.SwaggerUiPolicyName, SecurityHeaderDefaults.SwaggerUiContentSecurityPolicy),
-            [SecurityHeadersOptions.ScalarPolicyName] = HtmlPreset(SecurityHeadersOptions.ScalarPolicyName, SecurityHeaderDefaults.ScalarContentSecurityPolicy),
-            [SecurityHeadersOptions.DeveloperExceptionPagePolicyName] = HtmlPreset(SecurityHeadersOptions.DeveloperExceptionPagePolicyName, SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy),
+            [ProductionReadySecurityHeadersOptions.SwaggerUiPolicyName] = HtmlPreset(ProductionReadySecurityHeadersOptions.SwaggerUiPolicyName, SecurityHeaderDefaults.SwaggerUiContentSecurityPolicy),
+            [ProductionReadySecurityHeadersOptions.ScalarPolicyName] = HtmlPreset(ProductionReadySecurityHeadersOptions.ScalarPolicyName, SecurityHeaderDefaults.ScalarContentSecurityPolicy),
+            [ProductionReadySecurityHeadersOptions.DeveloperExceptionPagePolicyName] = HtmlPreset(ProductionReadySecurityHeadersOptions.DeveloperExceptionPagePolicyName, SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy),
         };
         foreach (var (name, policy) in options.Policies)
         {
@@ -46,7 +46,7 @@ internal sealed class CompiledSecurityHeaders
         }
 
         Policies = named.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-        DeveloperExceptionPage = Policies[SecurityHeadersOptions.DeveloperExceptionPagePolicyName];
+        DeveloperExceptionPage = Policies[ProductionReadySecurityHeadersOptions.DeveloperExceptionPagePolicyName];
         PathPolicies = options.PathPolicies
             .Where(p => Policies.ContainsKey(p.Value))
             .OrderByDescending(p => p.Key.TrimEnd('/').Length)
@@ -100,7 +100,7 @@ internal sealed class CompiledSecurityHeaders
         Compile(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Api, _options.Api), overlay)),
         Compile(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Html, _options.Html), overlay)));
 
-    /// <summary>The policy of the longest <see cref="SecurityHeadersOptions.PathPolicies"/> prefix of <paramref name="path"/>; null when none.</summary>
+    /// <summary>The policy of the longest <see cref="ProductionReadySecurityHeadersOptions.PathPolicies"/> prefix of <paramref name="path"/>; null when none.</summary>
     public CompiledPolicy? ForPath(PathString path)
     {
         foreach (var (prefix, policy) in PathPolicies)

@@ -14,7 +14,7 @@ internal sealed class CookieHardener
     private readonly string[] _httpOnlyExceptions;
     private readonly string? _sameSite;
 
-    public CookieHardener(CookieHardeningOptions options)
+    public CookieHardener(ProductionReadyCookieHardeningOptions options)
     {
         _secure = options.Secure;
         _httpOnly = options.HttpOnly;

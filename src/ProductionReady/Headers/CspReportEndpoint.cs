@@ -50,7 +50,7 @@ internal sealed class CspReportEndpoint : IDisposable
     private long _refusedOverall;
     private ITimer? _refusalReport;
 
-    public CspReportEndpoint(IOptions<SecurityHeadersOptions> options, ILoggerFactory loggerFactory, IMeterFactory meterFactory, TimeProvider time)
+    public CspReportEndpoint(IOptions<ProductionReadySecurityHeadersOptions> options, ILoggerFactory loggerFactory, IMeterFactory meterFactory, TimeProvider time)
     {
         var reports = options.Value.CspReports;
         _logger = loggerFactory.CreateLogger(SecurityHeadersLog.Category);

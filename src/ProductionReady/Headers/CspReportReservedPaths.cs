@@ -8,16 +8,16 @@ namespace ProductionReady.Headers;
 /// </summary>
 internal sealed class CspReportReservedPaths : IReservedPaths
 {
-    private readonly IOptions<SecurityHeadersOptions> _options;
+    private readonly IOptions<ProductionReadySecurityHeadersOptions> _options;
 
-    public CspReportReservedPaths(IOptions<SecurityHeadersOptions> options) => _options = options;
+    public CspReportReservedPaths(IOptions<ProductionReadySecurityHeadersOptions> options) => _options = options;
 
     public IEnumerable<ReservedPath> GetReservedPaths()
     {
         var options = _options.Value;
         if (options.Enabled && options.CspReports.Enabled)
         {
-            yield return new ReservedPath(options.CspReports.Path, $"{SecurityHeadersOptions.SectionName}:CspReports:Path");
+            yield return new ReservedPath(options.CspReports.Path, $"{ProductionReadySecurityHeadersOptions.SectionName}:CspReports:Path");
         }
     }
 }

@@ -13,7 +13,7 @@ public sealed class SecurityHeaderPolicy
     /// </summary>
     public string? ContentSecurityPolicy { get; set; }
 
-    /// <summary>Sends the CSP as <c>Content-Security-Policy-Report-Only</c>. Null keeps <see cref="SecurityHeadersOptions.CspReportOnly"/>.</summary>
+    /// <summary>Sends the CSP as <c>Content-Security-Policy-Report-Only</c>. Null keeps <see cref="ProductionReadySecurityHeadersOptions.CspReportOnly"/>.</summary>
     public bool? CspReportOnly { get; set; }
 
     /// <summary>X-Content-Type-Options (default <c>nosniff</c>).</summary>

@@ -1,3 +1,4 @@
+using ProductionReady.Common;
 using ProductionReady.Headers;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -18,8 +19,7 @@ public static class SecurityHeadersApplicationBuilderExtensions
     public static IApplicationBuilder UseProductionReadySecurityHeaders(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var headers = app.ApplicationServices.GetService<CompiledSecurityHeaders>() ?? throw new InvalidOperationException(
-            "The security headers are not registered: call builder.AddProductionReadySecurityHeaders() (or builder.AddProductionReady()) before building the app.");
+        var headers = app.ApplicationServices.GetService<CompiledSecurityHeaders>() ?? throw CapabilityRegistration.Missing("SecurityHeaders");
         if (headers.Enabled)
         {
             app.ApplicationServices.GetRequiredService<SecurityHeadersPipeline>().Request(app);

@@ -7,7 +7,7 @@ namespace Microsoft.AspNetCore.Builder;
 public static class SecurityHeadersEndpointConventionBuilderExtensions
 {
     /// <summary>
-    /// Uses the named policy (<see cref="SecurityHeadersOptions.Policies"/>, or <c>"api"</c>/<c>"html"</c>)
+    /// Uses the named policy (<see cref="ProductionReadySecurityHeadersOptions.Policies"/>, or <c>"api"</c>/<c>"html"</c>)
     /// for the endpoints' responses, e.g. a looser CSP for a documentation UI.
     /// </summary>
     /// <typeparam name="TBuilder">The endpoint convention builder.</typeparam>

@@ -20,10 +20,10 @@ public static class SecurityHeadersHostingExtensions
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static IHostApplicationBuilder AddProductionReadySecurityHeaders(this IHostApplicationBuilder builder, Action<SecurityHeadersOptions>? configure = null)
+    public static IHostApplicationBuilder AddProductionReadySecurityHeaders(this IHostApplicationBuilder builder, Action<ProductionReadySecurityHeadersOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!CapabilityOptions.Add<SecurityHeadersOptions, SecurityHeadersOptionsValidator>(builder, SecurityHeadersOptions.SectionName, configure, static (section, o) => section.Bind(o)))
+        if (!CapabilityOptions.Add<ProductionReadySecurityHeadersOptions, SecurityHeadersOptionsValidator>(builder, ProductionReadySecurityHeadersOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             return builder;
         }

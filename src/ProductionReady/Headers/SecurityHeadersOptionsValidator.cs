@@ -6,13 +6,13 @@ namespace ProductionReady.Headers;
 /// Validates the options at startup, so a header value Kestrel would refuse (a line break, a
 /// non-ASCII character) stops the app with a message that names the setting, not every response with a 500.
 /// </summary>
-internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<SecurityHeadersOptions>
+internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<ProductionReadySecurityHeadersOptions>
 {
-    private const string Section = SecurityHeadersOptions.SectionName;
+    private const string Section = ProductionReadySecurityHeadersOptions.SectionName;
 
     private static readonly System.Buffers.SearchValues<char> ForbiddenInPath = System.Buffers.SearchValues.Create("?# \"';,");
 
-    public ValidateOptionsResult Validate(string? name, SecurityHeadersOptions options)
+    public ValidateOptionsResult Validate(string? name, ProductionReadySecurityHeadersOptions options)
     {
         var errors = new List<string>();
         ValidatePolicy(options.Api, $"{Section}:Api", errors);
@@ -23,8 +23,8 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
             {
                 errors.Add($"{Section}:Policies has a policy without a name; give every policy a name.");
             }
-            else if (string.Equals(policyName, SecurityHeadersOptions.ApiPolicyName, StringComparison.OrdinalIgnoreCase) ||
-                     string.Equals(policyName, SecurityHeadersOptions.HtmlPolicyName, StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(policyName, ProductionReadySecurityHeadersOptions.ApiPolicyName, StringComparison.OrdinalIgnoreCase) ||
+                     string.Equals(policyName, ProductionReadySecurityHeadersOptions.HtmlPolicyName, StringComparison.OrdinalIgnoreCase))
             {
                 errors.Add($"{Section}:Policies:{policyName} uses a built-in profile's name; change the profile under {Section}:{(policyName.Equals("api", StringComparison.OrdinalIgnoreCase) ? "Api" : "Html")} instead, or choose another name.");
             }
@@ -122,14 +122,14 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Securit
     }
 
     /// <summary>The built-in policy names, then the configured ones.</summary>
-    internal static IEnumerable<string> KnownPolicies(SecurityHeadersOptions options) =>
+    internal static IEnumerable<string> KnownPolicies(ProductionReadySecurityHeadersOptions options) =>
         new[]
         {
-            SecurityHeadersOptions.ApiPolicyName, SecurityHeadersOptions.HtmlPolicyName, SecurityHeadersOptions.SwaggerUiPolicyName,
-            SecurityHeadersOptions.ScalarPolicyName, SecurityHeadersOptions.DeveloperExceptionPagePolicyName,
+            ProductionReadySecurityHeadersOptions.ApiPolicyName, ProductionReadySecurityHeadersOptions.HtmlPolicyName, ProductionReadySecurityHeadersOptions.SwaggerUiPolicyName,
+            ProductionReadySecurityHeadersOptions.ScalarPolicyName, ProductionReadySecurityHeadersOptions.DeveloperExceptionPagePolicyName,
         }.Concat(options.Policies.Keys.Where(k => !string.IsNullOrWhiteSpace(k))).Distinct(StringComparer.OrdinalIgnoreCase);
 
-    private static bool IsKnownPolicy(string name, SecurityHeadersOptions options) =>
+    private static bool IsKnownPolicy(string name, ProductionReadySecurityHeadersOptions options) =>
         KnownPolicies(options).Contains(name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Checks one policy's values; <paramref name="path"/> names it in the messages.</summary>

@@ -75,7 +75,7 @@ internal sealed class SecurityHeadersPipeline : IStartupFilter
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException(
-                $"Undefined security headers policy: {string.Join("; ", unknown)}. Define it under {SecurityHeadersOptions.SectionName}:Policies " +
+                $"Undefined security headers policy: {string.Join("; ", unknown)}. Define it under {ProductionReadySecurityHeadersOptions.SectionName}:Policies " +
                 $"(or options.Policies[\"name\"] in AddProductionReadySecurityHeaders), or use one of: {string.Join(", ", _headers.Policies.Keys.Order(StringComparer.Ordinal))}.");
         }
     }

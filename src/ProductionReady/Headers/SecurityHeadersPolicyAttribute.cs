@@ -4,7 +4,7 @@ namespace ProductionReady;
 
 /// <summary>
 /// Gives an endpoint (controller, action, Razor page or minimal API handler) a named security header
-/// policy: one of <see cref="SecurityHeadersOptions.Policies"/>, or <c>"api"</c>/<c>"html"</c> to force a
+/// policy: one of <see cref="ProductionReadySecurityHeadersOptions.Policies"/>, or <c>"api"</c>/<c>"html"</c> to force a
 /// built-in profile whatever the content type. Unknown names stop the app at startup.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method, AllowMultiple = false, Inherited = true)]

@@ -40,7 +40,7 @@ internal sealed class SecurityHeadersPolicyReport : IHostedService
     /// <summary>One short line at Information (what is sent, by name); every value at Debug.</summary>
     private void LogEffectivePolicy()
     {
-        var options = _services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        var options = _services.GetRequiredService<IOptions<ProductionReadySecurityHeadersOptions>>().Value;
         var reportPath = _headers.ReportsEnabled ? _headers.ReportPath.Value! : "(off)";
         if (_logger.IsEnabled(LogLevel.Information))
         {
@@ -67,7 +67,7 @@ internal sealed class SecurityHeadersPolicyReport : IHostedService
         SecurityHeadersLog.EffectivePolicy(_logger, "default", "HTML", _headers.Default.Html.Description);
         foreach (var (name, policy) in _headers.Policies)
         {
-            if (name is not (SecurityHeadersOptions.ApiPolicyName or SecurityHeadersOptions.HtmlPolicyName))
+            if (name is not (ProductionReadySecurityHeadersOptions.ApiPolicyName or ProductionReadySecurityHeadersOptions.HtmlPolicyName))
             {
                 SecurityHeadersLog.EffectivePolicy(_logger, name, "API", policy.Api.Description);
                 SecurityHeadersLog.EffectivePolicy(_logger, name, "HTML", policy.Html.Description);

@@ -5,18 +5,18 @@ internal sealed class ProbePaths
 {
     private readonly (PathString Path, ProbeKind Kind)[] _paths;
 
-    public ProbePaths(HealthProbeOptions options)
+    public ProbePaths(ProductionReadyHealthOptions options)
     {
         _paths = [.. Of(options).Select(p => (new PathString(p.Path), p.Kind))];
     }
 
     /// <summary>Every probe with its configured path and the name of its setting: the one list of them.</summary>
-    public static IEnumerable<(ProbeKind Kind, string Path, string Setting)> Of(HealthProbeOptions options)
+    public static IEnumerable<(ProbeKind Kind, string Path, string Setting)> Of(ProductionReadyHealthOptions options)
     {
-        yield return (ProbeKind.Live, options.LivePath, nameof(HealthProbeOptions.LivePath));
-        yield return (ProbeKind.Ready, options.ReadyPath, nameof(HealthProbeOptions.ReadyPath));
-        yield return (ProbeKind.Startup, options.StartupPath, nameof(HealthProbeOptions.StartupPath));
-        yield return (ProbeKind.Report, options.ReportPath, nameof(HealthProbeOptions.ReportPath));
+        yield return (ProbeKind.Live, options.LivePath, nameof(ProductionReadyHealthOptions.LivePath));
+        yield return (ProbeKind.Ready, options.ReadyPath, nameof(ProductionReadyHealthOptions.ReadyPath));
+        yield return (ProbeKind.Startup, options.StartupPath, nameof(ProductionReadyHealthOptions.StartupPath));
+        yield return (ProbeKind.Report, options.ReportPath, nameof(ProductionReadyHealthOptions.ReportPath));
     }
 
     public ProbeKind Match(PathString path)

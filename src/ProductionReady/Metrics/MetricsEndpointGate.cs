@@ -17,7 +17,7 @@ internal sealed class MetricsEndpointGate
     private readonly bool _exported;
     private readonly CallerAccessGate _gate;
 
-    public MetricsEndpointGate(IOptions<MetricsOptions> options, IMetricsEndpointExporter? exporter = null)
+    public MetricsEndpointGate(IOptions<ProductionReadyMetricsOptions> options, IMetricsEndpointExporter? exporter = null)
     {
         var o = options.Value;
         _exported = exporter is not null;
@@ -78,7 +78,7 @@ internal sealed class MetricsEndpointGate
 
     /// <summary>Fails startup with a clear message when the configured policy cannot be evaluated.</summary>
     public Task ValidatePolicyAsync(IServiceProvider services) =>
-        _gate.ValidatePolicyAsync(services, MetricsOptions.SectionName + ":" + nameof(MetricsOptions.AuthorizationPolicy));
+        _gate.ValidatePolicyAsync(services, ProductionReadyMetricsOptions.SectionName + ":" + nameof(ProductionReadyMetricsOptions.AuthorizationPolicy));
 
     private static void DisableHttpMetrics(HttpContext context)
     {

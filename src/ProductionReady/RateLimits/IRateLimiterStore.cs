@@ -15,5 +15,5 @@ internal interface IRateLimiterStore
     object PartitionKey(string policyName, object client);
 
     /// <summary>Creates the limiter of one client (<see cref="RateLimitClient"/>) under one policy; called once per partition.</summary>
-    RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit);
+    RateLimiter Create(string policyName, object client, ProductionReadyRateLimitPolicyOptions limit);
 }

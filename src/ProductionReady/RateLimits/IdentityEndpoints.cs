@@ -7,7 +7,7 @@ namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Recognises ASP.NET Core Identity's endpoints as they are registered, so the <c>auth</c> preset reaches
-/// them without code (<see cref="RateLimitsOptions.Identity"/>): the Identity UI's pages by their route
+/// them without code (<see cref="ProductionReadyRateLimitsOptions.Identity"/>): the Identity UI's pages by their route
 /// values (area <c>Identity</c>, as the package's pages and pages scaffolded over them have), and
 /// <c>MapIdentityApi</c>'s endpoints by the method that handles them (declared in the framework's
 /// <c>IdentityApiEndpointRouteBuilderExtensions</c>), whatever group prefix the app maps them under.

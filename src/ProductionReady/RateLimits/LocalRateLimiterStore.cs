@@ -17,10 +17,10 @@ internal sealed class LocalRateLimiterStore : IRateLimiterStore
 
     public object PartitionKey(string policyName, object client) => Partitions.PartitionKey(policyName, client);
 
-    public RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit) => Partitions.Track(policyName, client, CreateTokenBucket(limit));
+    public RateLimiter Create(string policyName, object client, ProductionReadyRateLimitPolicyOptions limit) => Partitions.Track(policyName, client, CreateTokenBucket(limit));
 
     /// <summary>The token bucket of <paramref name="limit"/>, replenished by the partitioned limiter's own timer.</summary>
-    public static TokenBucketRateLimiter CreateTokenBucket(RateLimitPolicyOptions limit) => new(new TokenBucketRateLimiterOptions
+    public static TokenBucketRateLimiter CreateTokenBucket(ProductionReadyRateLimitPolicyOptions limit) => new(new TokenBucketRateLimiterOptions
     {
         TokenLimit = limit.PermitsPerSecond + limit.Burst,
         TokensPerPeriod = limit.PermitsPerSecond,

@@ -16,7 +16,7 @@ internal sealed class RateLimitPresetPolicy : IRateLimiterPolicy<object>
     private readonly IRateLimiterStore _store;
     private readonly Func<object, RateLimiter> _createLimiter;
 
-    public RateLimitPresetPolicy(string name, RateLimitPolicyOptions limit, bool enabled, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections)
+    public RateLimitPresetPolicy(string name, ProductionReadyRateLimitPolicyOptions limit, bool enabled, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections)
     {
         Name = name;
         _enabled = enabled;

@@ -11,13 +11,13 @@ namespace ProductionReady.RateLimits;
 /// </summary>
 internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
 {
-    private readonly IOptions<RateLimitsOptions> _options;
+    private readonly IOptions<ProductionReadyRateLimitsOptions> _options;
     private readonly IRateLimiterStore _store;
     private readonly RateLimitExemptions _exemptions;
     private readonly RateLimitRejections _rejections;
     private readonly IServiceProviderIsService _services;
 
-    public RateLimitPresets(IOptions<RateLimitsOptions> options, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections, IServiceProviderIsService services)
+    public RateLimitPresets(IOptions<ProductionReadyRateLimitsOptions> options, IRateLimiterStore store, RateLimitExemptions exemptions, RateLimitRejections rejections, IServiceProviderIsService services)
     {
         _services = services;
         _options = options;
@@ -47,6 +47,6 @@ internal sealed class RateLimitPresets : IConfigureOptions<RateLimiterOptions>
             options.GlobalLimiter = new RateLimitGlobalSlot(identity, global);
         }
 
-        RateLimitPresetPolicy Preset(string name, RateLimitPolicyOptions limit) => new(name, limit, settings.Enabled, _store, _exemptions, _rejections);
+        RateLimitPresetPolicy Preset(string name, ProductionReadyRateLimitPolicyOptions limit) => new(name, limit, settings.Enabled, _store, _exemptions, _rejections);
     }
 }

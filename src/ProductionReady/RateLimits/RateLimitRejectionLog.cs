@@ -15,7 +15,7 @@ internal sealed partial class RateLimitRejectionLog : IDisposable
     private readonly ITimer _timer;
     private readonly TimeSpan _length;
 
-    public RateLimitRejectionLog(IOptions<RateLimitsOptions> options, ILoggerFactory loggerFactory, TimeProvider time)
+    public RateLimitRejectionLog(IOptions<ProductionReadyRateLimitsOptions> options, ILoggerFactory loggerFactory, TimeProvider time)
     {
         _logger = loggerFactory.CreateLogger("ProductionReady.RateLimits");
         _time = time;

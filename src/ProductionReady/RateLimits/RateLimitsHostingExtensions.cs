@@ -21,11 +21,11 @@ public static class RateLimitsHostingExtensions
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static IHostApplicationBuilder AddProductionReadyRateLimits(this IHostApplicationBuilder builder, Action<RateLimitsOptions>? configure = null)
+    public static IHostApplicationBuilder AddProductionReadyRateLimits(this IHostApplicationBuilder builder, Action<ProductionReadyRateLimitsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<RateLimitsOptions, RateLimitsOptionsValidator>(builder, RateLimitsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
+        if (CapabilityOptions.Add<ProductionReadyRateLimitsOptions, RateLimitsOptionsValidator>(builder, ProductionReadyRateLimitsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             services.AddRateLimiter(_ => { });
             services.AddSingleton<RateLimitPresets>();
@@ -44,27 +44,4 @@ public static class RateLimitsHostingExtensions
         services.TryAddSingleton(TimeProvider.System);
         return builder;
     }
-
-    /// <summary>
-    /// Adds the framework's rate-limiting middleware with the presets, once, where an endpoint has been chosen:
-    /// here when routing runs earlier (a minimal-API app, where <c>WebApplication</c> adds routing and
-    /// authentication at the front), or, when the app calls <c>app.UseRouting()</c> on the <c>WebApplication</c>
-    /// later (the <c>webapp</c> and <c>mvc</c> templates), behind the app's last middleware, just before the
-    /// endpoint runs. Does nothing when <c>AddProductionReadyRateLimits</c> was not called.
-    /// </summary>
-    /// <param name="app">The application builder.</param>
-    /// <returns>The same application builder, for chaining.</returns>
-    public static IApplicationBuilder UseProductionReadyRateLimits(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        const string Applied = "ProductionReady.RateLimits.Applied";
-        if (app.ApplicationServices.GetService<RateLimitPresets>() is null || app.Properties.ContainsKey(Applied))
-        {
-            return app;
-        }
-
-        app.Properties[Applied] = true;
-        return app.ApplicationServices.GetRequiredService<RateLimiterPlacement>().UseAt(app);
-    }
-
 }

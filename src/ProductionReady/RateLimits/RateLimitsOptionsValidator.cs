@@ -3,18 +3,18 @@ using System.Globalization;
 namespace ProductionReady.RateLimits;
 
 /// <summary>
-/// Validates <see cref="RateLimitsOptions"/> at startup; every message starts with the full
+/// Validates <see cref="ProductionReadyRateLimitsOptions"/> at startup; every message starts with the full
 /// configuration key and says what to do.
 /// </summary>
-internal sealed class RateLimitsOptionsValidator : IValidateOptions<RateLimitsOptions>
+internal sealed class RateLimitsOptionsValidator : IValidateOptions<ProductionReadyRateLimitsOptions>
 {
-    private const string Section = RateLimitsOptions.SectionName;
+    private const string Section = ProductionReadyRateLimitsOptions.SectionName;
 
     // Above this a per-client limit no longer limits anything a single client can do, and
     // PermitsPerSecond + Burst must stay far from int overflow.
     private const int MaxPermits = 1_000_000;
 
-    public ValidateOptionsResult Validate(string? name, RateLimitsOptions options)
+    public ValidateOptionsResult Validate(string? name, ProductionReadyRateLimitsOptions options)
     {
         var failures = new List<string>();
         Check(failures, "Auth", options.Auth, required: true);
@@ -30,7 +30,7 @@ internal sealed class RateLimitsOptionsValidator : IValidateOptions<RateLimitsOp
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Check(List<string> failures, string key, RateLimitPolicyOptions? policy, bool required)
+    private static void Check(List<string> failures, string key, ProductionReadyRateLimitPolicyOptions? policy, bool required)
     {
         if (policy is null)
         {

@@ -30,7 +30,7 @@ public class SecurityHeadersBenchmarks
     public void Setup()
     {
         var services = new ServiceCollection().BuildServiceProvider();
-        var options = Options.Create(new SecurityHeadersOptions());
+        var options = Options.Create(new ProductionReadySecurityHeadersOptions());
         var headers = new CompiledSecurityHeaders(options);
 
         RequestDelegate json = static c =>

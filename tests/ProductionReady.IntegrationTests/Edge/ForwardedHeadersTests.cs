@@ -188,13 +188,13 @@ public sealed class ForwardedHeadersTests
 
             // The capabilities UseProductionReady composes, minus logging (its own tests cover it), in its order.
             builder.AddProductionReadySecurityHeaders();
-            builder.AddProductionReadyHealthChecks();
+            builder.AddProductionReadyHealth();
             builder.AddProductionReadyForwardedHeaders();
             builder.AddProductionReadyCors();
             var app = builder.Build();
             app.UseProductionReadyForwardedHeaders();
             app.UseProductionReadySecurityHeaders();
-            app.UseProductionReadyProbes();
+            app.UseProductionReadyHealth();
             app.UseProductionReadyCors();
             app.MapGet("/whoami", (HttpContext context) => new WhoAmI(context.Connection.RemoteIpAddress?.ToString(), context.Request.Scheme, context.Request.Host.Value));
             await app.StartAsync();

@@ -79,7 +79,7 @@ public sealed partial class ProfileAndPolicyTests
                 a.MapGet("/docs", () => Results.Content("<html/>", "text/html")).WithSecurityHeaders("docs");
                 a.MapGet("/docs.json", () => Results.Ok()).WithSecurityHeaders("docs");
                 a.MapGet("/inline", () => Results.Ok()).WithSecurityHeaders(p => p.ReferrerPolicy = "same-origin");
-                a.MapGet("/forced-html", () => Results.Ok()).WithSecurityHeaders(SecurityHeadersOptions.HtmlPolicyName);
+                a.MapGet("/forced-html", () => Results.Ok()).WithSecurityHeaders(ProductionReadySecurityHeadersOptions.HtmlPolicyName);
                 a.MapGet("/attribute", [SecurityHeadersPolicy("docs")] () => Results.Ok());
             });
         using var client = app.CreateClient();
@@ -105,13 +105,13 @@ public sealed partial class ProfileAndPolicyTests
     public async Task Path_policies_and_the_api_docs_presets_change_only_the_pages_csp()
     {
         await using var app = await TestApp.StartAsync(
-            o => o.PathPolicies["/swagger/"] = SecurityHeadersOptions.SwaggerUiPolicyName,
+            o => o.PathPolicies["/swagger/"] = ProductionReadySecurityHeadersOptions.SwaggerUiPolicyName,
             a =>
             {
                 a.MapGet("/swagger/index.html", () => Results.Content("<html/>", "text/html"));
                 a.MapGet("/swagger/v1/swagger.json", () => Results.Ok());
                 a.MapGet("/swaggerish", () => Results.Content("<html/>", "text/html"));
-                a.MapGet("/scalar/v1", () => Results.Content("<html/>", "text/html")).WithSecurityHeaders(SecurityHeadersOptions.ScalarPolicyName);
+                a.MapGet("/scalar/v1", () => Results.Content("<html/>", "text/html")).WithSecurityHeaders(ProductionReadySecurityHeadersOptions.ScalarPolicyName);
             });
         using var client = app.CreateClient();
 

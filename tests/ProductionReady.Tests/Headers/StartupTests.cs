@@ -24,7 +24,7 @@ public sealed class StartupTests
                 o.CspReports.PermitsPerMinute = 0;
                 o.CspReports.ReportingEndpointUrl = "/relative";
                 o.Hsts.MaxAge = TimeSpan.FromSeconds(-1);
-                o.PathPolicies["swagger"] = SecurityHeadersOptions.SwaggerUiPolicyName;
+                o.PathPolicies["swagger"] = ProductionReadySecurityHeadersOptions.SwaggerUiPolicyName;
                 o.PathPolicies["/docs"] = "swager-ui";
             },
             a => a.MapGet("/", () => "x")));
@@ -156,7 +156,7 @@ public sealed class StartupTests
     public async Task Registering_twice_is_harmless_and_the_same_configure_runs_once()
     {
         var calls = 0;
-        void Configure(SecurityHeadersOptions o)
+        void Configure(ProductionReadySecurityHeadersOptions o)
         {
             calls++;
             o.Api.XFrameOptions = "SAMEORIGIN";
@@ -174,11 +174,11 @@ public sealed class StartupTests
 
         // One options instance built: the delegate ran once for it.
         var before = calls;
-        _ = app.Services.GetRequiredService<IOptionsFactory<SecurityHeadersOptions>>().Create(Options.DefaultName);
+        _ = app.Services.GetRequiredService<IOptionsFactory<ProductionReadySecurityHeadersOptions>>().Create(Options.DefaultName);
         Assert.Equal(1, calls - before);
         Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
-        Assert.Single(app.Services.GetServices<IValidateOptions<SecurityHeadersOptions>>());
-        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
+        Assert.Single(app.Services.GetServices<IValidateOptions<ProductionReadySecurityHeadersOptions>>());
+        Assert.Single(app.Services.GetServices<IConfigureOptions<ProductionReadySecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
         Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
         Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersPolicy");
     }

@@ -8,7 +8,7 @@ public sealed class TransportAndCookieTests
 {
     private const string Hsts = "max-age=31536000; includeSubDomains";
 
-    private static Task<TestApp> StartAsync(Action<SecurityHeadersOptions>? configure = null, string? remoteIp = null) => TestApp.StartAsync(
+    private static Task<TestApp> StartAsync(Action<ProductionReadySecurityHeadersOptions>? configure = null, string? remoteIp = null) => TestApp.StartAsync(
         configure,
         a =>
         {

@@ -105,7 +105,7 @@ internal sealed class CapturedLog : IAsyncDisposable
                 Interlocked.Decrement(ref inFlight.Count);
             }
         });
-        app.UseProductionReadyRequestLogging();
+        app.UseProductionReadyLogging();
         map?.Invoke(app);
         await app.StartAsync();
         return new CapturedLog(app, output, inFlight);

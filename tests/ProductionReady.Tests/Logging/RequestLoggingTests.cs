@@ -228,7 +228,7 @@ public sealed class RequestLoggingTests
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
         builder.Logging.ClearProviders().AddProvider(provider);
         await using var app = builder.Build();
-        app.UseProductionReadyRequestLogging();
+        app.UseProductionReadyLogging();
         app.MapGet("/alone", () => "ok");
         await app.StartAsync();
 

@@ -5,7 +5,7 @@ namespace ProductionReady;
 /// and holds <see cref="PermitsPerSecond"/> + <see cref="Burst"/> tokens, so an idle client may send that
 /// many requests at once before being held to the steady rate.
 /// </summary>
-public sealed class RateLimitPolicyOptions
+public sealed class ProductionReadyRateLimitPolicyOptions
 {
     /// <summary>The steady rate a client is allowed, in requests per second (at least 1).</summary>
     public int PermitsPerSecond { get; set; } = 10;

@@ -9,7 +9,7 @@ namespace ProductionReady;
 /// as if it did not exist. OTLP export switches on with the standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
 /// variable, independent of these options.
 /// </remarks>
-public sealed class MetricsOptions
+public sealed class ProductionReadyMetricsOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:Metrics";

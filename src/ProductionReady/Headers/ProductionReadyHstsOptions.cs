@@ -1,7 +1,7 @@
 namespace ProductionReady;
 
 /// <summary>Strict-Transport-Security options. The header is sent on HTTPS responses only.</summary>
-public sealed class HstsOptions
+public sealed class ProductionReadyHstsOptions
 {
     /// <summary>When false, no Strict-Transport-Security header is sent. Defaults to true.</summary>
     public bool Enabled { get; set; } = true;

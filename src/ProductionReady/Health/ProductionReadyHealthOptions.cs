@@ -9,7 +9,7 @@ namespace ProductionReady;
 /// under the kubelet's 1 second probe timeout, and the drain delay fits inside the host's default
 /// 30 second shutdown timeout and the pod's default 30 second termination grace period.
 /// </remarks>
-public sealed class HealthProbeOptions
+public sealed class ProductionReadyHealthOptions
 {
     private TimeSpan? _drainDelay;
 

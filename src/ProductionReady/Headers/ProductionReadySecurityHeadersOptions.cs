@@ -5,7 +5,7 @@ namespace ProductionReady;
 /// then from code. The defaults are the OWASP-grade values in the README; every header can be changed or
 /// turned off (an empty string sends no header).
 /// </summary>
-public sealed class SecurityHeadersOptions
+public sealed class ProductionReadySecurityHeadersOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:SecurityHeaders";
@@ -71,13 +71,13 @@ public sealed class SecurityHeadersOptions
     public bool CspReportOnly { get; set; }
 
     /// <summary>Strict-Transport-Security, sent on HTTPS responses only.</summary>
-    public HstsOptions Hsts { get; set; } = new();
+    public ProductionReadyHstsOptions Hsts { get; set; } = new();
 
     /// <summary>The built-in CSP violation report endpoint.</summary>
-    public CspReportOptions CspReports { get; set; } = new();
+    public ProductionReadyCspReportOptions CspReports { get; set; } = new();
 
     /// <summary>Hardening of the cookies the app issues (Secure over HTTPS, HttpOnly, SameSite=Lax).</summary>
-    public CookieHardeningOptions Cookies { get; set; } = new();
+    public ProductionReadyCookieHardeningOptions Cookies { get; set; } = new();
 
     /// <summary>
     /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of reverse proxies that terminate TLS:

@@ -1,7 +1,7 @@
 namespace ProductionReady;
 
 /// <summary>Secret validation options. Bound from the <c>ProductionReady:Secrets</c> configuration section.</summary>
-public sealed class SecretValidationOptions
+public sealed class ProductionReadySecretsOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "ProductionReady:Secrets";
@@ -42,7 +42,7 @@ public sealed class SecretValidationOptions
     /// <param name="key">The configuration key, e.g. <c>Jwt:SigningKey</c>.</param>
     /// <param name="kind">What the secret is; decides the minimum strength.</param>
     /// <returns>These options, for chaining.</returns>
-    public SecretValidationOptions RequireSecret(string key, SecretKind kind = SecretKind.Key)
+    public ProductionReadySecretsOptions RequireSecret(string key, SecretKind kind = SecretKind.Key)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         if (!Required.Contains(key, StringComparer.OrdinalIgnoreCase))
@@ -59,7 +59,7 @@ public sealed class SecretValidationOptions
     /// <param name="rule">The rule to switch off for that key.</param>
     /// <param name="reason">Why this is acceptable; required.</param>
     /// <returns>These options, for chaining.</returns>
-    public SecretValidationOptions Suppress(string key, SecretRule rule, string reason)
+    public ProductionReadySecretsOptions Suppress(string key, SecretRule rule, string reason)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);

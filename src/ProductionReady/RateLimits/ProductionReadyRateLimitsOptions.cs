@@ -6,7 +6,7 @@ namespace ProductionReady;
 /// or <c>[EnableRateLimiting("auth")]</c>) and an optional global limit. Every limit is per client:
 /// the authenticated user when there is one, else the client address.
 /// </summary>
-public sealed class RateLimitsOptions
+public sealed class ProductionReadyRateLimitsOptions
 {
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "ProductionReady:RateLimits";
@@ -18,13 +18,13 @@ public sealed class RateLimitsOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>The <c>auth</c> policy (login, sign-in, token, password reset): 5 requests/s per client, burst 5.</summary>
-    public RateLimitPolicyOptions Auth { get; set; } = new() { PermitsPerSecond = 5, Burst = 5 };
+    public ProductionReadyRateLimitPolicyOptions Auth { get; set; } = new() { PermitsPerSecond = 5, Burst = 5 };
 
     /// <summary>The <c>api</c> policy: 10 requests/s per client, burst 10.</summary>
-    public RateLimitPolicyOptions Api { get; set; } = new() { PermitsPerSecond = 10, Burst = 10 };
+    public ProductionReadyRateLimitPolicyOptions Api { get; set; } = new() { PermitsPerSecond = 10, Burst = 10 };
 
     /// <summary>The <c>uploads</c> policy: 2 requests/s per client, burst 2.</summary>
-    public RateLimitPolicyOptions Uploads { get; set; } = new() { PermitsPerSecond = 2, Burst = 2 };
+    public ProductionReadyRateLimitPolicyOptions Uploads { get; set; } = new() { PermitsPerSecond = 2, Burst = 2 };
 
     /// <summary>
     /// True (the default) puts the <c>auth</c> preset on ASP.NET Core Identity's POSTs without code: every
@@ -43,7 +43,7 @@ public sealed class RateLimitsOptions
     /// An optional limit on every request of a client, on top of the endpoint's policy. Off (null) unless
     /// configured, e.g. <c>ProductionReady:RateLimits:Global:PermitsPerSecond=50</c>.
     /// </summary>
-    public RateLimitPolicyOptions? Global { get; set; }
+    public ProductionReadyRateLimitPolicyOptions? Global { get; set; }
 
     /// <summary>
     /// Rejections are logged as one summary event per policy, client and window of this length, never

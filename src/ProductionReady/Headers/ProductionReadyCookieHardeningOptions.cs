@@ -6,7 +6,7 @@ namespace ProductionReady;
 /// Hardening of every cookie the app issues (<c>Set-Cookie</c>), whichever component issued it:
 /// <c>Secure</c> over HTTPS, <c>HttpOnly</c>, and <c>SameSite</c> when the cookie says none.
 /// </summary>
-public sealed class CookieHardeningOptions
+public sealed class ProductionReadyCookieHardeningOptions
 {
     /// <summary>When false, cookies are left as issued. Defaults to true.</summary>
     public bool Enabled { get; set; } = true;

@@ -6,7 +6,7 @@ namespace ProductionReady;
 /// <see cref="ReportingEndpointUrl"/> set it also gets the Reporting API's <c>report-to</c> and the
 /// <c>Reporting-Endpoints</c> header, which Chromium then prefers (and batches for up to a minute).
 /// </summary>
-public sealed class CspReportOptions
+public sealed class ProductionReadyCspReportOptions
 {
     /// <summary>When false, no endpoint is served and no report directive is added. Defaults to true.</summary>
     public bool Enabled { get; set; } = true;

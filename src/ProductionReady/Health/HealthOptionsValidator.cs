@@ -3,18 +3,18 @@ using System.Globalization;
 namespace ProductionReady.Health;
 
 /// <summary>
-/// Validates <see cref="HealthProbeOptions"/> at startup; every message starts with the full
+/// Validates <see cref="ProductionReadyHealthOptions"/> at startup; every message starts with the full
 /// configuration key and says what to do. The paths themselves (absolute, no query, distinct, not an
 /// app route) are judged by the one reserved-paths check all capabilities share.
 /// </summary>
-internal sealed class HealthProbeOptionsValidator : IValidateOptions<HealthProbeOptions>
+internal sealed class HealthOptionsValidator : IValidateOptions<ProductionReadyHealthOptions>
 {
-    private const string Section = HealthProbeOptions.SectionName;
+    private const string Section = ProductionReadyHealthOptions.SectionName;
     private readonly IOptions<HostOptions> _hostOptions;
 
-    public HealthProbeOptionsValidator(IOptions<HostOptions> hostOptions) => _hostOptions = hostOptions;
+    public HealthOptionsValidator(IOptions<HostOptions> hostOptions) => _hostOptions = hostOptions;
 
-    public ValidateOptionsResult Validate(string? name, HealthProbeOptions options)
+    public ValidateOptionsResult Validate(string? name, ProductionReadyHealthOptions options)
     {
         var failures = new List<string>();
         foreach (var (key, path) in new[] { ("LivePath", options.LivePath), ("ReadyPath", options.ReadyPath), ("StartupPath", options.StartupPath), ("ReportPath", options.ReportPath) })
@@ -32,7 +32,7 @@ internal sealed class HealthProbeOptionsValidator : IValidateOptions<HealthProbe
 
         if (options.Port is < 1 or > 65535)
         {
-            failures.Add($"{Section}:Port ({options.Port}) is not a TCP port: set a port between 1 and 65535 (the probes' containerPort), or remove the key to use {HealthProbeOptions.DefaultWorkerPort}.");
+            failures.Add($"{Section}:Port ({options.Port}) is not a TCP port: set a port between 1 and 65535 (the probes' containerPort), or remove the key to use {ProductionReadyHealthOptions.DefaultWorkerPort}.");
         }
 
         var shutdownTimeout = _hostOptions.Value.ShutdownTimeout;
