@@ -61,6 +61,24 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddTransient<IOptionsFactory<ProductionReadyRateLimitsOptions>, ComposedOptionsFactory<ProductionReadyRateLimitsOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyForwardedHeadersOptions>, ComposedOptionsFactory<ProductionReadyForwardedHeadersOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyCorsOptions>, ComposedOptionsFactory<ProductionReadyCorsOptions>>();
+
+        // The service name is the root's own setting: handed to the identity through the identity's options.
+        services.AddSingleton<IPostConfigureOptions<ServiceIdentityOptions>>(sp => new PostConfigureOptions<ServiceIdentityOptions, ProductionReadyOptionsComposer>(
+            Options.DefaultName, sp.GetRequiredService<ProductionReadyOptionsComposer>(), static (identity, composer) => identity.ServiceName = ComposedServiceName(composer) ?? identity.ServiceName));
+    }
+
+    // Binding the root binds every capability's section too: when one of their values is unreadable, the
+    // name stays the configured one, so the startup report can still be logged under it.
+    private static string? ComposedServiceName(ProductionReadyOptionsComposer composer)
+    {
+        try
+        {
+            return composer.Take<ProductionReadyOptions>().ServiceName is { Length: > 0 } name && !string.IsNullOrWhiteSpace(name) ? name : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The instance of <typeparamref name="TOptions"/> from the current set, composed (the lambda run once) on first use and after a configuration reload.</summary>

@@ -1,4 +1,4 @@
-namespace ProductionReady.Common;
+namespace ProductionReady;
 
 /// <summary>
 /// The command-line modes of the app's own entry point (<c>--probe live</c>, <c>--validate-config</c>),

@@ -26,26 +26,22 @@ internal sealed class ServiceIdentity
     public string Environment { get; }
 
     /// <summary>
-    /// Registers the identity once, whichever capability asks first.
+    /// Registers the identity once, whichever capability asks first. Its name comes from its own
+    /// <see cref="ServiceIdentityOptions"/>: <c>ProductionReady:ServiceName</c>, then whatever the composition root
+    /// sets there (the <c>AddProductionReady(o => o.ServiceName = ...)</c> lambda); this service never reads the root options.
     /// </summary>
-    public static void Register(IServiceCollection services) =>
+    public static void Register(IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(ServiceIdentity)))
+        {
+            return;
+        }
+
+        services.AddOptions<ServiceIdentityOptions>().Configure<IConfiguration>(static (o, configuration) => o.ServiceName ??= configuration[ServiceIdentityOptions.NameKey]);
         services.TryAddSingleton(sp => Create(
             sp.GetRequiredService<IHostEnvironment>(),
-            ConfiguredName(sp),
+            sp.GetRequiredService<IOptions<ServiceIdentityOptions>>().Value.ServiceName,
             Assembly.GetEntryAssembly()));
-
-    // Binding the root options binds every capability's section too: when one of their values is
-    // unreadable, the name still comes from configuration, so the startup report can be logged.
-    private static string? ConfiguredName(IServiceProvider services)
-    {
-        try
-        {
-            return services.GetService<IOptions<ProductionReadyOptions>>()?.Value.ServiceName;
-        }
-        catch (InvalidOperationException)
-        {
-            return services.GetService<IConfiguration>()?[ProductionReadyOptions.SectionName + ":" + nameof(ProductionReadyOptions.ServiceName)];
-        }
     }
 
     public static ServiceIdentity Create(IHostEnvironment environment, string? configuredName, Assembly? entryAssembly)
