@@ -24,7 +24,6 @@ public static class ForwardedHeadersHostingExtensions
         var services = builder.Services;
         if (CapabilityOptions.Add<ProductionReadyForwardedHeadersOptions, ForwardedHeadersOptionsValidator>(builder, ProductionReadyForwardedHeadersOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
-            services.AddSingleton<IConfigureOptions<ProductionReadyForwardedHeadersOptions>, LegacyTrustedProxies>();
             services.AddSingleton<ForwardedHeadersPipeline>();
 
             // Appended, not inserted first: the capture of the connection's own peer (and the host's own

@@ -14,10 +14,6 @@ internal static partial class ForwardedHeadersLog
                   "Remove that setting and list the reverse proxies in ProductionReady:ForwardedHeaders:TrustedProxies (addresses or CIDR networks, e.g. 10.0.0.0/8).")]
     public static partial void TrustEveryone(ILogger logger);
 
-    [LoggerMessage(EventId = 7003, EventName = "TrustedProxiesKeyMoved", Level = LogLevel.Warning,
-        Message = "ProductionReady:SecurityHeaders:TrustedProxies has moved to ProductionReady:ForwardedHeaders:TrustedProxies; its entries ({TrustedProxies}) are trusted there too for now. Move the list to the new key.")]
-    public static partial void KeyMoved(ILogger logger, string trustedProxies);
-
     [LoggerMessage(EventId = 7004, EventName = "TrustedProxiesAnyAddress", Level = LogLevel.Warning,
         Message = "ProductionReady:ForwardedHeaders:TrustedProxies trusts every address, for this reason: {Reason}. Forwarded headers from any caller that reaches the app are believed.")]
     public static partial void TrustAnyAddress(ILogger logger, string reason);

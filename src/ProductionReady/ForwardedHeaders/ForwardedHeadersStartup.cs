@@ -3,7 +3,7 @@ using ProductionReady.Common;
 namespace ProductionReady.ForwardedHeaders;
 
 /// <summary>
-/// Once at startup: says which proxies are trusted, warns when the old key is still used, and in
+/// Once at startup: says which proxies are trusted, and in
 /// Production warns when the host trusts every proxy (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c>).
 /// </summary>
 internal sealed class ForwardedHeadersStartup : IHostedService
@@ -24,12 +24,6 @@ internal sealed class ForwardedHeadersStartup : IHostedService
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var options = _options.Value;
-        var legacy = LegacyTrustedProxies.Read(_configuration);
-        if (legacy.Count > 0)
-        {
-            ForwardedHeadersLog.KeyMoved(_logger, string.Join(", ", legacy));
-        }
-
         var trusted = options.TrustedProxies.Where(p => !string.IsNullOrWhiteSpace(p)).ToList();
         if (trusted.Count > 0 && _logger.IsEnabled(LogLevel.Information))
         {

@@ -14,7 +14,7 @@ internal sealed class TrustedProxyList : ITrustedProxies
     {
         Networks = options.Value.TrustedProxies
             .Where(p => !string.IsNullOrWhiteSpace(p))
-            .Select(p => TryParse(p, out var network) ? network : throw new FormatException($"{ProductionReadyForwardedHeadersOptions.SectionName}:TrustedProxies has '{p}', which is not an address or a network."))
+            .Select(p => IPAddresses.TryParseNetwork(p, out var network, out _) ? network : throw new FormatException($"{ProductionReadyForwardedHeadersOptions.SectionName}:TrustedProxies has '{p}', which is not an address or a network."))
             .Distinct()
             .ToArray();
     }
@@ -22,7 +22,4 @@ internal sealed class TrustedProxyList : ITrustedProxies
     public IPNetwork[] Networks { get; }
 
     public bool AnyTrusted => Networks.Length > 0;
-
-    /// <summary>Reads <c>10.0.0.5</c>, <c>10.0.0.0/8</c>, <c>fd00::1</c> or <c>fd00::/8</c>.</summary>
-    public static bool TryParse(string text, out IPNetwork network) => IPAddresses.TryParseNetwork(text, out network, out _);
 }

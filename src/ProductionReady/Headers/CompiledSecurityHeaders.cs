@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Primitives;
 using ProductionReady.Common;
 
@@ -15,7 +14,6 @@ internal sealed class CompiledSecurityHeaders
     private readonly ProductionReadySecurityHeadersOptions _options;
     private readonly string? _reportPath;
     private readonly string[] _excludedHosts;
-    private readonly IPNetwork[] _trustedProxies;
 
     public CompiledSecurityHeaders(IOptions<ProductionReadySecurityHeadersOptions> optionsAccessor)
     {
@@ -24,7 +22,7 @@ internal sealed class CompiledSecurityHeaders
         Enabled = options.Enabled;
         ReportsEnabled = options.CspReports.Enabled;
         _reportPath = ReportsEnabled ? options.CspReports.Path : null;
-        ReportPath = ReportsEnabled ? new PathString(options.CspReports.Path) : PathString.Empty;
+        ReportPath = ReportsEnabled ? RequestPaths.Normalize(options.CspReports.Path) : string.Empty;
 
         var api = SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Api, options.Api);
         var html = SecurityHeaderDefaults.Merge(SecurityHeaderDefaults.Html, options.Html);
@@ -49,8 +47,8 @@ internal sealed class CompiledSecurityHeaders
         DeveloperExceptionPage = Policies[ProductionReadySecurityHeadersOptions.DeveloperExceptionPagePolicyName];
         PathPolicies = options.PathPolicies
             .Where(p => Policies.ContainsKey(p.Value))
-            .OrderByDescending(p => p.Key.TrimEnd('/').Length)
-            .Select(p => (new PathString(p.Key.TrimEnd('/')), Policies[p.Value]))
+            .Select(p => (Prefix: RequestPaths.Normalize(p.Key), Policy: Policies[p.Value]))
+            .OrderByDescending(p => p.Prefix.Length)
             .ToArray();
 
         if (options.Hsts.Enabled)
@@ -62,7 +60,6 @@ internal sealed class CompiledSecurityHeaders
         }
 
         _excludedHosts = options.Hsts.ExcludedHosts.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
-        _trustedProxies = options.TrustedProxies.Where(p => !string.IsNullOrWhiteSpace(p)).SelectMany(IPAddresses.ParseNetwork).ToArray();
         RemoveHeaders = options.RemoveHeaders.Where(h => !string.IsNullOrWhiteSpace(h)).Select(h => h.Trim()).ToArray();
         Cookies = options.Cookies.Enabled ? new CookieHardener(options.Cookies) : null;
     }
@@ -71,7 +68,7 @@ internal sealed class CompiledSecurityHeaders
 
     public bool ReportsEnabled { get; }
 
-    public PathString ReportPath { get; }
+    public string ReportPath { get; }
 
     /// <summary>The profiles used when an endpoint names no policy.</summary>
     public CompiledPolicy Default { get; }
@@ -83,7 +80,7 @@ internal sealed class CompiledSecurityHeaders
     public CompiledPolicy DeveloperExceptionPage { get; }
 
     /// <summary>Policies by path prefix, longest first.</summary>
-    public (PathString Prefix, CompiledPolicy Policy)[] PathPolicies { get; }
+    public (string Prefix, CompiledPolicy Policy)[] PathPolicies { get; }
 
     /// <summary>The Strict-Transport-Security value; empty when HSTS is off.</summary>
     public StringValues Hsts { get; }
@@ -91,8 +88,6 @@ internal sealed class CompiledSecurityHeaders
     public string[] RemoveHeaders { get; }
 
     public CookieHardener? Cookies { get; }
-
-    public bool HasTrustedProxies => _trustedProxies.Length > 0;
 
     /// <summary>Compiles a per-endpoint overlay on the default profiles (once per endpoint, on first use).</summary>
     public CompiledPolicy CompileOverlay(string name, SecurityHeaderPolicy overlay) => new(
@@ -105,7 +100,7 @@ internal sealed class CompiledSecurityHeaders
     {
         foreach (var (prefix, policy) in PathPolicies)
         {
-            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
+            if (RequestPaths.IsUnder(path, prefix))
             {
                 return policy;
             }
@@ -115,46 +110,11 @@ internal sealed class CompiledSecurityHeaders
     }
 
     /// <summary>
-    /// True when the request arrived over HTTPS: directly, or through a trusted proxy that says so in
-    /// <c>X-Forwarded-Proto</c> (its last entry: the one the nearest proxy added). Allocation-free.
+    /// True when the request arrived over HTTPS: directly, or through a trusted proxy that said so in
+    /// <c>X-Forwarded-Proto</c>, which the forwarded-headers capability (the one owner of trusted proxies) has
+    /// applied to the request's scheme by the time the response starts.
     /// </summary>
-    public bool IsHttps(HttpContext context)
-    {
-        if (context.Request.IsHttps)
-        {
-            return true;
-        }
-
-        if (_trustedProxies.Length == 0 || context.Connection.RemoteIpAddress is not { } remote)
-        {
-            return false;
-        }
-
-        var trusted = false;
-        foreach (var network in _trustedProxies)
-        {
-            if (network.Contains(remote))
-            {
-                trusted = true;
-                break;
-            }
-        }
-
-        if (!trusted)
-        {
-            return false;
-        }
-
-        var forwarded = context.Request.Headers["X-Forwarded-Proto"];
-        if (forwarded.Count == 0)
-        {
-            return false;
-        }
-
-        ReadOnlySpan<char> last = forwarded[forwarded.Count - 1];
-        var comma = last.LastIndexOf(',');
-        return (comma >= 0 ? last[(comma + 1)..] : last).Trim().Equals("https", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsHttps(HttpContext context) => context.Request.IsHttps;
 
     /// <summary>True when the request's host (without port) is one HSTS is never sent to. Allocation-free.</summary>
     public bool IsExcludedHost(HostString host)

@@ -80,15 +80,6 @@ public sealed class ProductionReadySecurityHeadersOptions
     public ProductionReadyCookieHardeningOptions Cookies { get; set; } = new();
 
     /// <summary>
-    /// Addresses (<c>10.0.0.5</c>) or networks (<c>10.0.0.0/8</c>) of reverse proxies that terminate TLS:
-    /// a request from one of them with <c>X-Forwarded-Proto: https</c> counts as HTTPS (HSTS, Secure cookies).
-    /// Empty by default: X-Forwarded-Proto from anyone else is ignored, as it can be forged.
-    /// Moved to <c>ProductionReady:ForwardedHeaders:TrustedProxies</c>, which applies every forwarded header
-    /// from those proxies; this key is still honoured (and, in configuration, added there with a startup warning).
-    /// </summary>
-    public List<string> TrustedProxies { get; set; } = [];
-
-    /// <summary>
     /// Response headers removed because they leak the server's software and version (OWASP). Kestrel's
     /// <c>Server</c> header is turned off at its source (<c>AddServerHeader = false</c>) as well.
     /// </summary>

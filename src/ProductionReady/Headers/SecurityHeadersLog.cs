@@ -14,8 +14,8 @@ internal static partial class SecurityHeadersLog
     public static partial void EffectivePolicy(ILogger logger, string policy, string profile, string headers);
 
     [LoggerMessage(EventId = 5002, EventName = "SecurityHeadersTransport", Level = LogLevel.Debug,
-        Message = "Security headers: Strict-Transport-Security {Hsts} on HTTPS responses except to hosts {ExcludedHosts}; X-Forwarded-Proto trusted from {TrustedProxies}; CSP reports at {ReportPath}; removed headers {RemovedHeaders}")]
-    public static partial void EffectiveTransport(ILogger logger, string hsts, string excludedHosts, string trustedProxies, string reportPath, string removedHeaders);
+        Message = "Security headers: Strict-Transport-Security {Hsts} on HTTPS responses except to hosts {ExcludedHosts}; CSP reports at {ReportPath}; removed headers {RemovedHeaders}")]
+    public static partial void EffectiveTransport(ILogger logger, string hsts, string excludedHosts, string reportPath, string removedHeaders);
 
     [LoggerMessage(EventId = 5003, EventName = "NoHttpsInProduction", Level = LogLevel.Warning,
         Message = "Security headers: this Production app listens on {Addresses} without HTTPS redirection or a trusted TLS-terminating proxy, so Strict-Transport-Security is never sent and cookies are not marked Secure. " +

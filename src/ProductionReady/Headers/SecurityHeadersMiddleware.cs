@@ -73,7 +73,7 @@ internal sealed class SecurityHeadersMiddleware
         var needHsts = _headers.Hsts.Count > 0;
         if (needHsts || (cookies is not null && headers.SetCookie.Count > 0))
         {
-            var isHttps = _headers.IsHttps(context);
+            var isHttps = CompiledSecurityHeaders.IsHttps(context);
             if (needHsts && isHttps && !_headers.IsExcludedHost(context.Request.Host))
             {
                 headers[StrictTransportSecurity] = _headers.Hsts;

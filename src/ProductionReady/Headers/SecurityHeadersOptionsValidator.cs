@@ -87,24 +87,6 @@ internal sealed class SecurityHeadersOptionsValidator : IValidateOptions<Product
             }
         }
 
-        for (var i = 0; i < options.TrustedProxies.Count; i++)
-        {
-            var proxy = options.TrustedProxies[i];
-            if (string.IsNullOrWhiteSpace(proxy))
-            {
-                continue;
-            }
-
-            try
-            {
-                _ = IPAddresses.ParseNetwork(proxy).ToList();
-            }
-            catch (FormatException)
-            {
-                errors.Add($"{Section}:TrustedProxies:{i} ('{proxy}') is neither an IP address (10.0.0.5) nor a CIDR network (10.0.0.0/8).");
-            }
-        }
-
         foreach (var header in options.RemoveHeaders)
         {
             if (!string.IsNullOrWhiteSpace(header) && !HttpToken.IsToken(header.Trim()))

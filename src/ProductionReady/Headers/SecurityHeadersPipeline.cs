@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
+using ProductionReady.Common;
 
 namespace ProductionReady.Headers;
 
@@ -44,7 +45,7 @@ internal sealed class SecurityHeadersPipeline : IStartupFilter
         if (_headers.ReportsEnabled)
         {
             var path = _headers.ReportPath;
-            app.Use(next => context => context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase)
+            app.Use(next => context => RequestPaths.Matches(context.Request.Path, path)
                 ? _reports.HandleAsync(context)
                 : next(context));
         }

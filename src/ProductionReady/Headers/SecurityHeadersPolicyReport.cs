@@ -41,7 +41,7 @@ internal sealed class SecurityHeadersPolicyReport : IHostedService
     private void LogEffectivePolicy()
     {
         var options = _services.GetRequiredService<IOptions<ProductionReadySecurityHeadersOptions>>().Value;
-        var reportPath = _headers.ReportsEnabled ? _headers.ReportPath.Value! : "(off)";
+        var reportPath = _headers.ReportsEnabled ? _headers.ReportPath : "(off)";
         if (_logger.IsEnabled(LogLevel.Information))
         {
             var profiles = "API and HTML profiles";
@@ -76,16 +76,15 @@ internal sealed class SecurityHeadersPolicyReport : IHostedService
 
         var hsts = _headers.Hsts.Count > 0 ? _headers.Hsts.ToString() : "(off)";
         var excluded = _headers.DescribeExcludedHosts();
-        var proxies = options.TrustedProxies.Count > 0 ? string.Join(", ", options.TrustedProxies) : "(nobody)";
         var removed = string.Join(", ", _headers.RemoveHeaders);
-        SecurityHeadersLog.EffectiveTransport(_logger, hsts, excluded, proxies, reportPath, removed);
+        SecurityHeadersLog.EffectiveTransport(_logger, hsts, excluded, reportPath, removed);
     }
 
     private void WarnWithoutHttpsInProduction()
     {
         var environment = _services.GetService<IHostEnvironment>();
         // Behind a trusted TLS-terminating proxy (a Kubernetes ingress) the proxy is where HTTPS is.
-        if (environment is null || !environment.IsProduction() || _headers.HasTrustedProxies || _services.GetService<ITrustedProxies>()?.AnyTrusted == true)
+        if (environment is null || !environment.IsProduction() || _services.GetService<ITrustedProxies>()?.AnyTrusted == true)
         {
             return;
         }

@@ -1,13 +1,15 @@
+using ProductionReady.Common;
+
 namespace ProductionReady.Health;
 
 /// <summary>The probe paths, resolved once; matching a request costs at most four string comparisons.</summary>
 internal sealed class ProbePaths
 {
-    private readonly (PathString Path, ProbeKind Kind)[] _paths;
+    private readonly (string Path, ProbeKind Kind)[] _paths;
 
     public ProbePaths(ProductionReadyHealthOptions options)
     {
-        _paths = [.. Of(options).Select(p => (new PathString(p.Path), p.Kind))];
+        _paths = [.. Of(options).Select(p => (RequestPaths.Normalize(p.Path), p.Kind))];
     }
 
     /// <summary>Every probe with its configured path and the name of its setting: the one list of them.</summary>
@@ -21,15 +23,9 @@ internal sealed class ProbePaths
 
     public ProbeKind Match(PathString path)
     {
-        var value = path.Value;
-        if (value is null)
-        {
-            return ProbeKind.None;
-        }
-
         foreach (var (candidate, kind) in _paths)
         {
-            if (string.Equals(candidate.Value, value, StringComparison.OrdinalIgnoreCase))
+            if (RequestPaths.Matches(path, candidate))
             {
                 return kind;
             }

@@ -12,7 +12,7 @@ namespace ProductionReady.Metrics;
 /// </summary>
 internal sealed class MetricsEndpointGate
 {
-    private readonly PathString _path;
+    private readonly string _path;
     private readonly int? _port;
     private readonly bool _exported;
     private readonly CallerAccessGate _gate;
@@ -21,7 +21,7 @@ internal sealed class MetricsEndpointGate
     {
         var o = options.Value;
         _exported = exporter is not null;
-        _path = new PathString(o.Path);
+        _path = RequestPaths.Normalize(o.Path);
         _port = o.Port;
         _gate = new CallerAccessGate(
             o.Access switch
@@ -31,12 +31,12 @@ internal sealed class MetricsEndpointGate
                 _ => CallerAccess.LoopbackOnly,
             },
             o.AuthorizationPolicy,
-            o.AllowedNetworks.Select(n => MetricsOptionsValidator.TryParseNetwork(n, out var network) ? network : (System.Net.IPNetwork?)null).OfType<System.Net.IPNetwork>());
+            o.AllowedNetworks.Select(n => IPAddresses.TryParseNetwork(n, out var network, out _) ? network : (System.Net.IPNetwork?)null).OfType<System.Net.IPNetwork>());
     }
 
     /// <summary>True for a request to the scrape endpoint (path, and port when one is set).</summary>
     public bool IsScrape(HttpContext context) =>
-        _exported && context.Request.Path.Equals(_path, StringComparison.OrdinalIgnoreCase) && (_port is null || context.Connection.LocalPort == _port);
+        _exported && RequestPaths.Matches(context.Request.Path, _path) && (_port is null || context.Connection.LocalPort == _port);
 
     /// <summary>The middleware in front of the app: gates scrapes, closes the management port to everything else, and unrecords probes.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)

@@ -69,7 +69,4 @@ internal sealed class MetricsOptionsValidator(IHostEnvironment environment) : IV
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    /// <summary>A CIDR network, or a single address as a one-address network.</summary>
-    internal static bool TryParseNetwork(string? text, out IPNetwork network) => IPAddresses.TryParseNetwork(text, out network, out _);
 }

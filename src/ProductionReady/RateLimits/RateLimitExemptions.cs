@@ -11,7 +11,7 @@ namespace ProductionReady.RateLimits;
 internal sealed class RateLimitExemptions
 {
     private readonly IEnumerable<IReservedPaths> _reserved;
-    private PathString[]? _paths;
+    private string[]? _paths;
 
     public RateLimitExemptions(IEnumerable<IReservedPaths> reserved) => _reserved = reserved;
 
@@ -23,16 +23,7 @@ internal sealed class RateLimitExemptions
         }
 
         // Read once, on the first request: the reserved paths come from options already validated at startup.
-        var paths = _paths ??= _reserved.SelectMany(r => r.GetReservedPaths()).Select(p => new PathString(p.Path.TrimEnd('/') is { Length: > 0 } trimmed ? trimmed : "/")).ToArray();
-        var path = context.Request.Path;
-        foreach (var reserved in paths)
-        {
-            if (path.Equals(reserved, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var paths = _paths ??= _reserved.SelectMany(r => r.GetReservedPaths()).Select(p => RequestPaths.Normalize(p.Path)).ToArray();
+        return RequestPaths.IsOneOf(context.Request.Path, paths);
     }
 }

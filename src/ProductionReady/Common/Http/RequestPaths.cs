@@ -18,16 +18,19 @@ internal static class RequestPaths
         return trimmed.Length == 0 ? "/" : trimmed;
     }
 
+    /// <summary>True when <paramref name="path"/> is <paramref name="normalized"/> (from <see cref="Normalize"/>). Allocation-free.</summary>
+    public static bool Matches(PathString path, string normalized) =>
+        Trimmed(path.Value).Equals(normalized, StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(path.Value);
+
     /// <summary>True when <paramref name="path"/> is one of <paramref name="normalized"/> (each from <see cref="Normalize"/>). Allocation-free.</summary>
     public static bool IsOneOf(PathString path, string[] normalized)
     {
-        var value = path.Value;
-        if (string.IsNullOrEmpty(value))
+        if (string.IsNullOrEmpty(path.Value))
         {
             return false;
         }
 
-        var trimmed = value.Length > 1 && value[^1] == '/' ? value.AsSpan(0, value.Length - 1) : value.AsSpan();
+        var trimmed = Trimmed(path.Value);
         foreach (var candidate in normalized)
         {
             if (trimmed.Equals(candidate, StringComparison.OrdinalIgnoreCase))
@@ -38,4 +41,14 @@ internal static class RequestPaths
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="path"/> is <paramref name="normalizedPrefix"/> (from <see cref="Normalize"/>) or
+    /// below it, segment-wise (<c>/api</c> covers <c>/api</c>, <c>/api/</c>, <c>/api/orders</c>, not <c>/apis</c>); <c>/</c> covers every path.
+    /// </summary>
+    public static bool IsUnder(PathString path, string normalizedPrefix) =>
+        normalizedPrefix == "/" || path.StartsWithSegments(normalizedPrefix, StringComparison.OrdinalIgnoreCase);
+
+    private static ReadOnlySpan<char> Trimmed(string? value) =>
+        value is { Length: > 1 } && value[^1] == '/' ? value.AsSpan(0, value.Length - 1) : value.AsSpan();
 }

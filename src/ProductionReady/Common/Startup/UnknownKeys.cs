@@ -13,6 +13,7 @@ namespace ProductionReady.Common;
 /// </summary>
 [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "Runs only where dynamic code is supported (not Native AOT); see the summary.")]
 [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2075", Justification = "Runs only where dynamic code is supported (not Native AOT); see the summary.")]
+[System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2080", Justification = "Runs only where dynamic code is supported (not Native AOT); see the summary.")]
 [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2072", Justification = "Runs only where dynamic code is supported (not Native AOT); see the summary.")]
 internal static class UnknownKeys
 {
@@ -50,12 +51,26 @@ internal static class UnknownKeys
                 var unknownKey = owner.Section + ":" + string.Join(':', segments.Take(unknown.Depth + 1));
                 if (reported.Add(unknownKey))
                 {
-                    var nearest = unknown.Nearest is null ? string.Empty : $"did you mean {unknownKey[..unknownKey.LastIndexOf(':')]}:{unknown.Nearest}? ";
+                    var meant = unknown.Nearest is not null ? $"{unknownKey[..unknownKey.LastIndexOf(':')]}:{unknown.Nearest}"
+                        : unknown.Depth == 0 ? InAnotherSection(known, owner.Section, segments[0]) : null;
+                    var nearest = meant is null ? string.Empty : $"did you mean {meant}? ";
                     yield return new ConfigurationProblem(unknownKey, $"is not a setting ProductionReady reads, so it would be ignored and the default kept: {nearest}Correct the key, or remove it.");
                 }
             }
         }
     }
+
+    // A setting written under the wrong capability (or under the one it used to belong to): the same name
+    // directly under another capability's section.
+    private static string? InAnotherSection(IReadOnlyCollection<(Type Type, string Section)> known, string section, string name) =>
+        known
+            .Where(k => !k.Section.Equals(section, StringComparison.OrdinalIgnoreCase))
+            .Select(k => (k.Section, Property: k.Type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)))
+            .Where(k => k.Property is not null && IsLeafOrList(k.Property.PropertyType))
+            .Select(k => k.Section + ":" + k.Property!.Name)
+            .FirstOrDefault();
+
+    private static bool IsLeafOrList(Type type) => IsLeaf(Nullable.GetUnderlyingType(type) ?? type) || ElementType(type, out _) is not null;
 
     // The first segment the type tree has no place for, and the nearest name there is at that level.
     private static (int Depth, string? Nearest)? FirstUnknown(Type type, string[] segments)
