@@ -52,7 +52,7 @@ internal sealed partial class RateLimitRejectionLog : IDisposable
         Flush(force: true);
     }
 
-    [LoggerMessage(EventId = 1, EventName = "RateLimitRejected", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 6001, EventName = "RateLimitRejected", Level = LogLevel.Warning,
         Message = "Rate limit '{Policy}' rejected {Rejected} request(s) from {Client} since {WindowStart:O} ({WindowLength})")]
     private static partial void RequestsRejected(ILogger logger, string policy, string client, long rejected, DateTimeOffset windowStart, TimeSpan windowLength);
 
