@@ -48,6 +48,7 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<HealthMetrics>();
         services.TryAddSingleton<HealthEvaluations>();
         services.TryAddSingleton<HealthProbeAnswers>();
+        services.TryAddSingleton<IHealthProbes>(sp => sp.GetRequiredService<HealthProbeAnswers>());
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();
         services.TryAddSingleton<ReportDetailsGate>();

@@ -4,7 +4,7 @@ namespace ProductionReady.RateLimits;
 
 /// <summary>
 /// Where a preset's per-client budget lives. The default keeps it in this instance's memory;
-/// ProductionReady.Redis replaces it so every replica shares one budget.
+/// an app's <see cref="IRateLimitBudgetStore"/> (ProductionReady.Redis) replaces it through <see cref="BudgetStoreRateLimiterStore"/>.
 /// </summary>
 internal interface IRateLimiterStore
 {

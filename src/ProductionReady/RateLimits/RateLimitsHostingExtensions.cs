@@ -37,7 +37,9 @@ public static class RateLimitsHostingExtensions
             services.AddMetrics();
         }
 
-        services.TryAddSingleton<IRateLimiterStore, LocalRateLimiterStore>();
+        services.TryAddSingleton<IRateLimiterStore>(sp => sp.GetService<IRateLimitBudgetStore>() is { } store
+            ? new BudgetStoreRateLimiterStore(store, sp.GetService<ServiceIdentity>()?.Name ?? sp.GetRequiredService<IHostEnvironment>().ApplicationName)
+            : new LocalRateLimiterStore());
         services.TryAddSingleton<RateLimitExemptions>();
         services.TryAddSingleton<RateLimitRejections>();
         services.TryAddSingleton<RateLimitRejectionLog>();
