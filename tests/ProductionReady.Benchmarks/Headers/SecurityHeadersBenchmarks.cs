@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 
 namespace ProductionReady.Benchmarks.Headers;
 

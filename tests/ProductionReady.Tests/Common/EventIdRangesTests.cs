@@ -15,7 +15,7 @@ public sealed class EventIdRangesTests
         ["ProductionReady.Health"] = 2000,
         ["ProductionReady.Secrets"] = 3000,
         ["ProductionReady.Logging"] = 4000,
-        ["ProductionReady.Headers"] = 5000,
+        ["ProductionReady.SecurityHeaders"] = 5000,
         ["ProductionReady.RateLimits"] = 6000,
         ["ProductionReady.ForwardedHeaders"] = 7000,
         ["ProductionReady.Cors"] = 8000,

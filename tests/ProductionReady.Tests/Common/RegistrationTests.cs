@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.TestHost;
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 
 namespace ProductionReady.Tests.Common;
 

@@ -177,7 +177,7 @@ public sealed class StartupTests
         Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
         Assert.Single(app.Services.GetServices<IValidateOptions<ProductionReadySecurityHeadersOptions>>());
         Assert.Single(app.Services.GetServices<IConfigureOptions<ProductionReadySecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
-        Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
+        Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.SecurityHeaders.SecurityHeadersPipeline);
         Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersPolicy");
     }
 }

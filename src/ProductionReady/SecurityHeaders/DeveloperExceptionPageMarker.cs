@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Marks the requests whose response the developer exception page renders, so that page gets its own

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>The request's CSP nonce, created on the first ask (a request that never asks pays nothing).</summary>
 internal sealed class CspNonceFeature

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Primitives;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Adds the missing <c>Secure</c>, <c>HttpOnly</c> and <c>SameSite</c> attributes to the response's

@@ -1,5 +1,5 @@
 using ProductionReady.Common;
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 
 namespace Microsoft.AspNetCore.Builder;
 

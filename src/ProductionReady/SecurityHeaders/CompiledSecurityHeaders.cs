@@ -3,7 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.Primitives;
 using ProductionReady.Common;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Everything the middleware needs, computed once from the validated options: the profiles and named

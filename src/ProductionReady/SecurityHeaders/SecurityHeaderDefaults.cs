@@ -1,4 +1,4 @@
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>The built-in header values of the two profiles (README: "Security headers").</summary>
 internal static class SecurityHeaderDefaults

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpsPolicy;
 using ProductionReady.Common;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Once at startup (a hosted service, not to be confused with <see cref="SecurityHeadersPipeline"/>, the startup filter): logs the effective policy, and in Production warns when nothing makes the app's

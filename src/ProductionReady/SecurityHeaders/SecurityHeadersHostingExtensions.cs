@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
 using ProductionReady.Common;
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 
 namespace Microsoft.Extensions.Hosting;
 

@@ -1,4 +1,4 @@
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>Endpoint metadata that picks the security header policy of the endpoint's responses.</summary>
 internal interface ISecurityHeadersPolicyMetadata

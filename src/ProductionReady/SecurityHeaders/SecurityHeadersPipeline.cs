@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Routing;
 using ProductionReady.Common;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Puts the headers middleware at the very front of the app's pipeline, ahead even of the routing

@@ -1,4 +1,4 @@
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// A per-endpoint change of the default profiles (<c>.WithSecurityHeaders(p => …)</c>), compiled on the

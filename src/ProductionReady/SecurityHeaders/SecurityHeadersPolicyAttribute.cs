@@ -1,4 +1,4 @@
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 
 namespace ProductionReady;
 

@@ -1,4 +1,4 @@
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>The security headers' log events (source-generated: no allocation when the level is off).</summary>
 internal static partial class SecurityHeadersLog

@@ -1,4 +1,4 @@
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Registers, for every request, one callback that sets the headers when the response starts: so 404s,

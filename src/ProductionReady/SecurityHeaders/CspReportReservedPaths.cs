@@ -1,6 +1,6 @@
 using ProductionReady.Common;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Claims the CSP report endpoint's path, so the startup check refuses a probe (or another capability's)

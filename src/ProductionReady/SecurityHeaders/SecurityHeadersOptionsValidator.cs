@@ -1,6 +1,6 @@
 using ProductionReady.Common;
 
-namespace ProductionReady.Headers;
+namespace ProductionReady.SecurityHeaders;
 
 /// <summary>
 /// Validates the options at startup, so a header value Kestrel would refuse (a line break, a
