@@ -24,6 +24,10 @@ public sealed partial class ArchitectureMapTests
         throw new InvalidOperationException("The repository root (ProductionReady.sln) was not found above " + AppContext.BaseDirectory);
     }
 
+    // A folder git no longer has (a checkout keeps it while build output is in it) is not a folder of the code.
+    private static bool HasFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal));
+
     private static string Runtime => Path.Combine(Root(), "src", "ProductionReady");
 
     private static string Architecture => File.ReadAllText(Path.Combine(Root(), "ARCHITECTURE.md"));
@@ -50,7 +54,7 @@ public sealed partial class ArchitectureMapTests
         var architecture = Architecture;
         var folders = Directory.GetDirectories(Runtime, "*", SearchOption.AllDirectories)
             .Select(d => Path.GetRelativePath(Runtime, d).Replace('\\', '/'))
-            .Where(d => !d.Split('/').Any(s => s is "bin" or "obj"))
+            .Where(d => !d.Split('/').Any(s => s is "bin" or "obj") && HasFiles(Path.Combine(Runtime, d)))
             .ToList();
 
         Assert.NotEmpty(folders);
@@ -75,7 +79,7 @@ public sealed partial class ArchitectureMapTests
         var folders = Directory.GetDirectories(Runtime)
             .Select(Path.GetFileName)
             .OfType<string>()
-            .Where(d => !NotCapabilities.Contains(d))
+            .Where(d => !NotCapabilities.Contains(d) && HasFiles(Path.Combine(Runtime, d!)))
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(ReadmeCapabilitySections().Order(StringComparer.Ordinal), folders);

@@ -88,7 +88,7 @@ internal sealed class CapturedLog : IAsyncDisposable
             builder.Services.AddSingleton<IKnownSecretValues>(new KnownSecrets(knownSecrets));
         }
 
-        builder.Services.Configure<ProductionReadyOptions>(o => o.ServiceName = "orders");
+        builder.Configuration["ProductionReady:ServiceName"] = "orders";
         services?.Invoke(builder.Services);
         builder.AddProductionReadyLogging(configure);
         var app = builder.Build();

@@ -227,6 +227,7 @@ public sealed class RequestLoggingTests
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
         builder.Logging.ClearProviders().AddProvider(provider);
+        builder.AddProductionReadyLogging();
         await using var app = builder.Build();
         app.UseProductionReadyLogging();
         app.MapGet("/alone", () => "ok");
