@@ -10,7 +10,7 @@ public static class GrpcHealthEndpointRouteBuilderExtensions
     /// Maps <c>grpc.health.v1.Health</c> (<c>Check</c> and <c>Watch</c>), answered from the same probes as the
     /// HTTP probe paths: the service name <c>live</c>, <c>ready</c> or <c>startup</c> picks the probe, and <c>""</c>
     /// is readiness. For Kubernetes' native probe: <c>readinessProbe: { grpc: { port: 8080, service: ready } }</c>.
-    /// Needs <c>builder.AddProductionReady()</c> (or <c>AddProductionReadyHealthChecks()</c>) and
+    /// Needs <c>builder.AddProductionReady()</c> (or <c>AddProductionReadyHealth()</c>) and
     /// <c>builder.Services.AddGrpc()</c>.
     /// </summary>
     /// <param name="endpoints">The app's endpoint route builder.</param>

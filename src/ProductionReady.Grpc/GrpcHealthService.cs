@@ -2,8 +2,6 @@ using Grpc.Core;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProductionReady.Common;
-using ProductionReady.Health;
 
 namespace ProductionReady.Grpc;
 
@@ -18,12 +16,12 @@ internal sealed class GrpcHealthService : global::Grpc.Health.V1.Health.HealthBa
     /// <summary>How often <c>Watch</c> looks again (the answers are cached for about as long).</summary>
     private static readonly TimeSpan WatchInterval = TimeSpan.FromSeconds(1);
 
-    private readonly HealthProbeAnswers _answers;
+    private readonly IHealthProbes _probes;
     private readonly TimeProvider _time;
 
-    public GrpcHealthService(HealthProbeAnswers answers, TimeProvider time)
+    public GrpcHealthService(IHealthProbes probes, TimeProvider time)
     {
-        _answers = answers;
+        _probes = probes;
         _time = time;
     }
 
@@ -59,25 +57,21 @@ internal sealed class GrpcHealthService : global::Grpc.Health.V1.Health.HealthBa
         }
     }
 
-    private static ProbeRequestFeature Probe(string service) => service switch
+    private static HealthProbe Probe(string service) => service switch
     {
-        "" or "ready" => ProbeRequestFeature.Ready,
-        "live" => ProbeRequestFeature.Live,
-        "startup" => ProbeRequestFeature.Startup,
+        "" or "ready" => HealthProbe.Ready,
+        "live" => HealthProbe.Live,
+        "startup" => HealthProbe.Startup,
         _ => throw new RpcException(new Status(StatusCode.NotFound, $"Unknown service '{service}': ask for \"live\", \"ready\", \"startup\" or \"\" (readiness).")),
     };
 
     // Probe traffic is not request traffic: no completion event per kubelet call, as for the HTTP probe paths.
-    private static void MarkAsProbe(ServerCallContext context, ProbeRequestFeature probe) =>
-        context.GetHttpContext().Features.Set(probe);
+    private void MarkAsProbe(ServerCallContext context, HealthProbe probe) =>
+        _probes.MarkAsProbe(context.GetHttpContext(), probe);
 
-    private async ValueTask<HealthCheckResponse.Types.ServingStatus> StatusAsync(ProbeRequestFeature probe)
+    private async ValueTask<HealthCheckResponse.Types.ServingStatus> StatusAsync(HealthProbe probe)
     {
-        var (status, _) = probe == ProbeRequestFeature.Live
-            ? await _answers.LiveAsync().ConfigureAwait(false)
-            : probe == ProbeRequestFeature.Ready
-                ? await _answers.ReadyAsync().ConfigureAwait(false)
-                : _answers.Startup();
+        var status = await _probes.CheckAsync(probe).ConfigureAwait(false);
         return status == HealthStatus.Unhealthy
             ? HealthCheckResponse.Types.ServingStatus.NotServing
             : HealthCheckResponse.Types.ServingStatus.Serving;

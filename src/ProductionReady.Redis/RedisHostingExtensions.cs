@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
-using ProductionReady.Edge;
 using ProductionReady.Redis;
 using StackExchange.Redis;
 
@@ -31,8 +30,8 @@ public static class RedisHostingExtensions
         builder.AddProductionReadyRateLimits();
         builder.Services.TryAddSingleton<RedisReachability>();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisShutdown>());
-        builder.Services.RemoveAll<IRateLimiterStore>();
-        builder.Services.AddSingleton<IRateLimiterStore, RedisRateLimiterStore>();
+        builder.Services.RemoveAll<IRateLimitBudgetStore>();
+        builder.Services.AddSingleton<IRateLimitBudgetStore, RedisRateLimiterStore>();
         return builder;
     }
 }

@@ -13,11 +13,11 @@ internal sealed class RedisOrLocalRateLimiter : ReplenishingRateLimiter
 {
     private static readonly RateLimitLease AskAsynchronously = new NotAcquiredLease();
     private readonly RateLimiter _redis;
-    private readonly TokenBucketRateLimiter _local;
+    private readonly ReplenishingRateLimiter _local;
     private readonly RedisReachability _reachability;
     private long _lastUsed = Stopwatch.GetTimestamp();
 
-    public RedisOrLocalRateLimiter(RateLimiter redis, TokenBucketRateLimiter local, RedisReachability reachability)
+    public RedisOrLocalRateLimiter(RateLimiter redis, ReplenishingRateLimiter local, RedisReachability reachability)
     {
         _redis = redis;
         _local = local;

@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using ProductionReady.Common;
-using ProductionReady.Edge;
 using RedisRateLimiting;
 using StackExchange.Redis;
 
@@ -11,36 +9,30 @@ namespace ProductionReady.Redis;
 /// Keys are <c>rl:{productionready:&lt;service&gt;:&lt;policy&gt;:&lt;client&gt;}</c>: services sharing a Redis do
 /// not share budgets, replicas of one service do.
 /// </summary>
-internal sealed class RedisRateLimiterStore : IRateLimiterStore
+internal sealed class RedisRateLimiterStore : IRateLimitBudgetStore
 {
     private readonly IConnectionMultiplexer _redis;
     private readonly RedisReachability _reachability;
-    private readonly string _prefix;
-    private readonly RateLimitPartitionBudget _partitions = new();
 
-    public RedisRateLimiterStore(IServiceProvider services, RedisReachability reachability)
+    public RedisRateLimiterStore(IConnectionMultiplexer redis, RedisReachability reachability)
     {
-        _redis = services.GetRequiredService<IConnectionMultiplexer>();
+        _redis = redis;
         _reachability = reachability;
-        var service = services.GetService<ServiceIdentity>()?.Name ?? services.GetRequiredService<IHostEnvironment>().ApplicationName;
-        _prefix = "productionready:" + service + ":";
     }
 
-    public object PartitionKey(string policyName, object client) => _partitions.PartitionKey(policyName, client);
-
-    public RateLimiter Create(string policyName, object client, RateLimitPolicyOptions limit)
+    public RateLimiter CreateLimiter(RateLimitBudget budget)
     {
         var shared = new RedisTokenBucketRateLimiter<string>(
-            _prefix + policyName + ":" + RateLimitClient.Describe(client),
+            "productionready:" + budget.ServiceName + ":" + budget.PolicyName + ":" + budget.Client,
             new RedisTokenBucketRateLimiterOptions
             {
                 ConnectionMultiplexerFactory = () => _redis,
-                TokenLimit = limit.PermitsPerSecond + limit.Burst,
-                TokensPerPeriod = limit.PermitsPerSecond,
+                TokenLimit = budget.PermitsPerSecond + budget.Burst,
+                TokensPerPeriod = budget.PermitsPerSecond,
 
                 // RedisRateLimiting counts time in whole seconds.
                 ReplenishmentPeriod = TimeSpan.FromSeconds(1),
             });
-        return _partitions.Track(policyName, client, new RedisOrLocalRateLimiter(shared, LocalRateLimiterStore.CreateTokenBucket(limit), _reachability));
+        return new RedisOrLocalRateLimiter(shared, budget.CreateLocalLimiter(), _reachability);
     }
 }

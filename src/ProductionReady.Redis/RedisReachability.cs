@@ -140,11 +140,11 @@ internal sealed partial class RedisReachability : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 10, EventName = "RateLimitStoreUnreachable", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 10001, EventName = "RateLimitStoreUnreachable", Level = LogLevel.Warning,
         Message = "Redis is unreachable ({Reason}): rate limits are held per instance until it is back, so each replica allows the full budget")]
     private static partial void FellBack(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 11, EventName = "RateLimitStoreReachable", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 10002, EventName = "RateLimitStoreReachable", Level = LogLevel.Information,
         Message = "Redis is reachable again: rate limits are shared by every replica again")]
     private static partial void SharedAgain(ILogger logger);
 }

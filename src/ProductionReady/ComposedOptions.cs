@@ -53,15 +53,33 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddSingleton(new ReadSection(typeof(ProductionReadyOptions), ProductionReadyOptions.SectionName));
         services.AddSingleton<ProductionReadyOptionsComposer>(sp => new ProductionReadyOptionsComposer(sp, sp.GetServices<ConfigureRoot>()));
         services.AddTransient<IOptionsFactory<ProductionReadyOptions>, ComposedOptionsFactory<ProductionReadyOptions>>();
-        services.AddTransient<IOptionsFactory<HealthProbeOptions>, ComposedOptionsFactory<HealthProbeOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyHealthOptions>, ComposedOptionsFactory<ProductionReadyHealthOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyLoggingOptions>, ComposedOptionsFactory<ProductionReadyLoggingOptions>>();
-        services.AddTransient<IOptionsFactory<SecretValidationOptions>, ComposedOptionsFactory<SecretValidationOptions>>();
-        services.AddTransient<IOptionsFactory<SecurityHeadersOptions>, ComposedOptionsFactory<SecurityHeadersOptions>>();
-        services.AddTransient<IOptionsFactory<MetricsOptions>, ComposedOptionsFactory<MetricsOptions>>();
-        services.AddTransient<IOptionsFactory<RateLimitsOptions>, ComposedOptionsFactory<RateLimitsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadySecretsOptions>, ComposedOptionsFactory<ProductionReadySecretsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadySecurityHeadersOptions>, ComposedOptionsFactory<ProductionReadySecurityHeadersOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyMetricsOptions>, ComposedOptionsFactory<ProductionReadyMetricsOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyRateLimitsOptions>, ComposedOptionsFactory<ProductionReadyRateLimitsOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyForwardedHeadersOptions>, ComposedOptionsFactory<ProductionReadyForwardedHeadersOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyCorsOptions>, ComposedOptionsFactory<ProductionReadyCorsOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyResilienceOptions>, ComposedOptionsFactory<ProductionReadyResilienceOptions>>();
+
+        // The service name is the root's own setting: handed to the identity through the identity's options.
+        services.AddSingleton<IPostConfigureOptions<ServiceIdentityOptions>>(sp => new PostConfigureOptions<ServiceIdentityOptions, ProductionReadyOptionsComposer>(
+            Options.DefaultName, sp.GetRequiredService<ProductionReadyOptionsComposer>(), static (identity, composer) => identity.ServiceName = ComposedServiceName(composer) ?? identity.ServiceName));
+    }
+
+    // Binding the root binds every capability's section too: when one of their values is unreadable, the
+    // name stays the configured one, so the startup report can still be logged under it.
+    private static string? ComposedServiceName(ProductionReadyOptionsComposer composer)
+    {
+        try
+        {
+            return composer.Take<ProductionReadyOptions>().ServiceName is { Length: > 0 } name && !string.IsNullOrWhiteSpace(name) ? name : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The instance of <typeparamref name="TOptions"/> from the current set, composed (the lambda run once) on first use and after a configuration reload.</summary>
@@ -105,12 +123,12 @@ internal sealed class ProductionReadyOptionsComposer
     {
         _failed.Clear();
         var root = Configured<ProductionReadyOptions>();
-        root.Health = Configured<HealthProbeOptions>();
+        root.Health = Configured<ProductionReadyHealthOptions>();
         root.Logging = Configured<ProductionReadyLoggingOptions>();
-        root.Secrets = Configured<SecretValidationOptions>();
-        root.SecurityHeaders = Configured<SecurityHeadersOptions>();
-        root.Metrics = Configured<MetricsOptions>();
-        root.RateLimits = Configured<RateLimitsOptions>();
+        root.Secrets = Configured<ProductionReadySecretsOptions>();
+        root.SecurityHeaders = Configured<ProductionReadySecurityHeadersOptions>();
+        root.Metrics = Configured<ProductionReadyMetricsOptions>();
+        root.RateLimits = Configured<ProductionReadyRateLimitsOptions>();
         root.ForwardedHeaders = Configured<ProductionReadyForwardedHeadersOptions>();
         root.Cors = Configured<ProductionReadyCorsOptions>();
         root.Resilience = Configured<ProductionReadyResilienceOptions>();
@@ -124,12 +142,12 @@ internal sealed class ProductionReadyOptionsComposer
 
 
         _set[typeof(ProductionReadyOptions)] = root;
-        _set[typeof(HealthProbeOptions)] = root.Health;
+        _set[typeof(ProductionReadyHealthOptions)] = root.Health;
         _set[typeof(ProductionReadyLoggingOptions)] = root.Logging;
-        _set[typeof(SecretValidationOptions)] = root.Secrets;
-        _set[typeof(SecurityHeadersOptions)] = root.SecurityHeaders;
-        _set[typeof(MetricsOptions)] = root.Metrics;
-        _set[typeof(RateLimitsOptions)] = root.RateLimits;
+        _set[typeof(ProductionReadySecretsOptions)] = root.Secrets;
+        _set[typeof(ProductionReadySecurityHeadersOptions)] = root.SecurityHeaders;
+        _set[typeof(ProductionReadyMetricsOptions)] = root.Metrics;
+        _set[typeof(ProductionReadyRateLimitsOptions)] = root.RateLimits;
         _set[typeof(ProductionReadyForwardedHeadersOptions)] = root.ForwardedHeaders;
         _set[typeof(ProductionReadyCorsOptions)] = root.Cors;
         _set[typeof(ProductionReadyResilienceOptions)] = root.Resilience;

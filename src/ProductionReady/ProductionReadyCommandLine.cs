@@ -57,7 +57,7 @@ internal static class ProductionReadyCommandLine
         if (mode.GetValue(ProbeSwitch) is { } probe)
         {
             // The earliest point this package controls: nothing has been built, nothing listens.
-            Action<HealthProbeOptions>? health = configure is null ? null : o => configure(new ProductionReadyOptions { Health = o });
+            Action<ProductionReadyHealthOptions>? health = configure is null ? null : o => configure(new ProductionReadyOptions { Health = o });
             var hasWebServer = builder is WebApplicationBuilder || WebServer.IsRegistered(builder.Services);
             Exit(ProbeCommand.Run(builder.Configuration, health, probe, Console.Out, Console.Error, hasWebServer));
         }

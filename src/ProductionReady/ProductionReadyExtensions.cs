@@ -41,8 +41,8 @@ public static class ProductionReadyExtensions
         // nothing but a lambda not seen before). The root lambda runs
         // once, on a root whose sub-objects are the capabilities' own options instances.
         builder.AddProductionReadyLogging();
-        builder.AddProductionReadySecretValidation();
-        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadySecrets();
+        builder.AddProductionReadyHealth();
         builder.AddProductionReadySecurityHeaders();
         builder.AddProductionReadyForwardedHeaders();
         builder.AddProductionReadyCors();
@@ -72,12 +72,12 @@ public static class ProductionReadyExtensions
         // The reserved-paths check compares our paths with the routes the app maps after this call.
         AppEndpoints.Track(app);
         app.UseProductionReadyForwardedHeaders(); // goes to the front: logging, rate limits and HSTS see the real client
-        app.UseProductionReadyRequestLogging();
+        app.UseProductionReadyLogging();
         app.UseProductionReadySecurityEvents(); // sees every answer after it: 401, 403, refused CORS preflights
         app.UseProductionReadySecurityHeaders(); // the headers go to the front; the CSP report endpoint stays here, behind the request id
         app.UseProductionReadyInfo(); // insiders only; ahead of the metrics, which close the management port to all else
         app.UseProductionReadyMetrics(); // ahead of the probes: it keeps them out of the HTTP metrics
-        app.UseProductionReadyProbes();
+        app.UseProductionReadyHealth();
         app.UseProductionReadyCors(); // before the limits: a CORS preflight is answered, never counted
         app.UseProductionReadyRateLimits(); // after the probes: a probe is never rate limited
         return app;

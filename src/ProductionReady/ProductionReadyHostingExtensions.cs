@@ -39,8 +39,8 @@ public static class ProductionReadyHostingExtensions
 
         ProductionReadyCommandLine.Apply(builder, configure, CommandLineMode.Current);
         builder.AddProductionReadyLogging();
-        builder.AddProductionReadySecretValidation();
-        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadySecrets();
+        builder.AddProductionReadyHealth();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }

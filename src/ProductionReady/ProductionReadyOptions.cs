@@ -24,22 +24,22 @@ public sealed class ProductionReadyOptions
     public string? ServiceName { get; set; }
 
     /// <summary>Health probe options (<c>ProductionReady:Health</c>).</summary>
-    public HealthProbeOptions Health { get; internal set; } = new();
+    public ProductionReadyHealthOptions Health { get; internal set; } = new();
 
     /// <summary>Logging options (<c>ProductionReady:Logging</c>).</summary>
     public ProductionReadyLoggingOptions Logging { get; internal set; } = new();
 
     /// <summary>Secret validation options (<c>ProductionReady:Secrets</c>).</summary>
-    public SecretValidationOptions Secrets { get; internal set; } = new();
+    public ProductionReadySecretsOptions Secrets { get; internal set; } = new();
 
     /// <summary>Security header options (<c>ProductionReady:SecurityHeaders</c>).</summary>
-    public SecurityHeadersOptions SecurityHeaders { get; internal set; } = new();
+    public ProductionReadySecurityHeadersOptions SecurityHeaders { get; internal set; } = new();
 
     /// <summary>Metrics options (<c>ProductionReady:Metrics</c>).</summary>
-    public MetricsOptions Metrics { get; internal set; } = new();
+    public ProductionReadyMetricsOptions Metrics { get; internal set; } = new();
 
     /// <summary>Rate-limit presets (<c>ProductionReady:RateLimits</c>).</summary>
-    public RateLimitsOptions RateLimits { get; internal set; } = new();
+    public ProductionReadyRateLimitsOptions RateLimits { get; internal set; } = new();
 
     /// <summary>Trusted proxies whose forwarded headers are applied (<c>ProductionReady:ForwardedHeaders</c>).</summary>
     public ProductionReadyForwardedHeadersOptions ForwardedHeaders { get; internal set; } = new();

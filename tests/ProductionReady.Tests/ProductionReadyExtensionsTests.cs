@@ -35,11 +35,11 @@ public sealed class ProductionReadyExtensionsTests
 
         var services = app.Services;
         Assert.Equal("from-code", services.GetRequiredService<IOptions<ProductionReadyOptions>>().Value.ServiceName);
-        var health = services.GetRequiredService<IOptions<HealthProbeOptions>>().Value;
+        var health = services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value;
         Assert.Equal("/config/live", health.LivePath);
         Assert.Equal("/code/ready", health.ReadyPath);
-        Assert.False(services.GetRequiredService<IOptions<SecretValidationOptions>>().Value.ScanConfiguration);
-        Assert.True(services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value.CspReportOnly);
+        Assert.False(services.GetRequiredService<IOptions<ProductionReadySecretsOptions>>().Value.ScanConfiguration);
+        Assert.True(services.GetRequiredService<IOptions<ProductionReadySecurityHeadersOptions>>().Value.CspReportOnly);
         Assert.Equal(TimeSpan.FromSeconds(3), services.GetRequiredService<IOptions<ProductionReadyLoggingOptions>>().Value.SlowRequestThreshold);
 
         // And the pipeline uses them: the configured paths answer, with headers on.
@@ -76,20 +76,20 @@ public sealed class ProductionReadyExtensionsTests
         using var client = app.GetTestClient();
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync(new Uri("/once/live", UriKind.Relative))).StatusCode);
         _ = services.GetRequiredService<IOptions<ProductionReadyOptions>>().Value;
-        _ = services.GetRequiredService<IOptionsMonitor<HealthProbeOptions>>().CurrentValue;
-        _ = services.GetRequiredService<IOptionsMonitor<SecretValidationOptions>>().CurrentValue;
+        _ = services.GetRequiredService<IOptionsMonitor<ProductionReadyHealthOptions>>().CurrentValue;
+        _ = services.GetRequiredService<IOptionsMonitor<ProductionReadySecretsOptions>>().CurrentValue;
         _ = services.GetRequiredService<IOptions<ProductionReadyLoggingOptions>>().Value;
-        _ = services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<ProductionReadySecurityHeadersOptions>>().Value;
         using (var scope = services.CreateScope())
         {
-            _ = scope.ServiceProvider.GetRequiredService<IOptionsSnapshot<HealthProbeOptions>>().Value;
+            _ = scope.ServiceProvider.GetRequiredService<IOptionsSnapshot<ProductionReadyHealthOptions>>().Value;
         }
 
         Assert.Equal(1, invocations);
-        Assert.Same(seen!.Health, services.GetRequiredService<IOptions<HealthProbeOptions>>().Value);
-        Assert.Same(seen.Secrets, services.GetRequiredService<IOptions<SecretValidationOptions>>().Value);
+        Assert.Same(seen!.Health, services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value);
+        Assert.Same(seen.Secrets, services.GetRequiredService<IOptions<ProductionReadySecretsOptions>>().Value);
         Assert.Same(seen.Logging, services.GetRequiredService<IOptions<ProductionReadyLoggingOptions>>().Value);
-        Assert.Same(seen.SecurityHeaders, services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value);
+        Assert.Same(seen.SecurityHeaders, services.GetRequiredService<IOptions<ProductionReadySecurityHeadersOptions>>().Value);
 
         await app.StopAsync();
     }

@@ -11,7 +11,7 @@ namespace ProductionReady.Analyzers;
 /// <summary>
 /// PRD003: an ASP.NET Core application (an executable that runs a <c>WebApplication</c>, an <c>IWebHost</c>,
 /// or a generic host configured with a web host) that maps no health probe anywhere in the compilation:
-/// neither <c>UseProductionReady</c>/<c>UseProductionReadyProbes</c> nor <c>MapHealthChecks</c>/<c>UseHealthChecks</c>.
+/// neither <c>UseProductionReady</c>/<c>UseProductionReadyHealth</c> nor <c>MapHealthChecks</c>/<c>UseHealthChecks</c>.
 /// Reported at each <c>Run</c>/<c>RunAsync</c> call.
 /// Not reported when the app calls a Map*/Use* extension from another assembly (a service-defaults project),
 /// which may map the probes where the analyzer cannot see.
@@ -23,7 +23,7 @@ namespace ProductionReady.Analyzers;
 public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 {
     private static readonly ImmutableHashSet<string> ProbeMappingMethods = ImmutableHashSet.Create(
-        "UseProductionReady", "UseProductionReadyProbes", "MapHealthChecks", "UseHealthChecks");
+        "UseProductionReady", "UseProductionReadyHealth", "MapHealthChecks", "UseHealthChecks");
 
     private static readonly ImmutableHashSet<string> WebHostConfigurationMethods = ImmutableHashSet.Create(
         "ConfigureWebHostDefaults", "ConfigureWebHost", "UseStartup");

@@ -68,7 +68,7 @@ public sealed class UnlimitedAuthenticationEndpointAnalyzer : ProductionReadyAna
                     {
                         System.Threading.Interlocked.Exchange(ref globalLimiter, 1);
                     }
-                    else if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "Identity", ContainingType: { Name: "RateLimitsOptions" } options } } &&
+                    else if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "Identity", ContainingType: { Name: "ProductionReadyRateLimitsOptions" } options } } &&
                              options.ContainingNamespace?.ToDisplayString() == "ProductionReady" &&
                              assignment.Value.ConstantValue is { HasValue: true, Value: false })
                     {

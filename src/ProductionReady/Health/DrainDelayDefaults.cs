@@ -6,7 +6,7 @@ namespace ProductionReady.Health;
 /// an app without a web server (a worker), to which no load balancer routes requests.
 /// Only the default: a DrainDelay set in configuration or code wins, in whatever order it was set.
 /// </summary>
-internal sealed class DrainDelayDefaults : IConfigureOptions<HealthProbeOptions>
+internal sealed class DrainDelayDefaults : IConfigureOptions<ProductionReadyHealthOptions>
 {
     private const string TestServerType = "Microsoft.AspNetCore.TestHost.TestServer";
     private readonly IHostEnvironment _environment;
@@ -20,7 +20,7 @@ internal sealed class DrainDelayDefaults : IConfigureOptions<HealthProbeOptions>
         _services = services;
     }
 
-    public void Configure(HealthProbeOptions options)
+    public void Configure(ProductionReadyHealthOptions options)
     {
         if (_environment.IsDevelopment() || RunsOnTestServer() || !WebServer.IsRegistered(_services))
         {

@@ -14,14 +14,11 @@ public static class HealthApplicationBuilderExtensions
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static IApplicationBuilder UseProductionReadyProbes(this IApplicationBuilder app)
+    /// <exception cref="InvalidOperationException"><c>AddProductionReadyHealth</c> was not called.</exception>
+    public static IApplicationBuilder UseProductionReadyHealth(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.ApplicationServices.GetService<ApplicationAvailability>() is null)
-        {
-            throw new InvalidOperationException(
-                "UseProductionReadyProbes needs the probe services: call builder.AddProductionReadyHealthChecks() (or builder.AddProductionReady()) before building the app.");
-        }
+        CapabilityRegistration.EnsureAdded<ApplicationAvailability>(app, "Health");
 
         AppEndpoints.Track(app);
         return app.UseMiddleware<ProbeMiddleware>();

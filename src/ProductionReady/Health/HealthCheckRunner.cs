@@ -13,7 +13,7 @@ internal sealed class HealthCheckRunner
     private readonly TimeProvider _time;
     private readonly TimeSpan _checkTimeout;
 
-    public HealthCheckRunner(IServiceScopeFactory scopes, IOptions<HealthProbeOptions> options, TimeProvider time)
+    public HealthCheckRunner(IServiceScopeFactory scopes, IOptions<ProductionReadyHealthOptions> options, TimeProvider time)
     {
         _scopes = scopes;
         _time = time;

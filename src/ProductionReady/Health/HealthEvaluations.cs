@@ -10,7 +10,7 @@ internal sealed class HealthEvaluations
 {
     public HealthEvaluations(
         IOptions<HealthCheckServiceOptions> checks,
-        IOptions<HealthProbeOptions> options,
+        IOptions<ProductionReadyHealthOptions> options,
         HealthCheckRunner runner,
         HealthStatusChanges statusChanges,
         HealthMetrics metrics,

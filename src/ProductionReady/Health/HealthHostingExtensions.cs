@@ -21,7 +21,7 @@ public static class HealthHostingExtensions
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static IHostApplicationBuilder AddProductionReadyHealthChecks(this IHostApplicationBuilder builder, Action<HealthProbeOptions>? configure = null)
+    public static IHostApplicationBuilder AddProductionReadyHealth(this IHostApplicationBuilder builder, Action<ProductionReadyHealthOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
@@ -29,9 +29,9 @@ public static class HealthHostingExtensions
         // with what its getter returns once the section exists (any ProductionReady:Health key), which would
         // otherwise pin the 5 s default as if it had been configured.
         var services = builder.Services;
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<HealthProbeOptions>, DrainDelayDefaults>(
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ProductionReadyHealthOptions>, DrainDelayDefaults>(
             sp => new DrainDelayDefaults(sp.GetRequiredService<IHostEnvironment>(), services)));
-        if (!CapabilityOptions.Add<HealthProbeOptions, HealthProbeOptionsValidator>(builder, HealthProbeOptions.SectionName, configure, static (section, o) => section.Bind(o)))
+        if (!CapabilityOptions.Add<ProductionReadyHealthOptions, HealthOptionsValidator>(builder, ProductionReadyHealthOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             return builder;
         }
@@ -48,6 +48,7 @@ public static class HealthHostingExtensions
         services.TryAddSingleton<HealthMetrics>();
         services.TryAddSingleton<HealthEvaluations>();
         services.TryAddSingleton<HealthProbeAnswers>();
+        services.TryAddSingleton<IHealthProbes>(sp => sp.GetRequiredService<HealthProbeAnswers>());
         services.TryAddSingleton<ProbeResponses>();
         services.TryAddSingleton<HealthReportWriter>();
         services.TryAddSingleton<ReportDetailsGate>();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProductionReady.Common;
 
 namespace ProductionReady.Health;
 
@@ -6,7 +7,7 @@ namespace ProductionReady.Health;
 /// What the liveness, readiness and startup probes answer, whatever carries the question: the HTTP probe
 /// paths (<see cref="ProbeMiddleware"/>) and gRPC's <c>grpc.health.v1.Health</c> service (ProductionReady.Grpc).
 /// </summary>
-internal sealed class HealthProbeAnswers
+internal sealed class HealthProbeAnswers : IHealthProbes
 {
     private readonly ApplicationAvailability _availability;
     private readonly HealthEvaluations _evaluations;
@@ -58,6 +59,23 @@ internal sealed class HealthProbeAnswers
 
         return ((await ready.GetAsync().ConfigureAwait(false)).Status, ProbeReason.Checks);
     }
+
+    /// <inheritdoc/>
+    public async ValueTask<HealthStatus> CheckAsync(HealthProbe probe) => probe switch
+    {
+        HealthProbe.Live => (await LiveAsync().ConfigureAwait(false)).Status,
+        HealthProbe.Ready => (await ReadyAsync().ConfigureAwait(false)).Status,
+        HealthProbe.Startup => Startup().Status,
+        _ => throw new ArgumentOutOfRangeException(nameof(probe), probe, "Ask for Live, Ready or Startup."),
+    };
+
+    /// <inheritdoc/>
+    public void MarkAsProbe(HttpContext context, HealthProbe probe) => context.Features.Set(probe switch
+    {
+        HealthProbe.Live => ProbeRequestFeature.Live,
+        HealthProbe.Ready => ProbeRequestFeature.Ready,
+        _ => ProbeRequestFeature.Startup,
+    });
 
     /// <summary>Startup: Unhealthy until the host has started and every startup work item has completed.</summary>
     public (HealthStatus Status, ProbeReason Reason) Startup()

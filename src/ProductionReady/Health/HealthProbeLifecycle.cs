@@ -12,7 +12,7 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
     private readonly ApplicationAvailability _availability;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly IServiceProvider _services;
-    private readonly HealthProbeOptions _options;
+    private readonly ProductionReadyHealthOptions _options;
     private readonly IEnumerable<StartupWorkItem> _startupWork;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -23,7 +23,7 @@ internal sealed class HealthProbeLifecycle : IHostedLifecycleService, IDisposabl
         ApplicationAvailability availability,
         IHostApplicationLifetime lifetime,
         IServiceProvider services,
-        IOptions<HealthProbeOptions> options,
+        IOptions<ProductionReadyHealthOptions> options,
         IEnumerable<StartupWorkItem> startupWork,
         TimeProvider time,
         ILoggerFactory loggerFactory)

@@ -6,7 +6,7 @@ public enum HealthReportDetails
     /// <summary>Only callers connecting from a loopback address (the default).</summary>
     LoopbackOnly,
 
-    /// <summary>Callers that satisfy the authorization policy named by <see cref="HealthProbeOptions.ReportDetailsPolicy"/>.</summary>
+    /// <summary>Callers that satisfy the authorization policy named by <see cref="ProductionReadyHealthOptions.ReportDetailsPolicy"/>.</summary>
     AuthorizationPolicy,
 
     /// <summary>Every caller. Only for services that are never exposed beyond a trusted network.</summary>

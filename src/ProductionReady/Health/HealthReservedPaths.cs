@@ -5,15 +5,15 @@ namespace ProductionReady.Health;
 /// <summary>The probe paths, claimed for the one startup check of reserved paths.</summary>
 internal sealed class HealthReservedPaths : IReservedPaths
 {
-    private readonly IOptions<HealthProbeOptions> _options;
+    private readonly IOptions<ProductionReadyHealthOptions> _options;
 
-    public HealthReservedPaths(IOptions<HealthProbeOptions> options) => _options = options;
+    public HealthReservedPaths(IOptions<ProductionReadyHealthOptions> options) => _options = options;
 
     public IEnumerable<ReservedPath> GetReservedPaths()
     {
         foreach (var (_, path, setting) in ProbePaths.Of(_options.Value))
         {
-            yield return new(path, HealthProbeOptions.SectionName + ":" + setting, IsHealthEndpoint: true);
+            yield return new(path, ProductionReadyHealthOptions.SectionName + ":" + setting, IsHealthEndpoint: true);
         }
     }
 }

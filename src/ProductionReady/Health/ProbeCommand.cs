@@ -8,7 +8,7 @@ namespace ProductionReady.Health;
 /// <c>app --probe live|ready|startup</c>: a health check for containers without curl (chiseled
 /// images). Sends one GET to the instance already running on this machine and returns the exit
 /// code: 0 on 200, 1 on anything else (another status, no answer, bad usage), within
-/// <see cref="HealthProbeOptions.ProbeCommandTimeout"/>.
+/// <see cref="ProductionReadyHealthOptions.ProbeCommandTimeout"/>.
 /// </summary>
 internal static class ProbeCommand
 {
@@ -16,24 +16,24 @@ internal static class ProbeCommand
 
     /// <summary>
     /// Sends the probe. <paramref name="hasWebServer"/> false (a worker): to the probe port ProductionReady
-    /// listens on itself (<see cref="HealthProbeOptions.Port"/>); true: to where the app's server listens.
+    /// listens on itself (<see cref="ProductionReadyHealthOptions.Port"/>); true: to where the app's server listens.
     /// </summary>
-    public static int Run(IConfiguration configuration, Action<HealthProbeOptions>? configure, string probe, TextWriter output, TextWriter error, bool hasWebServer = true)
+    public static int Run(IConfiguration configuration, Action<ProductionReadyHealthOptions>? configure, string probe, TextWriter output, TextWriter error, bool hasWebServer = true)
     {
-        var options = new HealthProbeOptions();
+        var options = new ProductionReadyHealthOptions();
         try
         {
-            configuration.GetSection(HealthProbeOptions.SectionName).Bind(options);
+            configuration.GetSection(ProductionReadyHealthOptions.SectionName).Bind(options);
         }
         catch (InvalidOperationException ex)
         {
             // Docker reads any exit code but 0 and 1 as reserved: a crash must still exit 1.
-            error.WriteLine($"--probe {probe}: the {HealthProbeOptions.SectionName} configuration is invalid: {ex.Message}");
+            error.WriteLine($"--probe {probe}: the {ProductionReadyHealthOptions.SectionName} configuration is invalid: {ex.Message}");
             return 1;
         }
 
         configure?.Invoke(options);
-        var timeout = options.ProbeCommandTimeout > TimeSpan.Zero ? options.ProbeCommandTimeout : new HealthProbeOptions().ProbeCommandTimeout;
+        var timeout = options.ProbeCommandTimeout > TimeSpan.Zero ? options.ProbeCommandTimeout : new ProductionReadyHealthOptions().ProbeCommandTimeout;
 
         // The report is not a probe the orchestrator calls.
         var path = ProbePaths.Of(options)
@@ -52,7 +52,7 @@ internal static class ProbeCommand
         {
             var origin = hasWebServer
                 ? ProbeTarget.Resolve(configuration, out http2Only)
-                : new Uri($"http://127.0.0.1:{(options.Port ?? HealthProbeOptions.DefaultWorkerPort).ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
+                : new Uri($"http://127.0.0.1:{(options.Port ?? ProductionReadyHealthOptions.DefaultWorkerPort).ToString(System.Globalization.CultureInfo.InvariantCulture)}/");
             target = new Uri(origin, path);
         }
         catch (FormatException ex)

@@ -25,7 +25,7 @@ internal sealed class ProbeMiddleware
 
     public ProbeMiddleware(
         RequestDelegate next,
-        IOptions<HealthProbeOptions> options,
+        IOptions<ProductionReadyHealthOptions> options,
         ApplicationAvailability availability,
         HealthEvaluations evaluations,
         HealthProbeAnswers answers,

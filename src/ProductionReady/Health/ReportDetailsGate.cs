@@ -2,13 +2,13 @@ using ProductionReady.Common;
 
 namespace ProductionReady.Health;
 
-/// <summary>Who may see the report's per-check details and build details: the shared <see cref="CallerAccessGate"/>, set from <see cref="HealthProbeOptions.ReportDetails"/>.</summary>
+/// <summary>Who may see the report's per-check details and build details: the shared <see cref="CallerAccessGate"/>, set from <see cref="ProductionReadyHealthOptions.ReportDetails"/>.</summary>
 internal sealed class ReportDetailsGate
 {
-    private const string PolicyKey = HealthProbeOptions.SectionName + ":" + nameof(HealthProbeOptions.ReportDetailsPolicy);
+    private const string PolicyKey = ProductionReadyHealthOptions.SectionName + ":" + nameof(ProductionReadyHealthOptions.ReportDetailsPolicy);
     private readonly CallerAccessGate _gate;
 
-    public ReportDetailsGate(IOptions<HealthProbeOptions> options)
+    public ReportDetailsGate(IOptions<ProductionReadyHealthOptions> options)
     {
         var o = options.Value;
         _gate = new CallerAccessGate(

@@ -8,7 +8,7 @@ namespace ProductionReady.Health;
 
 /// <summary>
 /// The probes of an app without a web server (a worker): a Kestrel server of its own, HTTP/1.1 on
-/// <see cref="HealthProbeOptions.Port"/> (every interface, as a kubelet probes the pod's address), whose
+/// <see cref="ProductionReadyHealthOptions.Port"/> (every interface, as a kubelet probes the pod's address), whose
 /// whole pipeline is the connection-peer capture and <see cref="ProbeMiddleware"/>: the same answers, paths,
 /// cache and report as in a web app; every other path is 404. Kestrel comes with the ASP.NET Core shared
 /// framework the package already references, so a worker gets a real HTTP server (limits, keep-alive,
@@ -39,7 +39,7 @@ internal sealed class WorkerProbeListener : IHostedLifecycleService, IDisposable
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        var options = _services.GetRequiredService<IOptions<HealthProbeOptions>>().Value;
+        var options = _services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value;
         if (WebServer.IsRegistered(_registrations))
         {
             if (options.Port is { } ignored)
@@ -50,7 +50,7 @@ internal sealed class WorkerProbeListener : IHostedLifecycleService, IDisposable
             return;
         }
 
-        var port = options.Port ?? HealthProbeOptions.DefaultWorkerPort;
+        var port = options.Port ?? ProductionReadyHealthOptions.DefaultWorkerPort;
         var kestrel = new KestrelServerOptions { AddServerHeader = false, ApplicationServices = _services };
 
         // A probe is a GET with a few headers: small limits, and no body.

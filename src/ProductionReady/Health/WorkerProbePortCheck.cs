@@ -17,7 +17,7 @@ internal sealed class WorkerProbePortCheck(IServiceCollection registrations, ISe
             return;
         }
 
-        var port = services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.Port ?? HealthProbeOptions.DefaultWorkerPort;
+        var port = services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.Port ?? ProductionReadyHealthOptions.DefaultWorkerPort;
         if (ServerPorts.IsInUse(port))
         {
             throw StartupReport.Refuse([Problem(port)], Console.Error, StartupReport.TryCreateLogger(services));
@@ -28,7 +28,7 @@ internal sealed class WorkerProbePortCheck(IServiceCollection registrations, ISe
     public static ConfigurationProblem Problem(int port)
     {
         var number = port.ToString(CultureInfo.InvariantCulture);
-        return new ConfigurationProblem(HealthProbeOptions.SectionName + ":" + nameof(HealthProbeOptions.Port),
+        return new ConfigurationProblem(ProductionReadyHealthOptions.SectionName + ":" + nameof(ProductionReadyHealthOptions.Port),
             $"({number}) is already in use by another process, so the worker's probe listener cannot listen on it. What to do: set a free port (and the same one in the pod's probes), or stop what holds {number}.");
     }
 }

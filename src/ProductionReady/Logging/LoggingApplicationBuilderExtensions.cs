@@ -1,3 +1,4 @@
+using ProductionReady.Common;
 using ProductionReady.Logging;
 
 namespace Microsoft.AspNetCore.Builder;
@@ -14,9 +15,11 @@ public static class LoggingApplicationBuilderExtensions
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static IApplicationBuilder UseProductionReadyRequestLogging(this IApplicationBuilder app)
+    /// <exception cref="InvalidOperationException"><c>AddProductionReadyLogging</c> was not called.</exception>
+    public static IApplicationBuilder UseProductionReadyLogging(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        CapabilityRegistration.EnsureAdded<LogPipeline>(app, "Logging");
         return app.UseMiddleware<RequestLoggingMiddleware>();
     }
 }

@@ -10,7 +10,7 @@ namespace Microsoft.Extensions.Hosting;
 public static class LoggingHostingExtensions
 {
     // ASP.NET Core's own per-request events, replaced by the one completion event of
-    // UseProductionReadyRequestLogging: raised to Warning unless the configuration sets them.
+    // UseProductionReadyLogging: raised to Warning unless the configuration sets them.
     private static readonly string[] PerRequestCategories =
     [
         "Microsoft.AspNetCore.Hosting.Diagnostics",

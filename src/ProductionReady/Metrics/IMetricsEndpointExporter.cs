@@ -3,8 +3,8 @@ using OpenTelemetry.Metrics;
 namespace ProductionReady;
 
 /// <summary>
-/// The exporter that answers the metrics endpoint (<see cref="MetricsOptions.Path"/>). The core collects the
-/// meters, gates the endpoint (404 to every caller <see cref="MetricsOptions.Access"/> does not allow) and opens
+/// The exporter that answers the metrics endpoint (<see cref="ProductionReadyMetricsOptions.Path"/>). The core collects the
+/// meters, gates the endpoint (404 to every caller <see cref="ProductionReadyMetricsOptions.Access"/> does not allow) and opens
 /// the management port; the exporter only adds its reader and writes the scrape. <c>ProductionReady.Prometheus</c>
 /// is one: referencing that package registers it through <see cref="MetricsEndpointExporter.Register"/>.
 /// </summary>

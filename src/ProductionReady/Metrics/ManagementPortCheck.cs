@@ -8,7 +8,7 @@ namespace ProductionReady.Metrics;
 /// there would answer 404, so the pod never becomes ready), or one another process already holds, refuses the
 /// start with the one report (exit 1), instead of a broken app or a bind failure with a stack trace.
 /// </summary>
-internal sealed class ManagementPortCheck(IServiceProvider services, IOptions<MetricsOptions> options, IConfiguration configuration) : IPreStartCheck
+internal sealed class ManagementPortCheck(IServiceProvider services, IOptions<ProductionReadyMetricsOptions> options, IConfiguration configuration) : IPreStartCheck
 {
     public void Run()
     {
@@ -18,7 +18,7 @@ internal sealed class ManagementPortCheck(IServiceProvider services, IOptions<Me
             return;
         }
 
-        const string Key = MetricsOptions.SectionName + ":" + nameof(MetricsOptions.Port);
+        const string Key = ProductionReadyMetricsOptions.SectionName + ":" + nameof(ProductionReadyMetricsOptions.Port);
         var number = port.ToString(CultureInfo.InvariantCulture);
         ConfigurationProblem? problem = null;
         if (ServerPorts.FromConfiguration(configuration).FirstOrDefault(p => p.Port == port) is { Setting: not null } app)

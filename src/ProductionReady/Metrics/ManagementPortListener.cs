@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace ProductionReady.Metrics;
 
 /// <summary>
-/// Makes the server also listen on <see cref="MetricsOptions.Port"/>, next to the app's own addresses. Runs
+/// Makes the server also listen on <see cref="ProductionReadyMetricsOptions.Port"/>, next to the app's own addresses. Runs
 /// as a startup filter: the host has filled the server's addresses from <c>urls</c> by then and has not
 /// started the server yet. (An app that pins Kestrel endpoints in code or under <c>Kestrel:Endpoints</c>
 /// makes Kestrel ignore addresses: it then lists the management port there itself.)
@@ -18,10 +18,10 @@ internal sealed class ManagementPortListener : IStartupFilter
 {
     private const string KestrelDefaultAddress = "http://localhost:5000";
     private readonly IServer _server;
-    private readonly IOptions<MetricsOptions> _options;
+    private readonly IOptions<ProductionReadyMetricsOptions> _options;
     private readonly MetricsEndpointGate? _gate;
 
-    public ManagementPortListener(IServer server, IOptions<MetricsOptions> options, MetricsEndpointGate? gate = null)
+    public ManagementPortListener(IServer server, IOptions<ProductionReadyMetricsOptions> options, MetricsEndpointGate? gate = null)
     {
         _server = server;
         _options = options;

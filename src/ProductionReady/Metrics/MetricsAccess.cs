@@ -6,9 +6,9 @@ public enum MetricsAccess
     /// <summary>Only callers whose connection comes from a loopback address (the default). Forwarded headers never count.</summary>
     LoopbackOnly,
 
-    /// <summary>Callers whose connection comes from one of <see cref="MetricsOptions.AllowedNetworks"/> (or loopback).</summary>
+    /// <summary>Callers whose connection comes from one of <see cref="ProductionReadyMetricsOptions.AllowedNetworks"/> (or loopback).</summary>
     Networks,
 
-    /// <summary>Callers that satisfy the authorization policy named by <see cref="MetricsOptions.AuthorizationPolicy"/>.</summary>
+    /// <summary>Callers that satisfy the authorization policy named by <see cref="ProductionReadyMetricsOptions.AuthorizationPolicy"/>.</summary>
     AuthorizationPolicy,
 }

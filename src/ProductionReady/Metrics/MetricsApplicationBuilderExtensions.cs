@@ -8,8 +8,8 @@ namespace Microsoft.AspNetCore.Builder;
 public static class MetricsApplicationBuilderExtensions
 {
     /// <summary>
-    /// Answers <c>/metrics</c> (<see cref="MetricsOptions.Path"/>) with the Prometheus text exposition to the
-    /// callers <see cref="MetricsOptions.Access"/> allows (loopback by default) and 404 to everyone else, and
+    /// Answers <c>/metrics</c> (<see cref="ProductionReadyMetricsOptions.Path"/>) with the Prometheus text exposition to the
+    /// callers <see cref="ProductionReadyMetricsOptions.Access"/> allows (loopback by default) and 404 to everyone else, and
     /// keeps health probes and scrapes out of the HTTP metrics. The exposition needs the
     /// <c>ProductionReady.Prometheus</c> package (an <see cref="IMetricsEndpointExporter"/>); without it the
     /// path is left to the app. Call it before the probes, HTTPS redirection
@@ -17,13 +17,13 @@ public static class MetricsApplicationBuilderExtensions
     /// </summary>
     /// <param name="app">The application builder.</param>
     /// <returns>The same builder, for chaining.</returns>
+    /// <exception cref="InvalidOperationException"><c>AddProductionReadyMetrics</c> was not called.</exception>
     public static IApplicationBuilder UseProductionReadyMetrics(this IApplicationBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
         var gate = app.ApplicationServices.GetService<MetricsEndpointGate>()
-            ?? throw new InvalidOperationException(
-                "UseProductionReadyMetrics needs the metrics services: call builder.AddProductionReadyMetrics() (or builder.AddProductionReady()) before building the app.");
-        if (!app.ApplicationServices.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
+            ?? throw CapabilityRegistration.Missing("Metrics");
+        if (!app.ApplicationServices.GetRequiredService<IOptions<ProductionReadyMetricsOptions>>().Value.Enabled)
         {
             return app;
         }

@@ -12,18 +12,18 @@ namespace ProductionReady.Metrics;
 /// </summary>
 internal sealed class MetricsEndpointGate
 {
-    private readonly PathString _path;
+    private readonly string _path;
     private readonly int? _port;
     private readonly bool _exported;
     private readonly CallerAccessGate _gate;
     private readonly IManagementPortPaths[] _insiderPaths;
 
-    public MetricsEndpointGate(IOptions<MetricsOptions> options, IEnumerable<IManagementPortPaths> insiderPaths, IMetricsEndpointExporter? exporter = null)
+    public MetricsEndpointGate(IOptions<ProductionReadyMetricsOptions> options, IEnumerable<IManagementPortPaths> insiderPaths, IMetricsEndpointExporter? exporter = null)
     {
         _insiderPaths = insiderPaths.ToArray();
         var o = options.Value;
         _exported = exporter is not null;
-        _path = new PathString(o.Path);
+        _path = RequestPaths.Normalize(o.Path);
         _port = o.Port;
         _gate = new CallerAccessGate(
             o.Access switch
@@ -33,12 +33,12 @@ internal sealed class MetricsEndpointGate
                 _ => CallerAccess.LoopbackOnly,
             },
             o.AuthorizationPolicy,
-            o.AllowedNetworks.Select(n => MetricsOptionsValidator.TryParseNetwork(n, out var network) ? network : (System.Net.IPNetwork?)null).OfType<System.Net.IPNetwork>());
+            o.AllowedNetworks.Select(n => IPAddresses.TryParseNetwork(n, out var network, out _) ? network : (System.Net.IPNetwork?)null).OfType<System.Net.IPNetwork>());
     }
 
     /// <summary>True for a request to the scrape endpoint (path, and port when one is set).</summary>
     public bool IsScrape(HttpContext context) =>
-        _exported && context.Request.Path.Equals(_path, StringComparison.OrdinalIgnoreCase) && (_port is null || context.Connection.LocalPort == _port);
+        _exported && RequestPaths.Matches(context.Request.Path, _path) && (_port is null || context.Connection.LocalPort == _port);
 
     /// <summary>The middleware in front of the app: gates scrapes, closes the management port to everything else, and unrecords probes.</summary>
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -97,7 +97,7 @@ internal sealed class MetricsEndpointGate
 
     /// <summary>Fails startup with a clear message when the configured policy cannot be evaluated.</summary>
     public Task ValidatePolicyAsync(IServiceProvider services) =>
-        _gate.ValidatePolicyAsync(services, MetricsOptions.SectionName + ":" + nameof(MetricsOptions.AuthorizationPolicy));
+        _gate.ValidatePolicyAsync(services, ProductionReadyMetricsOptions.SectionName + ":" + nameof(ProductionReadyMetricsOptions.AuthorizationPolicy));
 
     // The management port, for a request no insiders' endpoint (the scrape, Info) answers there.
     private bool IsManagementPort(HttpContext context) =>

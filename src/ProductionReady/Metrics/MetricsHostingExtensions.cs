@@ -32,11 +32,11 @@ public static class MetricsHostingExtensions
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static IHostApplicationBuilder AddProductionReadyMetrics(this IHostApplicationBuilder builder, Action<MetricsOptions>? configure = null)
+    public static IHostApplicationBuilder AddProductionReadyMetrics(this IHostApplicationBuilder builder, Action<ProductionReadyMetricsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        if (CapabilityOptions.Add<MetricsOptions, MetricsOptionsValidator>(builder, MetricsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
+        if (CapabilityOptions.Add<ProductionReadyMetricsOptions, MetricsOptionsValidator>(builder, ProductionReadyMetricsOptions.SectionName, configure, static (section, o) => section.Bind(o)))
         {
             // Not idempotent itself (it adds an options configuration each call): once, with the capability.
             services.AddMetrics();
@@ -100,20 +100,20 @@ public static class MetricsHostingExtensions
     /// </summary>
     private static void AddMeters(IServiceProvider services, MeterProviderBuilder provider)
     {
-        if (services.GetRequiredService<IOptions<MetricsOptions>>().Value.Enabled)
+        if (services.GetRequiredService<IOptions<ProductionReadyMetricsOptions>>().Value.Enabled)
         {
             provider.AddMeter(MeterNames.All);
         }
     }
 
-    private static (bool Enabled, bool Otlp) EarlySettings(IConfiguration configuration, Action<MetricsOptions>? configure)
+    private static (bool Enabled, bool Otlp) EarlySettings(IConfiguration configuration, Action<ProductionReadyMetricsOptions>? configure)
     {
-        var section = configuration.GetSection(MetricsOptions.SectionName);
-        var early = new MetricsOptions
+        var section = configuration.GetSection(ProductionReadyMetricsOptions.SectionName);
+        var early = new ProductionReadyMetricsOptions
         {
             // A value the binder cannot read keeps the default here; the startup report then refuses it.
-            Enabled = !bool.TryParse(section[nameof(MetricsOptions.Enabled)], out var enabled) || enabled,
-            Otlp = !bool.TryParse(section[nameof(MetricsOptions.Otlp)], out var otlp) || otlp,
+            Enabled = !bool.TryParse(section[nameof(ProductionReadyMetricsOptions.Enabled)], out var enabled) || enabled,
+            Otlp = !bool.TryParse(section[nameof(ProductionReadyMetricsOptions.Otlp)], out var otlp) || otlp,
         };
         configure?.Invoke(early);
         return (early.Enabled, early.Otlp);

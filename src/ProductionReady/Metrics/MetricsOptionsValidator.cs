@@ -4,15 +4,15 @@ using ProductionReady.Common;
 namespace ProductionReady.Metrics;
 
 /// <summary>
-/// Validates <see cref="MetricsOptions"/> at startup; every message starts with the full configuration key
+/// Validates <see cref="ProductionReadyMetricsOptions"/> at startup; every message starts with the full configuration key
 /// and says what to do. Whether the path collides with another is judged by the one reserved-paths check.
 /// </summary>
-internal sealed class MetricsOptionsValidator(IHostEnvironment environment) : IValidateOptions<MetricsOptions>
+internal sealed class MetricsOptionsValidator(IHostEnvironment environment) : IValidateOptions<ProductionReadyMetricsOptions>
 {
-    private const string Section = MetricsOptions.SectionName;
+    private const string Section = ProductionReadyMetricsOptions.SectionName;
     private static readonly System.Buffers.SearchValues<char> ForbiddenInPath = System.Buffers.SearchValues.Create("?# \"';,");
 
-    public ValidateOptionsResult Validate(string? name, MetricsOptions options)
+    public ValidateOptionsResult Validate(string? name, ProductionReadyMetricsOptions options)
     {
         if (!options.Enabled)
         {
@@ -23,7 +23,7 @@ internal sealed class MetricsOptionsValidator(IHostEnvironment environment) : IV
         var path = options.Path;
         if (string.IsNullOrEmpty(path) || path[0] != '/' || path.Length == 1 || path.AsSpan().IndexOfAny(ForbiddenInPath) >= 0)
         {
-            failures.Add($"{Section}:Path ('{path}') must be a path starting with '/', without query, quotes, spaces, ';' or ','; e.g. {MetricsOptions.DefaultPath}.");
+            failures.Add($"{Section}:Path ('{path}') must be a path starting with '/', without query, quotes, spaces, ';' or ','; e.g. {ProductionReadyMetricsOptions.DefaultPath}.");
         }
 
         if (options.Port is { } port && port is < 1 or > 65535)
@@ -50,7 +50,7 @@ internal sealed class MetricsOptionsValidator(IHostEnvironment environment) : IV
                     else if (IPAddresses.CoversEveryone(network) && !environment.IsDevelopment() && string.IsNullOrWhiteSpace(options.AllowAnyAddressReason))
                     {
                         failures.Add($"{Section}:AllowedNetworks:{i} ('{options.AllowedNetworks[i]}') lets every address read the metrics: list the scrapers' networks (e.g. 10.0.0.0/8); " +
-                            $"or, if only your scrapers can reach this port, say why in {Section}:{nameof(MetricsOptions.AllowAnyAddressReason)}.");
+                            $"or, if only your scrapers can reach this port, say why in {Section}:{nameof(ProductionReadyMetricsOptions.AllowAnyAddressReason)}.");
                     }
                 }
 
@@ -69,7 +69,4 @@ internal sealed class MetricsOptionsValidator(IHostEnvironment environment) : IV
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
-
-    /// <summary>A CIDR network, or a single address as a one-address network.</summary>
-    internal static bool TryParseNetwork(string? text, out IPNetwork network) => IPAddresses.TryParseNetwork(text, out network, out _);
 }

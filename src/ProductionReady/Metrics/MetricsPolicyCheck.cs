@@ -6,7 +6,7 @@ namespace ProductionReady.Metrics;
 /// Inside <c>builder.Build()</c>: a metrics policy named in an app without authorization, or one that does not
 /// exist, refuses the start with the one report (exit 1), before the app's own code after <c>Build()</c>.
 /// </summary>
-internal sealed class MetricsPolicyCheck(IServiceProvider services, IOptions<MetricsOptions> options) : IPreStartCheck
+internal sealed class MetricsPolicyCheck(IServiceProvider services, IOptions<ProductionReadyMetricsOptions> options) : IPreStartCheck
 {
     public void Run()
     {

@@ -4,9 +4,9 @@ namespace ProductionReady.Metrics;
 internal sealed class MetricsStartup : IHostedService
 {
     private readonly IServiceProvider _services;
-    private readonly IOptions<MetricsOptions> _options;
+    private readonly IOptions<ProductionReadyMetricsOptions> _options;
 
-    public MetricsStartup(IServiceProvider services, IOptions<MetricsOptions> options)
+    public MetricsStartup(IServiceProvider services, IOptions<ProductionReadyMetricsOptions> options)
     {
         _services = services;
         _options = options;

@@ -33,7 +33,7 @@ internal static class ConfigurationSecretScanner
     {
         foreach (var (key, value) in configuration.AsEnumerable())
         {
-            if (string.IsNullOrEmpty(value) || key.StartsWith(SecretValidationOptions.SectionName, StringComparison.OrdinalIgnoreCase))
+            if (string.IsNullOrEmpty(value) || key.StartsWith(ProductionReadySecretsOptions.SectionName, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }

@@ -9,7 +9,7 @@ namespace ProductionReady.Secrets;
 /// </summary>
 internal sealed class ReportRuleNamesSection(IConfigurationSection inner) : IConfigurationSection
 {
-    private const string SuppressionsKey = nameof(SecretValidationOptions.Suppressions);
+    private const string SuppressionsKey = nameof(ProductionReadySecretsOptions.Suppressions);
     private const string RuleKey = nameof(SecretRuleSuppression.Rule);
 
     /// <summary>The view over <paramref name="configuration"/> when it is a section (as capabilities bind them).</summary>

@@ -33,8 +33,8 @@ internal sealed class SecretOptionsValidator<TOptions> : IValidateOptions<TOptio
             return ValidateOptionsResult.Skip;
         }
 
-        // Resolved here, not in the constructor: SecretValidationOptions is itself an options type.
-        if (!_services.GetRequiredService<IOptionsMonitor<SecretValidationOptions>>().CurrentValue.Enabled)
+        // Resolved here, not in the constructor: ProductionReadySecretsOptions is itself an options type.
+        if (!_services.GetRequiredService<IOptionsMonitor<ProductionReadySecretsOptions>>().CurrentValue.Enabled)
         {
             // Switched off: [Secret] stays an ordinary validation attribute wherever the app uses it.
             return ValidateOptionsResult.Skip;

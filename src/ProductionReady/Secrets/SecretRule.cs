@@ -2,7 +2,7 @@ namespace ProductionReady;
 
 /// <summary>
 /// The rules secret validation applies. Each problem in the report names one; each can be switched
-/// off for one configuration key with a stated reason (<see cref="SecretValidationOptions.Suppress"/>).
+/// off for one configuration key with a stated reason (<see cref="ProductionReadySecretsOptions.Suppress"/>).
 /// </summary>
 public enum SecretRule
 {

@@ -60,7 +60,7 @@ internal sealed class SecretValidationHostedService : IHostedLifecycleService, I
 
         if (!report.Fatal)
         {
-            var failing = options.FailInEnvironments.Count == 0 ? SecretValidationOptions.DefaultFailingEnvironment : string.Join(", ", options.FailInEnvironments);
+            var failing = options.FailInEnvironments.Count == 0 ? ProductionReadySecretsOptions.DefaultFailingEnvironment : string.Join(", ", options.FailInEnvironments);
             var summaries = report.ProblemSummaries();
             var warning = report.ToText("the app starts anyway");
             SecretValidationLog.Warned(_logger, report.Problems.Count, report.Environment, failing, summaries, warning);

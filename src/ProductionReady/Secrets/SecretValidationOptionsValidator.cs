@@ -1,18 +1,18 @@
 namespace ProductionReady.Secrets;
 
 /// <summary>
-/// Validates <see cref="SecretValidationOptions"/> at startup; every message starts with the full
+/// Validates <see cref="ProductionReadySecretsOptions"/> at startup; every message starts with the full
 /// configuration key and says what to do. An empty environment name or a suppression of a rule that
 /// does not exist would silently weaken the validation (fail-open), so both are refused.
 /// </summary>
-internal sealed class SecretValidationOptionsValidator : IValidateOptions<SecretValidationOptions>
+internal sealed class SecretValidationOptionsValidator : IValidateOptions<ProductionReadySecretsOptions>
 {
-    private const string Section = SecretValidationOptions.SectionName;
+    private const string Section = ProductionReadySecretsOptions.SectionName;
     private readonly IConfiguration? _configuration;
 
     public SecretValidationOptionsValidator(IConfiguration? configuration = null) => _configuration = configuration;
 
-    public ValidateOptionsResult Validate(string? name, SecretValidationOptions options)
+    public ValidateOptionsResult Validate(string? name, ProductionReadySecretsOptions options)
     {
         var failures = new List<string>();
         for (var i = 0; i < options.FailInEnvironments.Count; i++)

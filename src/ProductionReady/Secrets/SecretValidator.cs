@@ -8,10 +8,10 @@ internal sealed class SecretValidator
 {
     private readonly IConfiguration _configuration;
     private readonly IHostEnvironment _environment;
-    private readonly IOptionsMonitor<SecretValidationOptions> _options;
+    private readonly IOptionsMonitor<ProductionReadySecretsOptions> _options;
     private readonly DeclaredSecretProblems _declared;
 
-    public SecretValidator(IConfiguration configuration, IHostEnvironment environment, IOptionsMonitor<SecretValidationOptions> options, DeclaredSecretProblems declared)
+    public SecretValidator(IConfiguration configuration, IHostEnvironment environment, IOptionsMonitor<ProductionReadySecretsOptions> options, DeclaredSecretProblems declared)
     {
         _configuration = configuration;
         _environment = environment;
@@ -19,7 +19,7 @@ internal sealed class SecretValidator
         _declared = declared;
     }
 
-    public SecretValidationOptions Options => _options.CurrentValue;
+    public ProductionReadySecretsOptions Options => _options.CurrentValue;
 
     public SecretValidationReport Validate()
     {
@@ -31,7 +31,7 @@ internal sealed class SecretValidator
     public static SecretValidationReport Validate(
         IConfiguration configuration,
         string environmentName,
-        SecretValidationOptions options,
+        ProductionReadySecretsOptions options,
         IReadOnlyList<SecretProblem> declaredProblems,
         IReadOnlyCollection<string> declaredKeys)
     {

@@ -12,17 +12,17 @@ public static class SecretsHostingExtensions
     /// Adds startup secret validation, configured from <c>ProductionReady:Secrets</c> and then from
     /// <paramref name="configure"/>: <see cref="SecretAttribute"/> options, required secrets and a
     /// configuration-wide scan, judged once when the host starts and before the server listens. In
-    /// Production (<see cref="SecretValidationOptions.FailInEnvironments"/>) a problem stops the host
+    /// Production (<see cref="ProductionReadySecretsOptions.FailInEnvironments"/>) a problem stops the host
     /// with one report; elsewhere the report is a warning. (<c>--validate-config</c> belongs to
     /// <c>AddProductionReady()</c>.)
     /// </summary>
     /// <param name="builder">The host application builder.</param>
     /// <param name="configure">Optional code configuration, applied after the configuration section.</param>
     /// <returns>The same builder, for chaining.</returns>
-    public static IHostApplicationBuilder AddProductionReadySecretValidation(this IHostApplicationBuilder builder, Action<SecretValidationOptions>? configure = null)
+    public static IHostApplicationBuilder AddProductionReadySecrets(this IHostApplicationBuilder builder, Action<ProductionReadySecretsOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (!CapabilityOptions.Add<SecretValidationOptions, SecretValidationOptionsValidator>(builder, SecretValidationOptions.SectionName, configure, static (section, o) => ReportRuleNamesSection.Over(section).Bind(o)))
+        if (!CapabilityOptions.Add<ProductionReadySecretsOptions, SecretValidationOptionsValidator>(builder, ProductionReadySecretsOptions.SectionName, configure, static (section, o) => ReportRuleNamesSection.Over(section).Bind(o)))
         {
             return builder;
         }

@@ -3,7 +3,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ProductionReady.Edge;
+using ProductionReady.ForwardedHeaders;
 
 namespace ProductionReady.Benchmarks.Edge;
 

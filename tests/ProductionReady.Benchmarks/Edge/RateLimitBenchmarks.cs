@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 
 namespace ProductionReady.Benchmarks.Edge;
 
@@ -23,7 +23,7 @@ namespace ProductionReady.Benchmarks.Edge;
 [MemoryDiagnoser]
 public class RateLimitBenchmarks
 {
-    private static readonly RateLimitPolicyOptions Unreachable = new() { PermitsPerSecond = 1_000_000_000, Burst = 1_000_000_000 };
+    private static readonly ProductionReadyRateLimitPolicyOptions Unreachable = new() { PermitsPerSecond = 1_000_000_000, Burst = 1_000_000_000 };
     private readonly DefaultHttpContext _context = new();
     private RequestDelegate _bare = null!;
     private RequestDelegate _preset = null!;
@@ -45,7 +45,7 @@ public class RateLimitBenchmarks
         {
             // Runs when the middleware first reads the options, after the container below is built.
             var meterFactory = _services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-            var rejections = new RateLimitRejections(meterFactory, new RateLimitRejectionLog(Options.Create(new RateLimitsOptions()), NullLoggerFactory.Instance, TimeProvider.System));
+            var rejections = new RateLimitRejections(meterFactory, new RateLimitRejectionLog(Options.Create(new ProductionReadyRateLimitsOptions()), NullLoggerFactory.Instance, TimeProvider.System));
             o.AddPolicy("api", new RateLimitPresetPolicy("api", Unreachable, enabled: true, new LocalRateLimiterStore(), new RateLimitExemptions([new ReservedPaths()]), rejections));
             o.AddPolicy("by-address-string", context => RateLimitPartition.GetTokenBucketLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 using System.Threading.RateLimiting;
 
 namespace ProductionReady.Benchmarks.Edge;
@@ -34,8 +34,8 @@ internal static class RateLimitPartitionMemory
     private static async Task MeasureAsync(string label, int maxPartitions, int distinct)
     {
         var store = new LocalRateLimiterStore(new RateLimitPartitionBudget(maxPartitions));
-        var auth = new RateLimitPolicyOptions { PermitsPerSecond = 5, Burst = 5 };
-        var global = new RateLimitPolicyOptions { PermitsPerSecond = 100, Burst = 100 };
+        var auth = new ProductionReadyRateLimitPolicyOptions { PermitsPerSecond = 5, Burst = 5 };
+        var global = new ProductionReadyRateLimitPolicyOptions { PermitsPerSecond = 100, Burst = 100 };
         var services = new ServiceCollection();
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
@@ -45,7 +45,7 @@ internal static class RateLimitPartitionMemory
         services.AddRateLimiter(o =>
         {
             var meters = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-            var rejections = new RateLimitRejections(meters, new RateLimitRejectionLog(Options.Create(new RateLimitsOptions()), NullLoggerFactory.Instance, TimeProvider.System));
+            var rejections = new RateLimitRejections(meters, new RateLimitRejectionLog(Options.Create(new ProductionReadyRateLimitsOptions()), NullLoggerFactory.Instance, TimeProvider.System));
             var exemptions = new RateLimitExemptions([]);
             o.AddPolicy("auth", new RateLimitPresetPolicy("auth", auth, enabled: true, store, exemptions, rejections));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, object>(new RateLimitPresetPolicy("global", global, enabled: true, store, exemptions, rejections).GetPartition);

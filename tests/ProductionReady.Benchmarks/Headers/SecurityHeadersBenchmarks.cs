@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 
 namespace ProductionReady.Benchmarks.Headers;
 
@@ -30,7 +30,7 @@ public class SecurityHeadersBenchmarks
     public void Setup()
     {
         var services = new ServiceCollection().BuildServiceProvider();
-        var options = Options.Create(new SecurityHeadersOptions());
+        var options = Options.Create(new ProductionReadySecurityHeadersOptions());
         var headers = new CompiledSecurityHeaders(options);
 
         RequestDelegate json = static c =>

@@ -30,7 +30,7 @@ public class ProbeMiddlewareBenchmarks
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
         builder.Logging.ClearProviders();
-        builder.AddProductionReadyHealthChecks(o =>
+        builder.AddProductionReadyHealth(o =>
         {
             o.DrainDelay = TimeSpan.Zero;
             o.CacheDuration = TimeSpan.FromMinutes(5);
@@ -41,8 +41,8 @@ public class ProbeMiddlewareBenchmarks
 
         _middleware = ActivatorUtilities.CreateInstance<ProbeMiddleware>(_host.Services, (RequestDelegate)(_ => Task.CompletedTask));
         _bare = Context("/");
-        _live = Context(HealthProbeOptions.DefaultLivePath);
-        _ready = Context(HealthProbeOptions.DefaultReadyPath);
+        _live = Context(ProductionReadyHealthOptions.DefaultLivePath);
+        _ready = Context(ProductionReadyHealthOptions.DefaultReadyPath);
         _passThrough = Context("/api/orders");
     }
 

@@ -74,7 +74,7 @@ public class ClefFormattingBenchmarks
     public int MelJsonConsoleFormatter_Request()
     {
         _output.Reset();
-        var entry = new LogEntry<BenchmarkEvents.RequestState>(LogLevel.Information, "ProductionReady.RequestLogging", new EventId(1, "RequestCompleted"), default, null, MelFormatter);
+        var entry = new LogEntry<BenchmarkEvents.RequestState>(LogLevel.Information, "ProductionReady.RequestLogging", new EventId(4001, "RequestCompleted"), default, null, MelFormatter);
         _melJson.Write(in entry, null, _output);
         return _output.Written.Length;
     }

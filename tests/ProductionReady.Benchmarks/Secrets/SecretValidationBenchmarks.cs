@@ -14,7 +14,7 @@ namespace ProductionReady.Benchmarks.Secrets;
 public class SecretValidationBenchmarks
 {
     private IConfiguration _configuration = null!;
-    private SecretValidationOptions _options = null!;
+    private ProductionReadySecretsOptions _options = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -42,7 +42,7 @@ public class SecretValidationBenchmarks
         }
 
         _configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        _options = new SecretValidationOptions();
+        _options = new ProductionReadySecretsOptions();
         _options.RequireSecret("Jwt0:SigningKey");
         if (values.Count != 200)
         {

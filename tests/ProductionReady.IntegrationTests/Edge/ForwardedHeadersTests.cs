@@ -72,18 +72,6 @@ public sealed class ForwardedHeadersTests
     }
 
     [Fact]
-    public async Task The_old_SecurityHeaders_key_is_still_trusted_with_a_warning()
-    {
-        await using var app = await FullApp.StartAsync(new() { ["ProductionReady:SecurityHeaders:TrustedProxies:0"] = TrustedProxy });
-        using var proxy = ClientFrom(TrustedProxy);
-
-        var seen = await app.WhoAmIAsync(proxy, ("X-Forwarded-For", "203.0.113.7"));
-
-        Assert.Equal("203.0.113.7", seen.Address);
-        Assert.Contains(app.Events, e => e.Name == "TrustedProxiesKeyMoved" && e.Level == LogLevel.Warning);
-    }
-
-    [Fact]
     public async Task The_health_details_gate_still_judges_the_connection_peer_not_the_forwarded_client()
     {
         // The proxy is on this machine (loopback): details are shown, although the forwarded client is remote.
@@ -188,13 +176,13 @@ public sealed class ForwardedHeadersTests
 
             // The capabilities UseProductionReady composes, minus logging (its own tests cover it), in its order.
             builder.AddProductionReadySecurityHeaders();
-            builder.AddProductionReadyHealthChecks();
+            builder.AddProductionReadyHealth();
             builder.AddProductionReadyForwardedHeaders();
             builder.AddProductionReadyCors();
             var app = builder.Build();
             app.UseProductionReadyForwardedHeaders();
             app.UseProductionReadySecurityHeaders();
-            app.UseProductionReadyProbes();
+            app.UseProductionReadyHealth();
             app.UseProductionReadyCors();
             app.MapGet("/whoami", (HttpContext context) => new WhoAmI(context.Connection.RemoteIpAddress?.ToString(), context.Request.Scheme, context.Request.Host.Value));
             await app.StartAsync();

@@ -23,7 +23,7 @@ internal sealed class KestrelApp : IAsyncDisposable
     public FakeLogCollector Logs { get; }
 
     /// <summary>Starts an app; <paramref name="withSecurityHeaders"/> false gives a plain app (the "other origin").</summary>
-    public static async Task<KestrelApp> StartAsync(bool withSecurityHeaders, Action<WebApplication> map, Action<SecurityHeadersOptions>? configure = null)
+    public static async Task<KestrelApp> StartAsync(bool withSecurityHeaders, Action<WebApplication> map, Action<ProductionReadySecurityHeadersOptions>? configure = null)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });

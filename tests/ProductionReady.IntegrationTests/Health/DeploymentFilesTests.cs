@@ -9,9 +9,9 @@ public sealed partial class DeploymentFilesTests
     private static readonly string Deploy = Path.Combine(TestPaths.RepositoryRoot, "samples", "deploy");
 
     [Theory]
-    [InlineData("startupProbe", HealthProbeOptions.DefaultStartupPath)]
-    [InlineData("livenessProbe", HealthProbeOptions.DefaultLivePath)]
-    [InlineData("readinessProbe", HealthProbeOptions.DefaultReadyPath)]
+    [InlineData("startupProbe", ProductionReadyHealthOptions.DefaultStartupPath)]
+    [InlineData("livenessProbe", ProductionReadyHealthOptions.DefaultLivePath)]
+    [InlineData("readinessProbe", ProductionReadyHealthOptions.DefaultReadyPath)]
     public void The_kubernetes_probes_use_the_default_paths(string probe, string expectedPath)
     {
         var lines = File.ReadAllLines(Path.Combine(Deploy, "kubernetes.yaml"));

@@ -251,7 +251,7 @@ public sealed class PostgresReadinessTests
     /// A generous check timeout unless the test sets one: a data source's first connection loads
     /// PostgreSQL's type catalogue, which can take longer than the default 500 ms on a loaded machine.
     /// </summary>
-    private async Task<ProbeApp> StartWithCheckAsync(Action<HealthProbeOptions> options)
+    private async Task<ProbeApp> StartWithCheckAsync(Action<ProductionReadyHealthOptions> options)
     {
         var app = await ProbeApp.StartAsync(
             o =>

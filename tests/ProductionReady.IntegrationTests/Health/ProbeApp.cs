@@ -25,19 +25,19 @@ internal sealed class ProbeApp : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ProbeApp> StartAsync(Action<HealthProbeOptions>? options = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<ProbeApp> StartAsync(Action<ProductionReadyHealthOptions>? options = null, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
-        builder.AddProductionReadyHealthChecks(o =>
+        builder.AddProductionReadyHealth(o =>
         {
             o.DrainDelay = TimeSpan.Zero;
             options?.Invoke(o);
         });
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.UseProductionReadyProbes();
+        app.UseProductionReadyHealth();
         app.MapGet("/", () => "ok");
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -14,7 +14,7 @@ internal static class SampleReadiness
         var last = HttpStatusCode.ServiceUnavailable;
         while (DateTime.UtcNow < deadline)
         {
-            last = (await client.GetAsync(new Uri(HealthProbeOptions.DefaultReadyPath, UriKind.Relative))).StatusCode;
+            last = (await client.GetAsync(new Uri(ProductionReadyHealthOptions.DefaultReadyPath, UriKind.Relative))).StatusCode;
             if (last == HttpStatusCode.OK)
             {
                 return;

@@ -20,7 +20,7 @@ public sealed class KestrelRequestLoggingTests
         builder.Services.AddSingleton(LogDestination.To(output));
         builder.AddProductionReadyLogging();
         await using var app = builder.Build();
-        app.UseProductionReadyRequestLogging();
+        app.UseProductionReadyLogging();
         app.MapGet("/throw", string () => throw new InvalidOperationException("kestrel boom"));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

@@ -13,20 +13,20 @@ public sealed class HealthAndSecretsRegistrationTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
-        builder.AddProductionReadyHealthChecks();
-        builder.AddProductionReadySecretValidation();
-        builder.AddProductionReadyHealthChecks();
-        builder.AddProductionReadySecretValidation();
+        builder.AddProductionReadyHealth();
+        builder.AddProductionReadySecrets();
+        builder.AddProductionReadyHealth();
+        builder.AddProductionReadySecrets();
 
         await using var app = builder.Build();
-        app.UseProductionReadyProbes();
+        app.UseProductionReadyHealth();
         await app.StartAsync();
 
         var services = app.Services;
         Assert.Single(services.GetServices<IHostedService>(), s => s.GetType().Name == "HealthProbeLifecycle");
         Assert.Single(services.GetServices<IHostedService>(), s => s.GetType().Name == "SecretValidationHostedService");
-        Assert.Single(services.GetServices<IValidateOptions<HealthProbeOptions>>(), v => v.GetType().Name == "HealthProbeOptionsValidator");
-        Assert.Single(services.GetServices<IValidateOptions<SecretValidationOptions>>(), v => v.GetType().Name == "SecretValidationOptionsValidator");
+        Assert.Single(services.GetServices<IValidateOptions<ProductionReadyHealthOptions>>(), v => v.GetType().Name == "HealthOptionsValidator");
+        Assert.Single(services.GetServices<IValidateOptions<ProductionReadySecretsOptions>>(), v => v.GetType().Name == "SecretValidationOptionsValidator");
         Assert.Single(services.GetServices<IReservedPaths>());
         Assert.Single(services.GetServices<IPreStartCheck>(), c => c.GetType().Name == "SecretValidationHostedService");
         Assert.Single(services.GetServices<IPreStartCheck>(), c => c.GetType().Name == "ReportDetailsPolicyCheck");

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.TestHost;
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 
 namespace ProductionReady.Tests.Common;
 
@@ -26,7 +26,7 @@ public sealed class RegistrationTests
     public async Task The_same_code_configuration_given_twice_runs_once_and_distinct_ones_each_run()
     {
         var runs = 0;
-        Action<SecurityHeadersOptions> configure = _ => runs++;
+        Action<ProductionReadySecurityHeadersOptions> configure = _ => runs++;
         var other = 0;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
         builder.WebHost.UseTestServer();
@@ -35,7 +35,7 @@ public sealed class RegistrationTests
         builder.AddProductionReadySecurityHeaders(_ => other++);
         await using var app = builder.Build();
 
-        _ = app.Services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
+        _ = app.Services.GetRequiredService<IOptions<ProductionReadySecurityHeadersOptions>>().Value;
 
         // Each options instance created (the startup validation's, this one) ran each distinct delegate once.
         Assert.True(other > 0);
@@ -56,12 +56,12 @@ public sealed class RegistrationTests
 
             if (method is "Secrets" or "All")
             {
-                builder.AddProductionReadySecretValidation();
+                builder.AddProductionReadySecrets();
             }
 
             if (method is "Health" or "All")
             {
-                builder.AddProductionReadyHealthChecks();
+                builder.AddProductionReadyHealth();
             }
 
             if (method is "SecurityHeaders" or "All")

@@ -83,14 +83,14 @@ public sealed class ReservedPathsTests
             builder.Logging.AddProvider(log);
         }
 
-        builder.AddProductionReadyHealthChecks(o => o.DrainDelay = TimeSpan.Zero);
+        builder.AddProductionReadyHealth(o => o.DrainDelay = TimeSpan.Zero);
         if (paths is not null)
         {
             builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(paths));
         }
 
         var app = builder.Build();
-        app.UseProductionReadyProbes();
+        app.UseProductionReadyHealth();
         map?.Invoke(app);
         try
         {

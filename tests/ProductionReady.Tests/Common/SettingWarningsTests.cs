@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Testing;
-using ProductionReady.Headers;
+using ProductionReady.SecurityHeaders;
 using ProductionReady.Logging;
 
 namespace ProductionReady.Tests.Common;

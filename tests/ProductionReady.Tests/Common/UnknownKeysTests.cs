@@ -36,6 +36,19 @@ public sealed class UnknownKeysTests
     }
 
     [Fact]
+    public void A_setting_under_the_wrong_capability_is_refused_naming_where_it_lives()
+    {
+        // The trusted proxies have one owner: the old Headers key is refused, pointing at the forwarded headers' key.
+        var builder = Builder(new() { ["ProductionReady:SecurityHeaders:TrustedProxies:0"] = "10.0.0.1" });
+
+        var refused = Assert.Throws<ProductionReadyConfigurationException>(() => builder.Build());
+
+        var problem = Assert.Single(refused.Problems);
+        Assert.StartsWith("ProductionReady:SecurityHeaders:TrustedProxies: ", problem, StringComparison.Ordinal);
+        Assert.Contains("did you mean ProductionReady:ForwardedHeaders:TrustedProxies?", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_key_the_options_read_is_accepted_lists_and_dictionaries_included()
     {
         using var app = Builder(new()

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
-using ProductionReady.Edge;
+using ProductionReady.Cors;
 
 namespace ProductionReady.Tests.Edge;
 

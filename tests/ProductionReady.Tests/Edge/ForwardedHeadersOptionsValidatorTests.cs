@@ -1,4 +1,4 @@
-using ProductionReady.Edge;
+using ProductionReady.ForwardedHeaders;
 
 namespace ProductionReady.Tests.Edge;
 

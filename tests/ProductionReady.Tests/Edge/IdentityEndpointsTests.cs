@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 
 namespace ProductionReady.Tests.Edge;
 

@@ -4,14 +4,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 
 namespace ProductionReady.Tests.Edge;
 
 /// <summary>The bound on the per-client partitions: counted, capped, released when the framework drops them.</summary>
 public sealed class RateLimitPartitionBudgetTests
 {
-    private static readonly RateLimitPolicyOptions OnePerSecond = new() { PermitsPerSecond = 1, Burst = 0 };
+    private static readonly ProductionReadyRateLimitPolicyOptions OnePerSecond = new() { PermitsPerSecond = 1, Burst = 0 };
 
     [Fact]
     public void Past_the_bound_newcomers_get_the_overflow_key_while_known_clients_keep_their_own()
@@ -41,7 +41,7 @@ public sealed class RateLimitPartitionBudgetTests
     {
         var store = new LocalRateLimiterStore(new RateLimitPartitionBudget(maxPartitions: 10));
         using var meters = new MeterFactory();
-        var rejections = new RateLimitRejections(meters, new RateLimitRejectionLog(Options.Create(new RateLimitsOptions()), NullLoggerFactory.Instance, TimeProvider.System));
+        var rejections = new RateLimitRejections(meters, new RateLimitRejectionLog(Options.Create(new ProductionReadyRateLimitsOptions()), NullLoggerFactory.Instance, TimeProvider.System));
         var policy = new RateLimitPresetPolicy("auth", OnePerSecond, enabled: true, store, new RateLimitExemptions([]), rejections);
         var limiter = PartitionedRateLimiter.Create<HttpContext, object>(policy.GetPartition);
 

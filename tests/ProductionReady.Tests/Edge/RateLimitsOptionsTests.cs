@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using ProductionReady.Edge;
+using ProductionReady.RateLimits;
 
 namespace ProductionReady.Tests.Edge;
 
@@ -12,7 +12,7 @@ public sealed class RateLimitsOptionsTests
     [Fact]
     public void The_defaults_are_the_checklist_presets_and_valid()
     {
-        var options = new RateLimitsOptions();
+        var options = new ProductionReadyRateLimitsOptions();
 
         Assert.Equal((5, 5), (options.Auth.PermitsPerSecond, options.Auth.Burst));
         Assert.Equal((10, 10), (options.Api.PermitsPerSecond, options.Api.Burst));
@@ -25,7 +25,7 @@ public sealed class RateLimitsOptionsTests
     [Fact]
     public void Every_bad_value_is_refused_with_its_full_key()
     {
-        var options = new RateLimitsOptions
+        var options = new ProductionReadyRateLimitsOptions
         {
             Auth = new() { PermitsPerSecond = 0, Burst = 5 },
             Uploads = new() { PermitsPerSecond = 2, Burst = -1 },
@@ -56,7 +56,7 @@ public sealed class RateLimitsOptionsTests
         Assert.Single(builder.Services, d => d.ServiceType == typeof(RateLimitPresets));
         Assert.Single(builder.Services, d => d.ImplementationType == typeof(RateLimitsOptionsValidator));
         using var app = builder.Build();
-        var options = app.Services.GetRequiredService<IOptions<RateLimitsOptions>>().Value;
+        var options = app.Services.GetRequiredService<IOptions<ProductionReadyRateLimitsOptions>>().Value;
         Assert.Equal((3, 1), (options.Auth.PermitsPerSecond, options.Auth.Burst));
         Assert.Equal(50, options.Global?.PermitsPerSecond);
 
@@ -72,7 +72,7 @@ public sealed class RateLimitsOptionsTests
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-30T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
         var collector = new FakeLogCollector();
         using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(new FakeLoggerProvider(collector)));
-        using var log = new RateLimitRejectionLog(Options.Create(new RateLimitsOptions { RejectionLogWindow = TimeSpan.FromSeconds(10) }), loggerFactory, time);
+        using var log = new RateLimitRejectionLog(Options.Create(new ProductionReadyRateLimitsOptions { RejectionLogWindow = TimeSpan.FromSeconds(10) }), loggerFactory, time);
         var noisy = IPAddress.Parse("203.0.113.7");
 
         for (var i = 0; i < 500; i++)

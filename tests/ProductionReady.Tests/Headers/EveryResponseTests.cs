@@ -161,7 +161,7 @@ public sealed class EveryResponseTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         Assert.Contains("boom", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(
-            ProductionReady.Headers.SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy + "; report-uri /csp-reports",
+            ProductionReady.SecurityHeaders.SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy + "; report-uri /csp-reports",
             HeaderAssert.Get(response, "Content-Security-Policy"));
         Assert.Equal("DENY", HeaderAssert.Get(response, "X-Frame-Options"));
     }

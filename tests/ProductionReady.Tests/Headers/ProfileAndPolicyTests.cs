@@ -40,7 +40,7 @@ public sealed partial class ProfileAndPolicyTests
         await using var app = await TestApp.StartAsync(null, a => a.MapGet("/late", async (HttpContext c) =>
         {
             Assert.Equal(c.GetCspNonce(), c.GetCspNonce());
-            c.Features.Set<ProductionReady.Headers.CspNonceFeature>(null);
+            c.Features.Set<ProductionReady.SecurityHeaders.CspNonceFeature>(null);
             c.Response.ContentType = "text/html";
             await c.Response.WriteAsync("<p>started</p>");
             error = Assert.Throws<InvalidOperationException>(c.GetCspNonce).Message;
@@ -79,7 +79,7 @@ public sealed partial class ProfileAndPolicyTests
                 a.MapGet("/docs", () => Results.Content("<html/>", "text/html")).WithSecurityHeaders("docs");
                 a.MapGet("/docs.json", () => Results.Ok()).WithSecurityHeaders("docs");
                 a.MapGet("/inline", () => Results.Ok()).WithSecurityHeaders(p => p.ReferrerPolicy = "same-origin");
-                a.MapGet("/forced-html", () => Results.Ok()).WithSecurityHeaders(SecurityHeadersOptions.HtmlPolicyName);
+                a.MapGet("/forced-html", () => Results.Ok()).WithSecurityHeaders(ProductionReadySecurityHeadersOptions.HtmlPolicyName);
                 a.MapGet("/attribute", [SecurityHeadersPolicy("docs")] () => Results.Ok());
             });
         using var client = app.CreateClient();
@@ -105,13 +105,13 @@ public sealed partial class ProfileAndPolicyTests
     public async Task Path_policies_and_the_api_docs_presets_change_only_the_pages_csp()
     {
         await using var app = await TestApp.StartAsync(
-            o => o.PathPolicies["/swagger/"] = SecurityHeadersOptions.SwaggerUiPolicyName,
+            o => o.PathPolicies["/swagger/"] = ProductionReadySecurityHeadersOptions.SwaggerUiPolicyName,
             a =>
             {
                 a.MapGet("/swagger/index.html", () => Results.Content("<html/>", "text/html"));
                 a.MapGet("/swagger/v1/swagger.json", () => Results.Ok());
                 a.MapGet("/swaggerish", () => Results.Content("<html/>", "text/html"));
-                a.MapGet("/scalar/v1", () => Results.Content("<html/>", "text/html")).WithSecurityHeaders(SecurityHeadersOptions.ScalarPolicyName);
+                a.MapGet("/scalar/v1", () => Results.Content("<html/>", "text/html")).WithSecurityHeaders(ProductionReadySecurityHeadersOptions.ScalarPolicyName);
             });
         using var client = app.CreateClient();
 
@@ -120,11 +120,11 @@ public sealed partial class ProfileAndPolicyTests
         using var other = await client.GetAsync(new Uri("/swaggerish", UriKind.Relative));
         using var scalar = await client.GetAsync(new Uri("/scalar/v1", UriKind.Relative));
 
-        Assert.Equal(ProductionReady.Headers.SecurityHeaderDefaults.SwaggerUiContentSecurityPolicy + "; report-uri /csp-reports", HeaderAssert.Get(swagger, "Content-Security-Policy"));
+        Assert.Equal(ProductionReady.SecurityHeaders.SecurityHeaderDefaults.SwaggerUiContentSecurityPolicy + "; report-uri /csp-reports", HeaderAssert.Get(swagger, "Content-Security-Policy"));
         Assert.Equal("strict-origin-when-cross-origin", HeaderAssert.Get(swagger, "Referrer-Policy"));
         HeaderAssert.HasApiProfile(swaggerJson);
         Assert.Contains("style-src 'self';", HeaderAssert.HtmlCsp(other), StringComparison.Ordinal);
-        Assert.Equal(ProductionReady.Headers.SecurityHeaderDefaults.ScalarContentSecurityPolicy + "; report-uri /csp-reports", HeaderAssert.Get(scalar, "Content-Security-Policy"));
+        Assert.Equal(ProductionReady.SecurityHeaders.SecurityHeaderDefaults.ScalarContentSecurityPolicy + "; report-uri /csp-reports", HeaderAssert.Get(scalar, "Content-Security-Policy"));
     }
 
     [Theory]
@@ -151,7 +151,7 @@ public sealed partial class ProfileAndPolicyTests
 
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var csp = HeaderAssert.Get(response, "Content-Security-Policy");
-        var relaxed = ProductionReady.Headers.SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy + "; report-uri /csp-reports";
+        var relaxed = ProductionReady.SecurityHeaders.SecurityHeaderDefaults.DeveloperExceptionPageContentSecurityPolicy + "; report-uri /csp-reports";
         if (environment == "Development")
         {
             Assert.StartsWith("text/html", response.Content.Headers.ContentType?.ToString(), StringComparison.Ordinal);
@@ -265,7 +265,7 @@ public sealed partial class ProfileAndPolicyTests
     [InlineData("script-src 'nonce-{nonce}' 'sha256-abc=' 'strict-dynamic'", "script-src 'sha256-abc=' 'strict-dynamic'")]
     [InlineData("default-src 'none'", "default-src 'none'")]
     public void Without_a_nonce_the_nonce_and_unanchored_strict_dynamic_are_dropped(string template, string expected) =>
-        Assert.Equal(expected, ProductionReady.Headers.CompiledHeaderSet.WithoutNonce(template));
+        Assert.Equal(expected, ProductionReady.SecurityHeaders.CompiledHeaderSet.WithoutNonce(template));
 
     [GeneratedRegex("nonce=\"([^\"]+)\"")]
     private static partial Regex NonceInPage();

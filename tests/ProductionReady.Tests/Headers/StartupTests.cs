@@ -19,12 +19,11 @@ public sealed class StartupTests
                 o.Html.ContentSecurityPolicy = "script-src {nonce}";
                 o.Policies["docs"] = new SecurityHeaderPolicy { ReferrerPolicy = "sans-référent" };
                 o.Policies["html"] = new SecurityHeaderPolicy();
-                o.TrustedProxies.Add("10.0.0.0/99");
                 o.CspReports.Path = "csp";
                 o.CspReports.PermitsPerMinute = 0;
                 o.CspReports.ReportingEndpointUrl = "/relative";
                 o.Hsts.MaxAge = TimeSpan.FromSeconds(-1);
-                o.PathPolicies["swagger"] = SecurityHeadersOptions.SwaggerUiPolicyName;
+                o.PathPolicies["swagger"] = ProductionReadySecurityHeadersOptions.SwaggerUiPolicyName;
                 o.PathPolicies["/docs"] = "swager-ui";
             },
             a => a.MapGet("/", () => "x")));
@@ -35,7 +34,6 @@ public sealed class StartupTests
         Assert.Contains("ProductionReady:SecurityHeaders:Html:ContentSecurityPolicy uses {nonce} outside", message, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:SecurityHeaders:Policies:docs:ReferrerPolicy", message, StringComparison.Ordinal);
         Assert.Contains("Policies:html uses a built-in profile's name", message, StringComparison.Ordinal);
-        Assert.Contains("TrustedProxies:0 ('10.0.0.0/99')", message, StringComparison.Ordinal);
         Assert.Contains("CspReports:Path ('csp')", message, StringComparison.Ordinal);
         Assert.Contains("PermitsPerMinute (0)", message, StringComparison.Ordinal);
         Assert.Contains("ReportingEndpointUrl ('/relative')", message, StringComparison.Ordinal);
@@ -85,7 +83,7 @@ public sealed class StartupTests
     public async Task Production_without_https_redirection_or_trusted_proxy_warns_once()
     {
         await using var bare = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"), environment: "Production");
-        await using var proxied = await TestApp.StartAsync(o => o.TrustedProxies.Add("10.0.0.1"), a => a.MapGet("/", () => "x"), environment: "Production");
+        await using var proxied = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"), environment: "Production", setup: b => b.AddProductionReadyForwardedHeaders(o => o.TrustedProxies.Add("10.0.0.1")));
         await using var redirected = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"), environment: "Production", setup: b => b.Services.AddHttpsRedirection(o => o.HttpsPort = 443));
         await using var development = await TestApp.StartAsync(null, a => a.MapGet("/", () => "x"));
 
@@ -156,7 +154,7 @@ public sealed class StartupTests
     public async Task Registering_twice_is_harmless_and_the_same_configure_runs_once()
     {
         var calls = 0;
-        void Configure(SecurityHeadersOptions o)
+        void Configure(ProductionReadySecurityHeadersOptions o)
         {
             calls++;
             o.Api.XFrameOptions = "SAMEORIGIN";
@@ -174,12 +172,12 @@ public sealed class StartupTests
 
         // One options instance built: the delegate ran once for it.
         var before = calls;
-        _ = app.Services.GetRequiredService<IOptionsFactory<SecurityHeadersOptions>>().Create(Options.DefaultName);
+        _ = app.Services.GetRequiredService<IOptionsFactory<ProductionReadySecurityHeadersOptions>>().Create(Options.DefaultName);
         Assert.Equal(1, calls - before);
         Assert.Equal("SAMEORIGIN", HeaderAssert.Get(response, "X-Frame-Options"));
-        Assert.Single(app.Services.GetServices<IValidateOptions<SecurityHeadersOptions>>());
-        Assert.Single(app.Services.GetServices<IConfigureOptions<SecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
-        Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.Headers.SecurityHeadersPipeline);
+        Assert.Single(app.Services.GetServices<IValidateOptions<ProductionReadySecurityHeadersOptions>>());
+        Assert.Single(app.Services.GetServices<IConfigureOptions<ProductionReadySecurityHeadersOptions>>(), c => c.GetType().Name.StartsWith("CodeConfiguration", StringComparison.Ordinal));
+        Assert.Single(app.Services.GetServices<Microsoft.AspNetCore.Hosting.IStartupFilter>(), f => f is ProductionReady.SecurityHeaders.SecurityHeadersPipeline);
         Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "SecurityHeadersPolicy");
     }
 }

@@ -25,7 +25,7 @@ internal sealed class TestApp : IAsyncDisposable
 
     /// <summary>Builds and starts the app: <paramref name="pipeline"/> adds what comes after the headers middleware.</summary>
     public static async Task<TestApp> StartAsync(
-        Action<SecurityHeadersOptions>? configure,
+        Action<ProductionReadySecurityHeadersOptions>? configure,
         Action<WebApplication> pipeline,
         string environment = "Development",
         Action<WebApplicationBuilder>? setup = null,

@@ -16,10 +16,10 @@ public sealed class DrainDelayDefaultsTests
     public void The_default_depends_on_the_environment(string environment, int seconds)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadyHealth();
         using var app = builder.Build();
 
-        Assert.Equal(TimeSpan.FromSeconds(seconds), app.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.FromSeconds(seconds), app.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class DrainDelayDefaultsTests
             .UseEnvironment("Production")
             .UseSetting("Sample:ApiKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))));
 
-        Assert.Equal(TimeSpan.Zero, factory.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.Zero, factory.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 
     [Fact]
@@ -37,10 +37,10 @@ public sealed class DrainDelayDefaultsTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["ProductionReady:Health:DrainDelay"] = "00:00:03";
-        builder.AddProductionReadyHealthChecks();
+        builder.AddProductionReadyHealth();
         using var app = builder.Build();
 
-        Assert.Equal(TimeSpan.FromSeconds(3), app.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.FromSeconds(3), app.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 
     [Fact]
@@ -48,10 +48,10 @@ public sealed class DrainDelayDefaultsTests
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
-        builder.Services.Configure<HealthProbeOptions>(o => o.DrainDelay = TimeSpan.FromSeconds(2));
-        builder.AddProductionReadyHealthChecks();
+        builder.Services.Configure<ProductionReadyHealthOptions>(o => o.DrainDelay = TimeSpan.FromSeconds(2));
+        builder.AddProductionReadyHealth();
         using var app = builder.Build();
 
-        Assert.Equal(TimeSpan.FromSeconds(2), app.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.FromSeconds(2), app.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 }

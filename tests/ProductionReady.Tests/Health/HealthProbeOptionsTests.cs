@@ -35,7 +35,7 @@ public sealed class HealthProbeOptionsTests
         });
 
         Assert.Equal(200, (await app.SendAsync("/alive")).StatusCode);
-        Assert.Equal(TimeSpan.FromMilliseconds(250), app.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.CheckTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), app.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.CheckTimeout);
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class HealthProbeOptionsTests
         var builder = WebApplication.CreateBuilder();
         var app = builder.Build();
 
-        var ex = Assert.Throws<InvalidOperationException>(() => app.UseProductionReadyProbes());
+        var ex = Assert.Throws<InvalidOperationException>(() => app.UseProductionReadyHealth());
 
-        Assert.Contains("AddProductionReadyHealthChecks", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AddProductionReadyHealth", ex.Message, StringComparison.Ordinal);
     }
 }

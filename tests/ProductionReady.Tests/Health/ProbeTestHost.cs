@@ -9,7 +9,7 @@ namespace ProductionReady.Tests.Health;
 internal static class ProbeTestHost
 {
     public static async Task<WebApplication> StartAsync(
-        Action<HealthProbeOptions>? options = null,
+        Action<ProductionReadyHealthOptions>? options = null,
         Action<WebApplicationBuilder>? services = null,
         Action<WebApplication>? pipeline = null,
         string environment = "Production",
@@ -18,14 +18,14 @@ internal static class ProbeTestHost
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
-        builder.AddProductionReadyHealthChecks(o =>
+        builder.AddProductionReadyHealth(o =>
         {
             o.DrainDelay = TimeSpan.Zero;
             options?.Invoke(o);
         });
         services?.Invoke(builder);
         var app = builder.Build();
-        app.UseProductionReadyProbes();
+        app.UseProductionReadyHealth();
         pipeline?.Invoke(app);
         app.MapGet("/", () => "app");
         if (start)

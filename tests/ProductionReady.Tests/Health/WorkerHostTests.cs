@@ -19,7 +19,7 @@ public sealed class WorkerHostTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ProductionReady:Health:Port"] = port });
         using var host = builder.Build();
 
-        Assert.Equal(TimeSpan.Zero, host.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.Zero, host.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 
     [Fact]
@@ -29,7 +29,7 @@ public sealed class WorkerHostTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ProductionReady:Health:DrainDelay"] = "00:00:02" });
         using var host = builder.Build();
 
-        Assert.Equal(TimeSpan.FromSeconds(2), host.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.FromSeconds(2), host.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class WorkerHostTests
         builder.AddProductionReady();
         using var app = builder.Build();
 
-        Assert.Equal(TimeSpan.Zero, app.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.Zero, app.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class WorkerHostTests
         builder.Configuration["ProductionReady:Health:CheckTimeout"] = "00:00:00.300";
         using var app = builder.Build();
 
-        Assert.Equal(TimeSpan.FromSeconds(5), app.Services.GetRequiredService<IOptions<HealthProbeOptions>>().Value.DrainDelay);
+        Assert.Equal(TimeSpan.FromSeconds(5), app.Services.GetRequiredService<IOptions<ProductionReadyHealthOptions>>().Value.DrainDelay);
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class WorkerHostTests
         twice.AddProductionReady(root);
 
         Assert.Equal(Describe(once), Describe(twice));
-        Assert.DoesNotContain(twice.Services, d => d.ServiceType == typeof(IConfigureOptions<SecurityHeadersOptions>));
+        Assert.DoesNotContain(twice.Services, d => d.ServiceType == typeof(IConfigureOptions<ProductionReadySecurityHeadersOptions>));
         Assert.DoesNotContain(twice.Services, d => d.ServiceType.FullName == "Microsoft.AspNetCore.Hosting.Server.IServer");
     }
 

@@ -88,7 +88,7 @@ internal sealed class CapturedLog : IAsyncDisposable
             builder.Services.AddSingleton<IKnownSecretValues>(new KnownSecrets(knownSecrets));
         }
 
-        builder.Services.Configure<ProductionReadyOptions>(o => o.ServiceName = "orders");
+        builder.Configuration["ProductionReady:ServiceName"] = "orders";
         services?.Invoke(builder.Services);
         builder.AddProductionReadyLogging(configure);
         var app = builder.Build();
@@ -105,7 +105,7 @@ internal sealed class CapturedLog : IAsyncDisposable
                 Interlocked.Decrement(ref inFlight.Count);
             }
         });
-        app.UseProductionReadyRequestLogging();
+        app.UseProductionReadyLogging();
         map?.Invoke(app);
         await app.StartAsync();
         return new CapturedLog(app, output, inFlight);

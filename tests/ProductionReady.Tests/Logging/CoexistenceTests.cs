@@ -86,7 +86,7 @@ public sealed class CoexistenceTests
         }
 
         await using var app = builder.Build();
-        app.UseProductionReadyRequestLogging();
+        app.UseProductionReadyLogging();
         app.MapGet("/orders/{id}", (int id, ILogger<CoexistenceTests> logger) =>
         {
             logger.LogInformation("Loading order {OrderId}", id);

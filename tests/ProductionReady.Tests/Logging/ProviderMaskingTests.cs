@@ -37,7 +37,7 @@ public sealed class ProviderMaskingTests
         }
 
         builder.AddProductionReadyLogging();
-        builder.AddProductionReadySecretValidation();
+        builder.AddProductionReadySecrets();
         if (!before)
         {
             AddAppsProviders(builder, exported);

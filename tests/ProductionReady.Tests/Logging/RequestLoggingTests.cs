@@ -227,8 +227,9 @@ public sealed class RequestLoggingTests
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         Microsoft.AspNetCore.TestHost.WebHostBuilderExtensions.UseTestServer(builder.WebHost);
         builder.Logging.ClearProviders().AddProvider(provider);
+        builder.AddProductionReadyLogging();
         await using var app = builder.Build();
-        app.UseProductionReadyRequestLogging();
+        app.UseProductionReadyLogging();
         app.MapGet("/alone", () => "ok");
         await app.StartAsync();
 

@@ -112,7 +112,7 @@ public sealed class MetricsEndpointTests
         await app.Client.GetStringAsync(new Uri("/", UriKind.Relative));
         var scrape = await app.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Single(scrape.Split('\n'), l => l.StartsWith("# TYPE http_server_request_duration_seconds ", StringComparison.Ordinal));
-        Assert.Single(app.App.Services.GetServices<IValidateOptions<MetricsOptions>>(), v => v is MetricsOptionsValidator);
+        Assert.Single(app.App.Services.GetServices<IValidateOptions<ProductionReadyMetricsOptions>>(), v => v is MetricsOptionsValidator);
     }
 
     [Theory]
@@ -126,7 +126,7 @@ public sealed class MetricsEndpointTests
     [InlineData("Access", "AuthorizationPolicy", "ProductionReady:Metrics:AuthorizationPolicy is empty while ProductionReady:Metrics:Access is AuthorizationPolicy")]
     public void Bad_settings_are_refused_with_the_full_key_and_the_fix(string setting, string value, string message)
     {
-        var options = new MetricsOptions();
+        var options = new ProductionReadyMetricsOptions();
         switch (setting)
         {
             case "Path": options.Path = value; break;
@@ -146,7 +146,7 @@ public sealed class MetricsEndpointTests
     [Fact]
     public void Metrics_for_every_address_start_with_a_reason_given()
     {
-        var options = new MetricsOptions { Access = MetricsAccess.Networks, AllowAnyAddressReason = "the port is reachable from the scrapers' network only" };
+        var options = new ProductionReadyMetricsOptions { Access = MetricsAccess.Networks, AllowAnyAddressReason = "the port is reachable from the scrapers' network only" };
         options.AllowedNetworks.Add("0.0.0.0/0");
 
         Assert.True(new MetricsOptionsValidator(Production).Validate(null, options).Succeeded);

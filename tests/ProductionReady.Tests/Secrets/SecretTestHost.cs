@@ -71,7 +71,7 @@ internal sealed class SecretTestHost : IAsyncDisposable
     public static SecretTestHost Create(
         string environment,
         IReadOnlyDictionary<string, string?> configuration,
-        Action<SecretValidationOptions>? configure = null,
+        Action<ProductionReadySecretsOptions>? configure = null,
         Action<WebApplicationBuilder>? after = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { EnvironmentName = environment });
@@ -80,7 +80,7 @@ internal sealed class SecretTestHost : IAsyncDisposable
         var logs = new FakeLogCollector();
         builder.Services.AddSingleton<IServer>(server);
         builder.Logging.AddProvider(new FakeLoggerProvider(logs));
-        builder.AddProductionReadySecretValidation(configure);
+        builder.AddProductionReadySecrets(configure);
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         builder.Services.AddSingleton(new SecretReportOutput(stdout, stderr));

@@ -6,7 +6,7 @@ namespace ProductionReady.Tests.Secrets;
 public sealed class SecretValidationHostTests
 {
     /// <summary>One bad configuration per rule: the config, the key and rule it must produce, the value that must never show.</summary>
-    public sealed record BadCase(Dictionary<string, string?> Config, string Key, SecretRule Rule, string? Value, bool ProductionOnly = false, Action<SecretValidationOptions>? Configure = null);
+    public sealed record BadCase(Dictionary<string, string?> Config, string Key, SecretRule Rule, string? Value, bool ProductionOnly = false, Action<ProductionReadySecretsOptions>? Configure = null);
 
     private static readonly Dictionary<string, Func<BadCase>> Cases = new()
     {
