@@ -93,7 +93,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CredentialLogged = Create(
         DiagnosticIds.CredentialLogged,
         "Credential written to a log",
-        "'{0}' looks like a {1} and is written to the log: log whether it is set, never its value",
+        "'{0}' looks like {1} and is written to the log: log whether it is set, never its value",
         Security,
         DiagnosticSeverity.Warning,
         "Logs are shipped, indexed and kept for months by people and systems that must never see credentials.");
