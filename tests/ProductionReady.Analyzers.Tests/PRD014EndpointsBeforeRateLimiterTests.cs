@@ -36,7 +36,7 @@ public sealed class PRD014EndpointsBeforeRateLimiterTests
                 """,
         };
         test.DisabledDiagnostics.AddRange(RuleTest.AllAnalyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).Where(id => id != "PRD014"));
-        test.ExpectedDiagnostics.Add(new DiagnosticResult("PRD014", DiagnosticSeverity.Warning).WithLocation(0).WithMessage(
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PRD014", DiagnosticSeverity.Warning).WithLocation(0).WithOptions(DiagnosticOptions.IgnoreAdditionalLocations).WithMessage(
             "'UseEndpoints' runs the endpoints before the rate limiter, because UseRouting() comes after UseProductionReady(): RequireRateLimiting and [EnableRateLimiting] are ignored; map the endpoints at the top level (app.MapControllers(), app.MapRazorPages()) instead of inside UseEndpoints, or call UseRouting() before UseProductionReady()"));
         await test.RunAsync();
     }

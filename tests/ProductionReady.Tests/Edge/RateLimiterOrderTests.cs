@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 
 namespace ProductionReady.Tests.Edge;
