@@ -33,7 +33,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor MissingHealthProbes = Create(
         DiagnosticIds.MissingHealthProbes,
         "Service without health probes",
-        "'{0}' starts a web application that maps no health probe: call builder.AddProductionReady() and app.UseProductionReady() (or MapHealthChecks) before '{0}' so an orchestrator can tell when it is ready and alive",
+        "'{0}' starts {1} that answers no health probe: {2} so an orchestrator can tell when it is ready and alive",
         Reliability,
         DiagnosticSeverity.Warning,
         "Without liveness and readiness probes an orchestrator routes traffic to instances that are still starting or are stuck, and never restarts a hung process.",
@@ -93,7 +93,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor CredentialLogged = Create(
         DiagnosticIds.CredentialLogged,
         "Credential written to a log",
-        "'{0}' looks like a {1} and is written to the log: log whether it is set, never its value",
+        "'{0}' looks like {1} and is written to the log: log whether it is set, never its value",
         Security,
         DiagnosticSeverity.Warning,
         "Logs are shipped, indexed and kept for months by people and systems that must never see credentials.");
@@ -131,6 +131,14 @@ internal static class Descriptors
         Security,
         DiagnosticSeverity.Warning,
         "Forwarded headers are only trustworthy from known proxies. With both lists empty every caller can set X-Forwarded-For and X-Forwarded-Proto, spoofing the address that logs, rate limits and IP allow-lists see.");
+
+    public static readonly DiagnosticDescriptor EndpointsBeforeRateLimiter = Create(
+        DiagnosticIds.EndpointsBeforeRateLimiter,
+        "Endpoints run before the rate limiter",
+        "'UseEndpoints' runs the endpoints before the rate limiter, because UseRouting() comes after {0}(): RequireRateLimiting and [EnableRateLimiting] are ignored; map the endpoints at the top level (app.MapControllers(), app.MapRazorPages()) instead of inside UseEndpoints, or call UseRouting() before {0}()",
+        Security,
+        DiagnosticSeverity.Warning,
+        "The rate limiter picks its policy from the endpoint routing has chosen. When the app routes after UseProductionReady(), ProductionReady places the limiter behind the app's last middleware; an explicit UseEndpoints() there runs the endpoint first, so every endpoint's limit (the auth preset on a login) is silently off.");
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags)
         => new DiagnosticDescriptor(

@@ -16,4 +16,5 @@ internal static class DiagnosticIds
     public const string PermissiveCors = "PRD011";
     public const string UnlimitedAuthenticationEndpoint = "PRD012";
     public const string TrustsEveryProxy = "PRD013";
+    public const string EndpointsBeforeRateLimiter = "PRD014";
 }

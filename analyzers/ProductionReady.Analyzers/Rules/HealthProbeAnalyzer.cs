@@ -12,7 +12,10 @@ namespace ProductionReady.Analyzers;
 /// PRD003: an ASP.NET Core application (an executable that runs a <c>WebApplication</c>, an <c>IWebHost</c>,
 /// or a generic host configured with a web host) that maps no health probe anywhere in the compilation:
 /// neither <c>UseProductionReady</c>/<c>UseProductionReadyHealth</c> nor <c>MapHealthChecks</c>/<c>UseHealthChecks</c>.
-/// Reported at each <c>Run</c>/<c>RunAsync</c> call.
+/// Reported at each <c>Run</c>/<c>RunAsync</c> call. A worker (<c>Host.CreateApplicationBuilder</c>) that uses
+/// ProductionReady is reported too when it never calls <c>AddProductionReady</c>/<c>AddProductionReadyHealth</c>
+/// on its builder, which answer the probes on <c>ProductionReady:Health:Port</c>; the gRPC health service
+/// (<c>MapProductionReadyGrpcHealth</c>, <c>MapGrpcHealthChecksService</c>) counts as a probe.
 /// Not reported when the app calls a Map*/Use* extension from another assembly (a service-defaults project),
 /// which may map the probes where the analyzer cannot see.
 /// PRD004: every probe mapping sits inside a Development-only branch
@@ -22,8 +25,19 @@ namespace ProductionReady.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 {
+    // The gRPC health service answers Kubernetes' native grpc: probe: ProductionReady.Grpc's, backed by the same
+    // probes, and Grpc.AspNetCore.HealthChecks' MapGrpcHealthChecksService, backed by the app's health checks.
     private static readonly ImmutableHashSet<string> ProbeMappingMethods = ImmutableHashSet.Create(
-        "UseProductionReady", "UseProductionReadyHealth", "MapHealthChecks", "UseHealthChecks");
+        "UseProductionReady", "UseProductionReadyHealth", "MapHealthChecks", "UseHealthChecks",
+        "MapProductionReadyGrpcHealth", "MapGrpcHealthChecksService");
+
+    // On a worker's HostApplicationBuilder (Host.CreateApplicationBuilder) these answer the probes themselves, on
+    // ProductionReady:Health:Port; on a WebApplicationBuilder they only register what UseProductionReady maps.
+    private static readonly ImmutableHashSet<string> WorkerProbeMethods = ImmutableHashSet.Create(
+        "AddProductionReady", "AddProductionReadyHealth");
+
+    private const string WebApplicationFix = "call builder.AddProductionReady() and app.UseProductionReady() (or MapHealthChecks, or MapProductionReadyGrpcHealth in a gRPC service) before it";
+    private const string WorkerFix = "call builder.AddProductionReady() (or AddProductionReadyHealth()) on its HostApplicationBuilder, which answers the probes on ProductionReady:Health:Port,";
 
     private static readonly ImmutableHashSet<string> WebHostConfigurationMethods = ImmutableHashSet.Create(
         "ConfigureWebHostDefaults", "ConfigureWebHost", "UseStartup");
@@ -54,6 +68,7 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         }
 
         var host = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.IHost");
+        var workerBuilder = compilation.GetTypeByMetadataName("Microsoft.Extensions.Hosting.HostApplicationBuilder");
 
         var applicationBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Builder.IApplicationBuilder");
         var endpointRouteBuilder = compilation.GetTypeByMetadataName("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder");
@@ -61,17 +76,26 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 
         var state = new State();
         start.RegisterOperationAction(
-            c => AnalyzeInvocation(c, state, webApplication, webHost, host, applicationTypes),
+            c => AnalyzeInvocation(c, state, webApplication, webHost, host, workerBuilder, applicationTypes),
             OperationKind.Invocation);
         start.RegisterCompilationEndAction(c => Report(c, state, isExecutable));
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, State state, INamedTypeSymbol? webApplication, INamedTypeSymbol? webHost, INamedTypeSymbol? host, INamedTypeSymbol?[] applicationTypes)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, State state, INamedTypeSymbol? webApplication, INamedTypeSymbol? webHost, INamedTypeSymbol? host, INamedTypeSymbol? workerBuilder, INamedTypeSymbol?[] applicationTypes)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var name = method.Name;
-        if (ProbeMappingMethods.Contains(name))
+        var onWorkerBuilder = workerBuilder is not null
+            && method.ContainingAssembly?.Name == "ProductionReady"
+            && SymbolEqualityComparer.Default.Equals(BuilderType(invocation), workerBuilder);
+        if (onWorkerBuilder)
+        {
+            // A worker that adopted ProductionReady (its logging, its secret validation): PRD003 applies to it.
+            state.WorkerUsesProductionReady = true;
+        }
+
+        if (ProbeMappingMethods.Contains(name) || (onWorkerBuilder && WorkerProbeMethods.Contains(name)))
         {
             if (DevelopmentOnlyCode.Contains(invocation.Syntax))
             {
@@ -122,6 +146,23 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         }
     }
 
+    // The builder's own type, under the conversion to IHostApplicationBuilder that the extension's call adds.
+    private static ITypeSymbol? BuilderType(IInvocationOperation invocation)
+    {
+        if (!invocation.TargetMethod.IsExtensionMethod || invocation.Arguments.Length == 0)
+        {
+            return invocation.Instance?.Type;
+        }
+
+        var value = invocation.Arguments[0].Value;
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value.Type;
+    }
+
     private static void Report(CompilationAnalysisContext context, State state, bool isExecutable)
     {
         if (state.HasProductionProbe)
@@ -149,14 +190,24 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
 
         foreach (var location in state.RunCalls)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location)));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location), "a web application", WebApplicationFix));
         }
 
         if (state.ConfiguresWebHost)
         {
             foreach (var location in state.GenericHostRunCalls)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location)));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location), "a web application", WebApplicationFix));
+            }
+        }
+        else if (state.WorkerUsesProductionReady)
+        {
+            // A worker (Host.CreateApplicationBuilder) set up with ProductionReady's granular methods but not its
+            // probes. A worker that does not use ProductionReady at all is left alone: it may be a job or a console
+            // tool, and the framework gives a worker no probe to map.
+            foreach (var location in state.GenericHostRunCalls)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.MissingHealthProbes, location, RunName(location), "a worker", WorkerFix));
             }
         }
     }
@@ -229,6 +280,7 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         private int _hasProductionProbe;
         private int _configuresWebHost;
         private int _callsUnseenEndpointExtension;
+        private int _workerUsesProductionReady;
 
         public ConcurrentBag<Location> RunCalls { get; } = new ConcurrentBag<Location>();
 
@@ -246,6 +298,12 @@ public sealed class HealthProbeAnalyzer : ProductionReadyAnalyzer
         {
             get => System.Threading.Volatile.Read(ref _callsUnseenEndpointExtension) != 0;
             set => System.Threading.Volatile.Write(ref _callsUnseenEndpointExtension, value ? 1 : 0);
+        }
+
+        public bool WorkerUsesProductionReady
+        {
+            get => System.Threading.Volatile.Read(ref _workerUsesProductionReady) != 0;
+            set => System.Threading.Volatile.Write(ref _workerUsesProductionReady, value ? 1 : 0);
         }
 
         public bool ConfiguresWebHost

@@ -8,7 +8,8 @@ namespace ProductionReady.Analyzers;
 /// <summary>
 /// PRD010: a variable, parameter, field or property named like a credential passed to a log call
 /// (<c>ILogger.Log*</c> of Microsoft.Extensions.Logging, Serilog's <c>Information</c>/<c>Error</c>/…), as a
-/// structured argument or inside an interpolated message.
+/// structured argument or inside the message: interpolated, concatenated (<c>"conn " + connectionString</c>) or
+/// formatted (<c>string.Format</c>, <c>string.Concat</c>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
@@ -53,9 +54,9 @@ public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
 
             foreach (var value in LoggedValues(argument.Value))
             {
-                if (NameOf(value) is { } name && !CannotHoldSecret(value.Type) && CredentialKinds.OfIdentifier(name) is { } kind)
+                if (NameOf(value) is { } name && !CannotHoldSecret(value.Type) && CredentialKinds.OfLoggedIdentifier(name) is { } kind)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, kind));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, CredentialKinds.WithArticle(kind)));
                 }
             }
         }
@@ -73,34 +74,77 @@ public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
         return (ns == "Serilog" && (type!.Name == "ILogger" || type.Name == "Log")) && SerilogMethods.Contains(method.Name);
     }
 
-    // The values a log argument carries: params array elements, interpolation holes, the value itself.
+    // The values a log argument carries: params array elements, interpolation holes, the operands of a
+    // concatenation ("conn " + connectionString), the arguments of string.Format/Concat/Join, the value itself.
     private static System.Collections.Generic.IEnumerable<IOperation> LoggedValues(IOperation value)
     {
-        value = Unwrap(value);
-        switch (value)
+        var pending = new System.Collections.Generic.Stack<IOperation>();
+        pending.Push(value);
+        while (pending.Count > 0)
         {
-            case IArrayCreationOperation { Initializer: { } initializer }:
-                foreach (var element in initializer.ElementValues)
-                {
-                    yield return Unwrap(element);
-                }
-
-                break;
-            case IInterpolatedStringOperation interpolated:
-                foreach (var part in interpolated.Parts)
-                {
-                    if (part is IInterpolationOperation hole)
+            var current = Unwrap(pending.Pop());
+            switch (current)
+            {
+                case IArrayCreationOperation { Initializer: { } initializer }:
+                    PushAll(pending, initializer.ElementValues);
+                    break;
+                case ICollectionExpressionOperation collection:
+                    // string.Join(";", a, b) binds to params ReadOnlySpan<string?> on .NET 9 and later.
+                    PushAll(pending, collection.Elements);
+                    break;
+                case IInterpolatedStringOperation interpolated:
+                    foreach (var part in interpolated.Parts)
                     {
-                        yield return Unwrap(hole.Expression);
+                        if (part is IInterpolationOperation hole)
+                        {
+                            pending.Push(hole.Expression);
+                        }
                     }
-                }
 
-                break;
-            default:
-                yield return value;
-                break;
+                    break;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } concatenation:
+                    pending.Push(concatenation.RightOperand);
+                    pending.Push(concatenation.LeftOperand);
+                    break;
+                case ICoalesceOperation coalesce:
+                    pending.Push(coalesce.WhenNull);
+                    pending.Push(coalesce.Value);
+                    break;
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    pending.Push(whenFalse);
+                    pending.Push(conditional.WhenTrue);
+                    break;
+                case IInvocationOperation invocation when FormatsItsArguments(invocation.TargetMethod):
+                    for (var i = invocation.Arguments.Length - 1; i >= 0; i--)
+                    {
+                        pending.Push(invocation.Arguments[i].Value);
+                    }
+
+                    break;
+                case IInvocationOperation { TargetMethod: { Name: "ToString", Parameters.Length: 0 }, Instance: { } instance }:
+                    pending.Push(instance);
+                    break;
+                default:
+                    yield return current;
+                    break;
+            }
         }
     }
+
+    private static void PushAll(System.Collections.Generic.Stack<IOperation> pending, ImmutableArray<IOperation> values)
+    {
+        for (var i = values.Length - 1; i >= 0; i--)
+        {
+            pending.Push(values[i]);
+        }
+    }
+
+    // string.Format("key {0}", apiKey), string.Concat("conn ", connectionString), string.Join(", ", user, password):
+    // the result carries each argument's text.
+    private static bool FormatsItsArguments(IMethodSymbol method)
+        => method.IsStatic
+            && method.ContainingType?.SpecialType == SpecialType.System_String
+            && method.Name is "Format" or "Concat" or "Join";
 
     /// <summary>
     /// True for types whose values cannot be a secret: <c>bool validateToken</c>, <c>int passwordLength</c>, an enum

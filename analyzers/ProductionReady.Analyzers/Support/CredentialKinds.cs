@@ -72,6 +72,30 @@ internal static class CredentialKinds
     }
 
     /// <summary>
+    /// The kind of credential a value written to a log holds, by its name: what <see cref="OfIdentifier"/> says, and
+    /// a connection string (<c>connectionString</c>, <c>_dbConnectionString</c>), which in a log is a credential
+    /// whether or not this name says it carries a password: the one read from configuration usually does.
+    /// </summary>
+    public static string? OfLoggedIdentifier(string? name)
+    {
+        if (OfIdentifier(name) is { } kind)
+        {
+            return kind;
+        }
+
+        if (name is null || name.IndexOf("conn", StringComparison.OrdinalIgnoreCase) < 0 || !SecretNames.IsSecretName(name))
+        {
+            return null;
+        }
+
+        return IsConnectionStringName(SecretNames.SplitWords(SecretNames.LastSegment(name))) ? "connection string" : null;
+    }
+
+    /// <summary>The kind with its indefinite article, as a message reads it: "a password", "an API key".</summary>
+    public static string WithArticle(string kind)
+        => (kind.Length > 0 && "aeiouAEIOU".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
+
+    /// <summary>
     /// The kind of credential a configuration key names (<c>Jwt:Key</c>, <c>DB_PASSWORD</c>,
     /// <c>Stripe:ApiKey</c>), or null.
     /// </summary>

@@ -29,7 +29,8 @@ public sealed class RuleTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, EmptyC
         new LoggedCredentialAnalyzer(),
         new PermissiveCorsAnalyzer(),
         new UnlimitedAuthenticationEndpointAnalyzer(),
-        new TrustsEveryProxyAnalyzer());
+        new TrustsEveryProxyAnalyzer(),
+        new EndpointsBeforeRateLimiterAnalyzer());
 
     private const string GlobalUsingsPath = "/0/GlobalUsings.g.cs";
 
