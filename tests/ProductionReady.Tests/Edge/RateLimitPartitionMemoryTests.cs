@@ -64,7 +64,16 @@ public sealed class RateLimitPartitionMemoryTests(ITestOutputHelper output)
         }
 
         Assert.Equal(0, store.Partitions.Count);
+
+        // The framework's timer still holds the dropped partitions in its copy of the table until its next tick.
         var idle = Heap() - before;
+        deadline = DateTime.UtcNow.AddSeconds(30);
+        while (idle >= loaded / 2 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(150);
+            idle = Heap() - before;
+        }
+
         GC.KeepAlive(limiter);
         output.WriteLine($"{Clients:N0} partitions held {loaded:N0} bytes; once dropped, {idle:N0}");
 
