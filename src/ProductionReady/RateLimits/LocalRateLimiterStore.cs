@@ -2,7 +2,7 @@ using System.Threading.RateLimiting;
 
 namespace ProductionReady.RateLimits;
 
-/// <summary>The budget in this instance's memory: the framework's token bucket, the partitions bounded by <see cref="RateLimitPartitionBudget"/>.</summary>
+/// <summary>The budget in this instance's memory: a compact token bucket per client, the partitions bounded by <see cref="RateLimitPartitionBudget"/>.</summary>
 internal sealed class LocalRateLimiterStore : IRateLimiterStore
 {
     public LocalRateLimiterStore()
@@ -17,9 +17,9 @@ internal sealed class LocalRateLimiterStore : IRateLimiterStore
 
     public object PartitionKey(string policyName, object client) => Partitions.PartitionKey(policyName, client);
 
-    public RateLimiter Create(string policyName, object client, ProductionReadyRateLimitPolicyOptions limit) => Partitions.Track(policyName, client, CreateTokenBucket(limit));
+    public RateLimiter Create(string policyName, object client, ProductionReadyRateLimitPolicyOptions limit) => Partitions.CreateBucket(policyName, client, limit);
 
-    /// <summary>The token bucket of <paramref name="limit"/>, replenished by the partitioned limiter's own timer.</summary>
+    /// <summary>The framework's token bucket of <paramref name="limit"/>, replenished by the partitioned limiter's own timer (the fallback of a shared store).</summary>
     public static TokenBucketRateLimiter CreateTokenBucket(ProductionReadyRateLimitPolicyOptions limit) => new(new TokenBucketRateLimiterOptions
     {
         TokenLimit = limit.PermitsPerSecond + limit.Burst,
