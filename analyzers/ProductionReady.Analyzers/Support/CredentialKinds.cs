@@ -32,6 +32,8 @@ internal static class CredentialKinds
         "algorithm", "algorithms", "schedule", "rotation", "strategy", "hasher", "generator", "complexity", "history",
         "age", "interval", "duration", "minutes", "seconds", "hours", "days", "level", "status", "state", "result",
         "request", "response", "exception", "attribute", "builder", "factory", "accessor", "cache", "claims",
+        // Elasticsearch/Lucene analysis: VERSION_PAD1_TOKEN_FILTER names a token filter (Exceptionless).
+        "filter", "filters",
     };
 
     // WeakPasswords, BannedPasswords, CommonPasswords: lists of values to reject, not credentials.
