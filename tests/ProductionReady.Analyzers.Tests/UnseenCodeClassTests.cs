@@ -39,6 +39,7 @@ public sealed class UnseenCodeClassTests
             public sealed class Setting { public string? Name { get; set; } public string? Type { get; set; } public string? Value { get; set; } }
             public sealed class HostConfigurator { public void Username(string username) { } public void Password(string password) { } }
             public sealed class BusConfigurator { public void Host(string host, string virtualHost, System.Action<HostConfigurator> configure) { } }
+            public sealed class RabbitOptions { public string? HostName { get; set; } public string? UserName { get; set; } public string? Password { get; set; } }
         }
         """;
 
@@ -52,8 +53,10 @@ public sealed class UnseenCodeClassTests
         // The password given to a seeded user where the user manager's type is not known to the compilation.
         $$$"""class Seeder { public async Task Seed(dynamic userManager, object user) { await userManager.CreateAsync(user, [|"{{{Password}}}"|]); await userManager.CreateAsync(user, [|"Admin@123"|]); } }""",
         // Positives next to the new negatives: RabbitMQ's guest on a remote host, a real key beside a non-thumbprint type.
-        """using Shop; class Bus { void Configure(BusConfigurator cfg) => cfg.Host("rabbitmq.internal", "/", h => { h.Username("guest"); h.Password([|"guest"|]); }); }""",
+        """using Shop; class Bus { RabbitOptions Options() => new() { HostName = "rabbitmq.internal", UserName = "guest", Password = [|"guest"|] }; }""",
         $$$"""using Duende.IdentityServer.Models; var s = new Secret { Type = SecretTypes.SharedSecret, Value = [|"{{{Password}}}"|] }; Console.WriteLine(s.Value);""",
+        // Found on duplicati: a default database key made of words and a number, where a password goes.
+        """class Db { static string Key() { var dbPassword = Environment.GetEnvironmentVariable("APP_DB_KEY"); if (string.IsNullOrEmpty(dbPassword)) { dbPassword = [|"Legacy_Key_42"|]; } return dbPassword; } }""",
         // A connection string that is not in a message stays a finding.
         """Console.WriteLine([|"Host=orders-db;Username=orders;Password=Ord3rs!2024"|]);""",
     };
@@ -99,7 +102,7 @@ public sealed class UnseenCodeClassTests
         }
         """",
         // A local development tool's or a broker's built-in default bound to localhost.
-        """using Shop; class Bus { void Configure(BusConfigurator cfg) => cfg.Host("localhost", "/", h => { h.Username("guest"); h.Password("guest"); }); }""",
+        """using Shop; class Bus { void Configure(BusConfigurator cfg) => cfg.Host("localhost", "/", h => { h.Username("guest"); h.Password("guest"); }); RabbitOptions Options() => new() { HostName = "localhost", UserName = "guest", Password = "guest" }; }""",
         """Console.WriteLine("smtp://mailpit:mailpit@localhost:1025"); var c = new System.Net.NetworkCredential("mailhog", "mailhog"); var smtp = new System.Net.Mail.SmtpClient("localhost", 1025) { Credentials = c };""",
         """var smtp = new System.Net.Mail.SmtpClient("127.0.0.1", 1025) { Credentials = new System.Net.NetworkCredential("dev", "Dev-1234") };""",
         // Identifiers that contain a credential word: action and route names, cache-key patterns, OAuth grant-type constants.
@@ -121,6 +124,8 @@ public sealed class UnseenCodeClassTests
         // A certificate thumbprint given as a client's secret value is public, like the certificate.
         $$$"""using Duende.IdentityServer.Models; var a = new Secret { Type = SecretTypes.X509CertificateThumbprint, Value = "{{{Thumbprint}}}" }; var b = new Secret("{{{Thumbprint}}}", "client certificate") { Type = SecretTypes.X509CertificateThumbprint }; Console.WriteLine(a.Value + b.Value);""",
         $$$"""class Client { public string ClientSecretThumbprint { get; set; } = "{{{Thumbprint}}}"; public string CertificateThumbprint = "{{{Thumbprint}}}"; }""",
+        // Names about secrets, with or without a number: an environment variable's name, a version suffix.
+        """class Names { static string A() { var password = "DB_PASSWORD_2"; var secret = "client_secret"; var apiKey = "ApiKey"; return password + secret + apiKey; } }""",
         // A sibling member that names something other than a credential.
         $$$"""using Shop; var s = new Setting { Name = "Catalog.PageSize", Value = "{{{GeneratedKey}}}" }; Console.WriteLine(s.Value);""",
     };

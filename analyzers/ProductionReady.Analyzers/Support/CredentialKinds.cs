@@ -34,6 +34,8 @@ internal static class CredentialKinds
         "request", "response", "exception", "attribute", "builder", "factory", "accessor", "cache", "claims",
         // Elasticsearch/Lucene analysis: VERSION_PAD1_TOKEN_FILTER names a token filter (Exceptionless).
         "filter", "filters",
+        // A certificate's thumbprint or a key's fingerprint is public, like the certificate (ClientSecretThumbprint).
+        "thumbprint", "thumbprints", "fingerprint",
     };
 
     // WeakPasswords, BannedPasswords, CommonPasswords: lists of values to reject, not credentials.

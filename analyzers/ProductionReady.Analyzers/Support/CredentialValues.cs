@@ -446,7 +446,9 @@ internal static class CredentialValues
         }
 
         // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
-        if (!direct && LooksLikeNameOrSyntax(v))
+        // "Duplicati_Key_42" where a password goes: words and a number, as a person picks a password; a name about a secret
+        // ("client_secret", "ApiKey") has no number at its end.
+        if (!direct && LooksLikeNameOrSyntax(v) && !(WeakValuesCount(kind) && !NotACredential.LooksLikeSyntax(v) && IsWordsAndNumber(v)))
         {
             return false;
         }
@@ -459,6 +461,30 @@ internal static class CredentialValues
         }
 
         return true;
+    }
+
+    // Upper- and lower-case letters, then a separator or a letter, then two digits or more at the end.
+    private static bool IsWordsAndNumber(string v)
+    {
+        var end = v.Length;
+        while (end > 0 && char.IsDigit(v[end - 1]))
+        {
+            end--;
+        }
+
+        if (v.Length - end < 2 || end < 4)
+        {
+            return false;
+        }
+
+        bool upper = false, lower = false;
+        for (var i = 0; i < end; i++)
+        {
+            upper |= char.IsUpper(v[i]);
+            lower |= char.IsLower(v[i]);
+        }
+
+        return upper && lower;
     }
 
     private static bool IsOwnedWeakPhrase(string v)

@@ -176,7 +176,8 @@ internal static class NotACredential
             }
         }
 
-        if (letters < 3 || separators == 0)
+        // Key patterns separate their segments with ':' or '.' ("identity:accesstoken-*", "Nop.customer.accesstoken-*").
+        if (letters < 3 || separators == 0 || (v.IndexOf(':') < 0 && v.IndexOf('.') < 0))
         {
             return false;
         }
