@@ -124,6 +124,26 @@ public sealed class UnseenCodeClassTests
         // A certificate thumbprint given as a client's secret value is public, like the certificate.
         $$$"""using Duende.IdentityServer.Models; var a = new Secret { Type = SecretTypes.X509CertificateThumbprint, Value = "{{{Thumbprint}}}" }; var b = new Secret("{{{Thumbprint}}}", "client certificate") { Type = SecretTypes.X509CertificateThumbprint }; Console.WriteLine(a.Value + b.Value);""",
         $$$"""class Client { public string ClientSecretThumbprint { get; set; } = "{{{Thumbprint}}}"; public string CertificateThumbprint = "{{{Thumbprint}}}"; }""",
+        // Found on duplicati: help texts showing a URI format, an option's description after its name, option-name
+        // constants and lists of actions named after passphrases; on Exceptionless: token-filter names, a marker, a redaction.
+        """
+        static class Strings
+        {
+            public static string Description => Localize(@"Reads and writes data to an FTP server. Allowed formats are ""ftp://hostname/folder"" and ""ftp://username:password@hostname/folder"".");
+            public static string Usage => "Example: ftp://user:pass1234@server/folder";
+            static string Localize(string text) => text;
+        }
+        class Options
+        {
+            private const string PasswordOption = "password";
+            private static readonly string[] PASSPHRASELESS_ACTIONS = { "CreateLogDb", "TestFilters", "ListAffected", "SystemInfo" };
+            private const string VERSION_PAD1_TOKEN_FILTER = "version_pad1";
+            public const string SlackToken = "-@slack";
+            static KeyValuePair<string, string> Describe() => new("--settings-encryption-key", "Settings encryption key for the database (if settings are encrypted)");
+            static string Redact(string text) => text.Replace("password=*****", $"password={Redacted}");
+            const string Redacted = "***";
+        }
+        """,
         // Names about secrets, with or without a number: an environment variable's name, a version suffix.
         """class Names { static string A() { var password = "DB_PASSWORD_2"; var secret = "client_secret"; var apiKey = "ApiKey"; return password + secret + apiKey; } }""",
         // A sibling member that names something other than a credential.

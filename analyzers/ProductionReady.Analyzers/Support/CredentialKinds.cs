@@ -36,6 +36,8 @@ internal static class CredentialKinds
         "filter", "filters",
         // A certificate's thumbprint or a key's fingerprint is public, like the certificate (ClientSecretThumbprint).
         "thumbprint", "thumbprints", "fingerprint",
+        // PasswordOption = "password" names a command-line option; PASSPHRASELESS_ACTIONS lists actions (duplicati).
+        "option", "action", "actions",
     };
 
     // WeakPasswords, BannedPasswords, CommonPasswords: lists of values to reject, not credentials.

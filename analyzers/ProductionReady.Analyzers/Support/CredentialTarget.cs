@@ -417,7 +417,8 @@ internal readonly struct CredentialTarget
         var index = list.Arguments.IndexOf(argument);
 
         // Add("Password", "…"), SetEnvironmentVariable("DB_PASSWORD", "…"), new KeyValuePair<,>("Jwt:Key", "…").
-        if (index == 1 && StringValue(list.Arguments[0].Expression) is { } key && CredentialKinds.OfConfigurationKey(key, configurationFile: false) is not null)
+        // Not after a command-line option's name: new Option<string>("--encryption-key", "<its description>").
+        if (index == 1 && StringValue(list.Arguments[0].Expression) is { } key && key[0] != '-' && CredentialKinds.OfConfigurationKey(key, configurationFile: false) is not null)
         {
             return ConfigurationKey(key);
         }

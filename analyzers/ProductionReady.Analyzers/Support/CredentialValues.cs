@@ -634,7 +634,7 @@ internal static class CredentialValues
             return true;
         }
 
-        if (words.Count > 1 && (words[words.Count - 1] == "key" || words[words.Count - 1] == "name" || words[words.Count - 1] == "field" || words[words.Count - 1] == "param"))
+        if (words.Count > 1 && (words[words.Count - 1] == "key" || words[words.Count - 1] == "name" || words[words.Count - 1] == "field" || words[words.Count - 1] == "param" || words[words.Count - 1] == "option"))
         {
             words.RemoveAt(words.Count - 1);
             return spelled == string.Concat(words);

@@ -225,7 +225,7 @@ internal static class NotACredential
     public static readonly string[] CommentMarkers = { "#", ";", "//", "--", "<!--", "REM ", "rem " };
 
     /// <summary>Words that introduce an example in a message: a startup warning showing how to write a connection string.</summary>
-    public static readonly string[] ExampleMarkers = { "example", "e.g.", "for instance", "such as", "like", "usage", "expected", "sample", "syntax" };
+    public static readonly string[] ExampleMarkers = { "example", "e.g.", "for instance", "such as", "like", "usage", "expected", "sample", "syntax", "format", "formats" };
 
     /// <summary>
     /// True when <paramref name="text"/> is prose (three or more words) that introduces what it contains as an example
@@ -242,11 +242,6 @@ internal static class NotACredential
             }
         }
 
-        if (words < 3)
-        {
-            return false;
-        }
-
         foreach (var marker in ExampleMarkers)
         {
             for (var at = text.IndexOf(marker, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(marker, at + 1, StringComparison.OrdinalIgnoreCase))
@@ -255,8 +250,10 @@ internal static class NotACredential
                 var before = at == 0 ? ' ' : text[at - 1];
                 var after = end >= text.Length ? ' ' : text[end];
                 // A word of the sentence, not part of a value ("Server=example.com", "Database=samples").
+                // "Example: ftp://user:pass@server/folder" introduces its example with a colon, without three words of prose.
                 if ((char.IsWhiteSpace(before) || before == '(' || before == '"' || before == '\'' || before == ',')
-                    && (char.IsWhiteSpace(after) || after == ':' || after == ',' || after == ')' || after == '"' || (after == '.' && (end + 1 >= text.Length || !char.IsLetter(text[end + 1])))))
+                    && (char.IsWhiteSpace(after) || after == ':' || after == ',' || after == ')' || after == '"' || (after == '.' && (end + 1 >= text.Length || !char.IsLetter(text[end + 1]))))
+                    && (words >= 3 || after == ':'))
                 {
                     return true;
                 }
