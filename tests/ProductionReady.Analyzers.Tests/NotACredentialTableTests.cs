@@ -30,6 +30,7 @@ public sealed class NotACredentialTableTests
     [InlineData("passwordrecoveryconfirm", "route or action name")]
     [InlineData("account/changepassword", "route or action name")]
     [InlineData("-@slack", "marker")]
+    [InlineData("oi_reft+jwt", "token type")]
     public void Value_checks_name_their_reason(string value, string reason)
         => Assert.Equal(reason, NotACredential.ValueReason(value));
 

@@ -19,6 +19,8 @@ public sealed class UnseenCodeClassTests
     // A generated-looking key, and a certificate thumbprint (40 hex digits, public like the certificate).
     private static string GeneratedKey => "k7Rz" + "Q2mXv9Lp4Tb8Wc1N" + "e5Hs";
 
+    private static string HexClientSecret => "3f9a1c7b" + "e2d40e8a5c19f6b0d3e7a2c4b18f5e9d06";
+
     private static string Thumbprint => "6B7ACC5203" + "05BFDB4F7252DAEB2177CC091FAAE1";
 
     private const string Stubs = """
@@ -57,6 +59,8 @@ public sealed class UnseenCodeClassTests
         $$$"""using Duende.IdentityServer.Models; var s = new Secret { Type = SecretTypes.SharedSecret, Value = [|"{{{Password}}}"|] }; Console.WriteLine(s.Value);""",
         // Found on duplicati: a default database key made of words and a number, where a password goes.
         """class Db { static string Key() { var dbPassword = Environment.GetEnvironmentVariable("APP_DB_KEY"); if (string.IsNullOrEmpty(dbPassword)) { dbPassword = [|"Legacy_Key_42"|]; } return dbPassword; } }""",
+        // Found on openiddict-core (missed blind): a client secret given to a builder the compilation cannot resolve.
+        $$$"""class Client { void Configure(dynamic options) => options.SetClientId("web-client").SetClientSecret([|"{{{HexClientSecret}}}"|]); }""",
         // A connection string that is not in a message stays a finding.
         """Console.WriteLine([|"Host=orders-db;Username=orders;Password=Ord3rs!2024"|]);""",
     };
@@ -144,6 +148,8 @@ public sealed class UnseenCodeClassTests
             const string Redacted = "***";
         }
         """,
+        // Found on openiddict-core: token types ("typ" values) named after the token.
+        """static class TokenTypes { public const string AccessToken = "at+jwt"; public const string RefreshToken = "oi_reft+jwt"; public const string StateToken = "oi_stet+jwt"; }""",
         // Names about secrets, with or without a number: an environment variable's name, a version suffix.
         """class Names { static string A() { var password = "DB_PASSWORD_2"; var secret = "client_secret"; var apiKey = "ApiKey"; return password + secret + apiKey; } }""",
         // A sibling member that names something other than a credential.

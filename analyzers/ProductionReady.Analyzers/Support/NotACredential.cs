@@ -59,9 +59,36 @@ internal static class NotACredential
         new("character set", IsCharacterSet),
         // "passwordrecoveryconfirm", "changepassword": an MVC action or route named for what it does with a password.
         new("route or action name", IsRouteOrActionName, withWhitespace: false),
+        // "at+jwt", "oi_reft+jwt": a token's type ("typ" header), a structured-syntax suffix after a name (openiddict).
+        new("token type", IsTokenType, withWhitespace: false),
         // "-@slack", "@@token": a sigil and a word, a marker appended to an address (Exceptionless' SlackToken).
         new("marker", IsSigilAndWord, withWhitespace: false),
     };
+
+    /// <summary>Structured-syntax suffixes a token type ends with.</summary>
+    public static readonly string[] TokenTypeSuffixes = { "+jwt", "+json", "+xml", "+cwt" };
+
+    private static bool IsTokenType(string v)
+    {
+        foreach (var suffix in TokenTypeSuffixes)
+        {
+            if (v.Length > suffix.Length && v.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                for (var i = 0; i < v.Length - suffix.Length; i++)
+                {
+                    var c = v[i];
+                    if (!(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') && c != '_' && c != '-' && c != '.')
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsSigilAndWord(string v)
     {
