@@ -17,7 +17,7 @@ public sealed class NotACredentialTableTests
     [InlineData("identity:accesstoken-*", "key pattern or prefix")]
     [InlineData("oauth:refresh:", "key pattern or prefix")]
     [InlineData("password=", "key before its value")]
-    [InlineData("cover.jpg", "file name")]
+    [InlineData("2x-cover.jpg", "file name")]
     [InlineData("1.0.0", "version or address")]
     [InlineData("application/json", "media type")]
     [InlineData("Bearer", "authentication scheme")]
