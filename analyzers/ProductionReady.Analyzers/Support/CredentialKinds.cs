@@ -32,6 +32,12 @@ internal static class CredentialKinds
         "algorithm", "algorithms", "schedule", "rotation", "strategy", "hasher", "generator", "complexity", "history",
         "age", "interval", "duration", "minutes", "seconds", "hours", "days", "level", "status", "state", "result",
         "request", "response", "exception", "attribute", "builder", "factory", "accessor", "cache", "claims",
+        // Elasticsearch/Lucene analysis: VERSION_PAD1_TOKEN_FILTER names a token filter (Exceptionless).
+        "filter", "filters",
+        // A certificate's thumbprint or a key's fingerprint is public, like the certificate (ClientSecretThumbprint).
+        "thumbprint", "thumbprints", "fingerprint",
+        // PasswordOption = "password" names a command-line option; PASSPHRASELESS_ACTIONS lists actions (duplicati).
+        "option", "action", "actions",
     };
 
     // WeakPasswords, BannedPasswords, CommonPasswords: lists of values to reject, not credentials.

@@ -113,7 +113,7 @@ internal readonly struct CredentialTarget
                     return KeyBytes(bytes, equals.Parent switch
                     {
                         VariableDeclaratorSyntax variable => Named(variable.Identifier.ValueText, IsNameConstant(variable) ? TargetFlags.NameConstant : TargetFlags.None),
-                        PropertyDeclarationSyntax property => Named(property.Identifier.ValueText),
+                        PropertyDeclarationSyntax property => Named(property.Identifier.ValueText, IsStaticGetOnly(property) ? TargetFlags.NameConstant : TargetFlags.None),
                         ParameterSyntax parameter => Named(parameter.Identifier.ValueText),
                         _ => None,
                     });
@@ -121,9 +121,23 @@ internal readonly struct CredentialTarget
                 case BinaryExpressionSyntax equality when equality.IsKind(SyntaxKind.EqualsExpression) || equality.IsKind(SyntaxKind.NotEqualsExpression):
                     return Compared(equality.Left == node ? equality.Right : equality.Left, literal);
                 case AssignmentExpressionSyntax assignment when assignment.Right == node:
+                    if (assignment.Parent is InitializerExpressionSyntax siblings && siblings.IsKind(SyntaxKind.ObjectInitializerExpression))
+                    {
+                        // new Setting { Type = "…ApiKey", Value = "…" }; new Secret { Type = X509CertificateThumbprint, Value = "…" }.
+                        if (SiblingMembers.NamesPublicValue(siblings))
+                        {
+                            return None;
+                        }
+
+                        if (SiblingMembers.KindKey(siblings, assignment) is { } siblingKey)
+                        {
+                            return ConfigurationKey(siblingKey);
+                        }
+                    }
+
                     return KeyBytes(bytes, Assignee(assignment.Left));
                 case ArrowExpressionClauseSyntax arrow:
-                    return KeyBytes(bytes, Named(MemberName(arrow.Parent)));
+                    return KeyBytes(bytes, Named(MemberName(arrow.Parent), arrow.Parent is PropertyDeclarationSyntax arrowProperty && IsStaticGetOnly(arrowProperty) ? TargetFlags.NameConstant : TargetFlags.None));
                 case ReturnStatementSyntax @return:
                     return KeyBytes(bytes, Named(MemberName(EnclosingMember(@return))));
                 case ArgumentSyntax argument:
@@ -150,6 +164,30 @@ internal readonly struct CredentialTarget
 
         var words = ProductionReady.Detection.SecretNames.SplitWords(target.Name);
         return words.Count > 0 && words[words.Count - 1] == "key" ? Direct("encryption key") : target;
+    }
+
+    // static string Password => "password", static string Password { get; } = "password": constants written as properties.
+    private static bool IsStaticGetOnly(PropertyDeclarationSyntax property)
+    {
+        if (!property.Modifiers.Any(SyntaxKind.StaticKeyword))
+        {
+            return false;
+        }
+
+        if (property.AccessorList is null)
+        {
+            return true;
+        }
+
+        foreach (var accessor in property.AccessorList.Accessors)
+        {
+            if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // const string Password = "password": a constant that may spell its own name (a field or key name, not a value).
@@ -379,7 +417,8 @@ internal readonly struct CredentialTarget
         var index = list.Arguments.IndexOf(argument);
 
         // Add("Password", "…"), SetEnvironmentVariable("DB_PASSWORD", "…"), new KeyValuePair<,>("Jwt:Key", "…").
-        if (index == 1 && StringValue(list.Arguments[0].Expression) is { } key && CredentialKinds.OfConfigurationKey(key, configurationFile: false) is not null)
+        // Not after a command-line option's name: new Option<string>("--encryption-key", "<its description>").
+        if (index == 1 && StringValue(list.Arguments[0].Expression) is { } key && key[0] != '-' && CredentialKinds.OfConfigurationKey(key, configurationFile: false) is not null)
         {
             return ConfigurationKey(key);
         }
@@ -392,10 +431,12 @@ internal readonly struct CredentialTarget
                 return Direct("signing key");
             }
 
-            // IdentityServer's new Secret("…".Sha256()).
+            // IdentityServer's new Secret("…".Sha256()), unless its Type says it is a certificate's thumbprint (public).
             if (index == 0 && (type == "Secret" || type == "ClientSecret"))
             {
-                return Direct("client secret");
+                return list.Parent is BaseObjectCreationExpressionSyntax { Initializer: { } initializer } && SiblingMembers.NamesPublicValue(initializer)
+                    ? None
+                    : Direct("client secret");
             }
 
             // new AuthenticationHeaderValue("Basic", "<base64 of user:password>").
@@ -538,7 +579,7 @@ internal readonly struct CredentialTarget
 
         foreach (var c in key)
         {
-            if (char.IsWhiteSpace(c))
+            if (char.IsWhiteSpace(c) || c == '=' || c == '*')
             {
                 return false;
             }

@@ -64,14 +64,31 @@ internal static class CredentialValues
             return new FoundCredential(BasicCredentialsKind, 6, text.Length - 6, isLiveFormat: false, isJwt: false);
         }
 
+        // Commented-out lines of sample configuration are skipped: the password of a later, live line still counts.
+        var offset = 0;
         var password = CredentialLocator.FindPassword(text);
+        while (password is { } commented && NotACredential.IsOnCommentedOutLine(text, offset + commented.Start))
+        {
+            var lineEnd = text.IndexOf('\n', offset + commented.Start);
+            if (lineEnd < 0)
+            {
+                password = null;
+                break;
+            }
+
+            offset = lineEnd + 1;
+            password = CredentialLocator.FindPassword(text.Substring(offset));
+        }
+
         if (password is { } p)
         {
-            var value = p.ValueIn(text);
-            if (IsRealLookingPassword(value, p.UserName) && !IsLocalGuest(text, value, p.UserName) && !IsEmulator(text))
+            var value = text.Substring(offset + p.Start, p.Length);
+            if (IsRealLookingPassword(value, p.UserName) && !LocalDevelopmentTools.IsLocalToolCredential(text, value, p.UserName) && !IsEmulator(text)
+                && !NotACredential.IsExampleInProse(text))
             {
-                var inUri = text.LastIndexOf("://", p.Start, StringComparison.Ordinal) >= 0 && text.IndexOf('@', p.Start) > p.Start;
-                return new FoundCredential(inUri ? "password in a URI" : "connection string password", p.Start, p.Length, isLiveFormat: false, isJwt: false);
+                var start = offset + p.Start;
+                var inUri = text.LastIndexOf("://", start, StringComparison.Ordinal) >= 0 && text.IndexOf('@', start) > start;
+                return new FoundCredential(inUri ? "password in a URI" : "connection string password", start, p.Length, isLiveFormat: false, isJwt: false);
             }
         }
 
@@ -85,14 +102,11 @@ internal static class CredentialValues
             return null;
         }
 
-        if (FindInQuery(text) is { } inQuery)
-        {
-            return inQuery;
-        }
-
-        return FindOption(text, "password=", ',', "Redis password")
+        var found = FindInQuery(text)
+            ?? FindOption(text, "password=", ',', "Redis password")
             ?? FindOption(text, "AccountKey=", ';', "Azure storage account key")
             ?? FindOption(text, "SharedAccessKey=", ';', "Azure shared access key");
+        return found is { } f && (NotACredential.IsOnCommentedOutLine(text, f.Start) || NotACredential.IsExampleInProse(text)) ? null : found;
     }
 
     private static readonly string[] JsonSecretMarkers = { "pass", "pwd", "secret", "token", "key" };
@@ -288,11 +302,6 @@ internal static class CredentialValues
         || text.IndexOf("UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase) >= 0
         || text.IndexOf("AccountEndpoint=https://localhost:8081", StringComparison.OrdinalIgnoreCase) >= 0;
 
-    // RabbitMQ's guest user only works from localhost: guest/guest there is the broker's development default.
-    private static bool IsLocalGuest(string text, string password, string? userName)
-        => string.Equals(password, "guest", StringComparison.OrdinalIgnoreCase) && string.Equals(userName, "guest", StringComparison.OrdinalIgnoreCase)
-        && (text.IndexOf("localhost", StringComparison.OrdinalIgnoreCase) >= 0 || text.IndexOf("127.0.0.1", StringComparison.Ordinal) >= 0 || text.IndexOf("[::1]", StringComparison.Ordinal) >= 0);
-
     /// <summary>
     /// A cheap shape test run before the semantic model is asked which parameter a positional argument binds
     /// to: at least eight characters without spaces, with a digit or a symbol beyond word separators. Words,
@@ -309,7 +318,7 @@ internal static class CredentialValues
 
         // Known weak and default passwords ("admin", "changeme", "P@ssw0rd") are credentials in a password parameter too;
         // capitalised words ("Sample", "Redis") and short numbers are names and counts.
-        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && !HasWhitespace(value)
+        if (weakWordsCount && value.Length >= 5 && value.Length <= 40 && !NotACredential.HasWhitespace(value)
             && !IsCapitalisedWord(value) && !(IsAllDigitsOrSeparators(value) && value.Length < 6) && WeakSecrets.IsKnownWeak(value))
         {
             return true;
@@ -351,7 +360,8 @@ internal static class CredentialValues
     public static bool IsLongEnoughToJudge(string value)
         => value.Length >= 5 || (value.Length == 4 && WeakSecrets.IsKnownWeak(value));
 
-    private static bool IsKeyBeforeItsValue(string value)
+    /// <summary>An option or query key written before its value (<c>"pass:"</c>, <c>"OrganizationId="</c>, <c>"&amp;token="</c>).</summary>
+    internal static bool IsKeyBeforeItsValue(string value)
     {
         var last = value[value.Length - 1];
         if (last != '=' && last != ':')
@@ -380,7 +390,7 @@ internal static class CredentialValues
     public static bool IsCredentialLike(string value, string kind, string? name = null, bool direct = false, bool nameConstant = false)
     {
         var v = value.Trim();
-        if (v.Length < 2 || v.IndexOf(Hole) >= 0 || WeakSecrets.IsPlaceholder(v) || v.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || TokenFormats.IsPublishedEmulatorKey(v) || IsPublicByDesign(v))
+        if (v.Length < 2 || v.IndexOf(Hole) >= 0 || WeakSecrets.IsPlaceholder(v) || v.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || TokenFormats.IsPublishedEmulatorKey(v))
         {
             return false;
         }
@@ -398,21 +408,21 @@ internal static class CredentialValues
         // Passphrase-style key material may have spaces ("my custom secret key for authentication"); API keys, access
         // keys and tokens never do, so a value with spaces there is a message ("API Key is invalid").
         var keyMaterial = direct || kind == "signing key" || kind == "encryption key" || kind == "private key" || kind == "passphrase" || kind == "key" || kind == SecretKeyKind;
-        if (HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
+        if (NotACredential.HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
         {
             // A UI label or a message: "Enter your password", "An API key is required: send it in a header."
             return false;
         }
 
         // const string Password = "password", EnableWebClientKey = "enablewebclient": a name, not a value.
-        if (nameConstant && name is not null && SpellsName(v, name))
+        if (nameConstant && name is not null && (SpellsName(v, name) || NamesAKindOf(v, name)))
         {
             return false;
         }
 
-        if (IsStatusCode(v))
+        if (NotACredential.ValueReason(v) is not null)
         {
-            // SQLSTATE 28P01, error codes E1042: short upper-case codes, not credentials.
+            // Public keys, SQLSTATE and error codes, a generator's alphabet, an action or route named for a password.
             return false;
         }
 
@@ -432,11 +442,13 @@ internal static class CredentialValues
         if (WeakSecrets.Classify(v) != Weakness.None)
         {
             // A weak or default value where a password or secret goes is a hardcoded credential all the same.
-            return WeakValuesCount(kind) && v.Length >= 4 && !LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
+            return WeakValuesCount(kind) && v.Length >= 4 && !NotACredential.LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
         }
 
         // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
-        if (!direct && LooksLikeNameOrSyntax(v))
+        // "Duplicati_Key_42" where a password goes: words and a number, as a person picks a password; a name about a secret
+        // ("client_secret", "ApiKey") has no number at its end.
+        if (!direct && LooksLikeNameOrSyntax(v) && !(WeakValuesCount(kind) && !NotACredential.LooksLikeSyntax(v) && IsWordsAndNumber(v)))
         {
             return false;
         }
@@ -448,7 +460,31 @@ internal static class CredentialValues
             return false;
         }
 
-        return !IsCharacterSet(v);
+        return true;
+    }
+
+    // Upper- and lower-case letters, then a separator or a letter, then two digits or more at the end.
+    private static bool IsWordsAndNumber(string v)
+    {
+        var end = v.Length;
+        while (end > 0 && char.IsDigit(v[end - 1]))
+        {
+            end--;
+        }
+
+        if (v.Length - end < 2 || end < 4)
+        {
+            return false;
+        }
+
+        bool upper = false, lower = false;
+        for (var i = 0; i < end; i++)
+        {
+            upper |= char.IsUpper(v[i]);
+            lower |= char.IsLower(v[i]);
+        }
+
+        return upper && lower;
     }
 
     private static bool IsOwnedWeakPhrase(string v)
@@ -502,14 +538,14 @@ internal static class CredentialValues
     public static bool IsPlainBasicPair(string value)
     {
         var colon = value.IndexOf(':');
-        if (colon <= 0 || colon == value.Length - 1 || value.IndexOf(Hole) >= 0 || HasWhitespace(value) || value.IndexOf("://", StringComparison.Ordinal) >= 0)
+        if (colon <= 0 || colon == value.Length - 1 || value.IndexOf(Hole) >= 0 || NotACredential.HasWhitespace(value) || value.IndexOf("://", StringComparison.Ordinal) >= 0)
         {
             return false;
         }
 
         var user = value.Substring(0, colon);
         var password = value.Substring(colon + 1);
-        return password.Length >= 4 && !WeakSecrets.IsPlaceholder(user) && !WeakSecrets.IsPlaceholder(password) && !LooksLikeSyntax(password);
+        return password.Length >= 4 && !WeakSecrets.IsPlaceholder(user) && !WeakSecrets.IsPlaceholder(password) && !NotACredential.LooksLikeSyntax(password);
     }
 
     // Kinds whose values can be a weak word set by a person; tokens and API keys are generated, never "admin".
@@ -543,6 +579,36 @@ internal static class CredentialValues
     private static bool WordsAreNames(string kind)
         => kind == "token" || kind == "key" || kind == "API key" || kind == "access key";
 
+    // GrantTypePassword = "password", AuthenticationMethodClientSecret = "client_secret": a constant of a list of kinds
+    // (grant types, claim types, parameter names) whose value is the credential word its name ends with.
+    private static readonly string[] KindQualifierWords = { "grant", "type", "types", "kind", "mode", "scheme", "method", "flow", "claim", "scope", "field", "parameter", "param", "header", "column", "route", "action", "response" };
+
+    private static bool NamesAKindOf(string value, string name)
+    {
+        var words = SecretNames.SplitWords(SecretNames.LastSegment(name));
+        var valueWords = string.Concat(SecretNames.SplitWords(value));
+        if (words.Count < 2 || valueWords.Length == 0)
+        {
+            return false;
+        }
+
+        var qualified = false;
+        for (var i = 0; i < words.Count - 1; i++)
+        {
+            qualified |= System.Array.IndexOf(KindQualifierWords, words[i]) >= 0;
+        }
+
+        for (var take = 1; qualified && take < words.Count; take++)
+        {
+            if (string.Concat(words.GetRange(words.Count - take, take)) == valueWords)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     // The value spells the identifier (ClientSecret = "client_secret"), or the identifier without a trailing
     // word that says it is a name (AccessTokenKey = "access_token", PasswordField = "pwd" is not covered).
     private static bool SpellsName(string value, string name)
@@ -568,40 +634,13 @@ internal static class CredentialValues
             return true;
         }
 
-        if (words.Count > 1 && (words[words.Count - 1] == "key" || words[words.Count - 1] == "name" || words[words.Count - 1] == "field" || words[words.Count - 1] == "param"))
+        if (words.Count > 1 && (words[words.Count - 1] == "key" || words[words.Count - 1] == "name" || words[words.Count - 1] == "field" || words[words.Count - 1] == "param" || words[words.Count - 1] == "option"))
         {
             words.RemoveAt(words.Count - 1);
             return spelled == string.Concat(words);
         }
 
         return false;
-    }
-
-    private static bool IsStatusCode(string v)
-    {
-        if (v.Length > 6)
-        {
-            return false;
-        }
-
-        bool digit = false, letter = false;
-        foreach (var c in v)
-        {
-            if (c >= '0' && c <= '9')
-            {
-                digit = true;
-            }
-            else if (c >= 'A' && c <= 'Z')
-            {
-                letter = true;
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return digit && letter;
     }
 
     private static bool IsLettersOnly(string v)
@@ -629,31 +668,6 @@ internal static class CredentialValues
 
         return true;
     }
-
-    // A password generator's alphabet: long, with runs of consecutive letters or digits (ABCDEFGH, 23456789).
-    private static bool IsCharacterSet(string v)
-    {
-        if (v.Length < 20)
-        {
-            return false;
-        }
-
-        var run = 1;
-        for (var i = 1; i < v.Length; i++)
-        {
-            run = v[i] == v[i - 1] + 1 && char.IsLetterOrDigit(v[i]) ? run + 1 : 1;
-            if (run >= 6)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    // Stripe publishable keys are public by design (they go into the browser).
-    private static bool IsPublicByDesign(string v)
-        => v.StartsWith("pk_live_", StringComparison.Ordinal) || v.StartsWith("pk_test_", StringComparison.Ordinal);
 
     // StackExchange.Redis configuration strings separate options with commas ("redis:6380,password=…,ssl=true");
     // Azure Storage and Service Bus connection strings carry keys, not passwords ("…;AccountKey=…", "…;SharedAccessKey=…").
@@ -696,7 +710,7 @@ internal static class CredentialValues
         => token.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || (token.Length >= 16 && WeakSecrets.IsLowEntropy(token.Substring(4)));
 
     private static bool LooksLikeNameOrSyntax(string v)
-        => LooksLikeSyntax(v) || (IsIdentifierShaped(v) && (SecretNames.IsSecretName(v) || MentionsSecretWord(v)));
+        => NotACredential.LooksLikeSyntax(v) || (IsIdentifierShaped(v) && (SecretNames.IsSecretName(v) || MentionsSecretWord(v)));
 
     // "client_secret", "Jwt:Key", "x-api-key" name things; "Pass@word1" has a symbol no name has.
     private static bool IsIdentifierShaped(string v)
@@ -710,44 +724,6 @@ internal static class CredentialValues
         }
 
         return true;
-    }
-
-    private static bool LooksLikeSyntax(string v)
-    {
-        // Format strings and templates: "{0}", "{password}".
-        if (v.IndexOf('{') >= 0 && v.IndexOf('}') > v.IndexOf('{'))
-        {
-            return true;
-        }
-
-        // Paths and URLs (a URL with a password is found by FindInValue).
-        if (v[0] == '/' || v[0] == '~' || v.StartsWith("./", StringComparison.Ordinal) || v.IndexOf('\\') >= 0 || v.IndexOf("://", StringComparison.Ordinal) >= 0)
-        {
-            return true;
-        }
-
-        // Regular expressions.
-        if (v[0] == '^' || v[v.Length - 1] == '$' || v.IndexOf("(?", StringComparison.Ordinal) >= 0 || v.IndexOf(".*", StringComparison.Ordinal) >= 0
-            || v.IndexOf("[a-z", StringComparison.Ordinal) >= 0 || v.IndexOf("[A-Z", StringComparison.Ordinal) >= 0 || v.IndexOf("[0-9", StringComparison.Ordinal) >= 0)
-        {
-            return true;
-        }
-
-        // Environment variable names (DB_PASSWORD), configuration keys (Jwt:Key, Auth.ClientSecret), header names (X-Api-Key).
-        // (A value with spaces got here as passphrase-style key material: words are expected in it.)
-        if (!HasWhitespace(v) && (IsEnvironmentVariableName(v) || IsKeyPath(v)))
-        {
-            return true;
-        }
-
-        // File names (kernel32.dll, cover.jpg), versions and addresses (1.0.0, 255.255.255.255).
-        if (IsFileName(v) || IsDottedNumber(v))
-        {
-            return true;
-        }
-
-        // Media types (application/json) and plain words that are schemes, not secrets.
-        return IsMediaType(v) || IsAuthScheme(v);
     }
 
     private static bool IsCapitalisedWord(string v)
@@ -781,129 +757,6 @@ internal static class CredentialValues
         return true;
     }
 
-    private static bool IsFileName(string v)
-    {
-        var dot = v.LastIndexOf('.');
-        if (dot <= 0 || v.Length - dot - 1 < 2 || v.Length - dot - 1 > 4)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < v.Length; i++)
-        {
-            var c = v[i];
-            if (i > dot ? !(c >= 'a' && c <= 'z') : !(char.IsLetterOrDigit(c) || c == '-' || c == '_' || c == '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsDottedNumber(string v)
-    {
-        foreach (var c in v)
-        {
-            if (!(char.IsDigit(c) || c == '.'))
-            {
-                return false;
-            }
-        }
-
-        return v.IndexOf('.') > 0;
-    }
-
-    private static bool HasWhitespace(string v)
-    {
-        foreach (var c in v)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsEnvironmentVariableName(string v)
-    {
-        var underscore = false;
-        var letters = 0;
-        foreach (var c in v)
-        {
-            if (c == '_')
-            {
-                underscore = true;
-            }
-            else if (c >= 'A' && c <= 'Z')
-            {
-                letters++;
-            }
-            else if (!(c >= '0' && c <= '9'))
-            {
-                return false;
-            }
-        }
-
-        return letters > 0 && (underscore || letters == v.Length);
-    }
-
-    // Segments of identifier characters separated by ':' or '.' or "__": "Jwt:Key", "Auth.ClientSecret".
-    private static bool IsKeyPath(string v)
-    {
-        if (v.IndexOf(':') < 0 && v.IndexOf('.') < 0 && v.IndexOf("__", StringComparison.Ordinal) < 0)
-        {
-            return false;
-        }
-
-        var segmentStart = true;
-        foreach (var c in v)
-        {
-            if (c == ':' || c == '.')
-            {
-                if (segmentStart)
-                {
-                    return false;
-                }
-
-                segmentStart = true;
-                continue;
-            }
-
-            if (segmentStart && !char.IsLetter(c) && c != '_')
-            {
-                return false;
-            }
-
-            if (!char.IsLetterOrDigit(c) && c != '_' && c != '-')
-            {
-                return false;
-            }
-
-            segmentStart = false;
-        }
-
-        return !segmentStart && HasLowerAndUpperOrSeparatorWords(v);
-    }
-
-    private static bool HasLowerAndUpperOrSeparatorWords(string v)
-    {
-        // "Jwt:Key" or "auth.client_secret": every segment is a word, not random characters. Random tokens
-        // rarely contain ':' or '.', and when they do they have digits mixed in; accept at most two digits.
-        var digits = 0;
-        foreach (var c in v)
-        {
-            if (char.IsDigit(c))
-            {
-                digits++;
-            }
-        }
-
-        return digits <= 2;
-    }
-
     // "cancellationtoken", "client_secret", "resetPasswordLink": words about secrets are names, not values
     // (a real secret that spells out such a word is a known weak value anyway).
     private static readonly string[] SecretMarkers = { "password", "passwd", "secret", "token", "apikey", "api_key", "passphrase", "credential" };
@@ -929,27 +782,4 @@ internal static class CredentialValues
         return false;
     }
 
-    private static bool IsMediaType(string v)
-    {
-        var slash = v.IndexOf('/');
-        if (slash <= 0 || slash == v.Length - 1 || v.IndexOf('/', slash + 1) >= 0)
-        {
-            return false;
-        }
-
-        foreach (var c in v)
-        {
-            if (!(char.IsLower(c) || char.IsDigit(c) || c == '/' || c == '+' || c == '-' || c == '.'))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool IsAuthScheme(string v)
-        => string.Equals(v, "Bearer", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "Basic", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(v, "Digest", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "Negotiate", StringComparison.OrdinalIgnoreCase)
-        || string.Equals(v, "ApiKey", StringComparison.OrdinalIgnoreCase) || string.Equals(v, "OAuth", StringComparison.OrdinalIgnoreCase);
 }

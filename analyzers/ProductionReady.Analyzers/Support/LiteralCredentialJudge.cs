@@ -21,6 +21,16 @@ internal static class LiteralCredentialJudge
             return null;
         }
 
+        // "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\n" + "MIIE…" + …: a key assembled from literals is judged whole,
+        // from its first piece (each piece alone is a header or a body, neither of which is a key).
+        if (literal.Parent is BinaryExpressionSyntax && text.IndexOf("-----BEGIN", System.StringComparison.Ordinal) >= 0
+            && ConcatenatedLiterals.Join(literal) is { } whole
+            // JSON inside the literals escapes the PEM's line breaks ("\\n"): unescaped, the key reads as the PEM it is.
+            && CredentialValues.FindInValue(whole.Text.Replace("\\r", "\r").Replace("\\n", "\n")) is { IsLiveFormat: true } assembled)
+        {
+            return new LiteralCredential(assembled.Kind, string.Empty, liveInTests: true, at: whole.Expression);
+        }
+
         return Judge(literal, text, text, model, cancellationToken);
     }
 
@@ -124,7 +134,8 @@ internal static class LiteralCredentialJudge
                 return CredentialValues.IsCredentialLike(positionalValue, kind, direct: true) ? new LiteralCredential(kind, string.Empty) : null;
             }
 
-            name = parameter?.Name;
+            // A library the compilation does not reference (or a dynamic receiver): the well-known credential APIs by name.
+            name = parameter?.Name ?? CredentialApis.ParameterName(target.ArgumentOwner, target.ArgumentIndex);
             kind = CredentialKinds.OfIdentifier(name);
         }
         else
@@ -141,13 +152,22 @@ internal static class LiteralCredentialJudge
             return null;
         }
 
+        // RabbitMQ's guest or a dev mail catcher's login where the same code points at localhost: a local tool's default.
+        if (LocalDevelopmentTools.IsLocalToolCredential(expression, positionalValue))
+        {
+            return null;
+        }
+
         return new LiteralCredential(kind, name is null ? string.Empty : " in '" + name + "'");
     }
 }
 
 /// <summary>A credential PRD001 found: its kind, where it goes (" in 'Password'") and whether it stays a warning in tests.</summary>
-internal readonly struct LiteralCredential(string kind, string where, bool liveInTests = false)
+internal readonly struct LiteralCredential(string kind, string where, bool liveInTests = false, SyntaxNode? at = null)
 {
+    /// <summary>Where to report, when not the literal itself (a key assembled from several literals).</summary>
+    public SyntaxNode? At { get; } = at;
+
     public string Kind { get; } = kind;
 
     public string Where { get; } = where;
