@@ -3,7 +3,7 @@ using ProductionReady.Analyzers.Tests.Infrastructure;
 namespace ProductionReady.Analyzers.Tests;
 
 /// <summary>PRD010: credentials written to logs.</summary>
-public sealed class LoggedCredentialTests
+public sealed class PRD010Tests
 {
     [Fact]
     public async Task Secret_named_values_passed_to_a_log_call_are_flagged()

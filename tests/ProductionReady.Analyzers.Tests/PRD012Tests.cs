@@ -5,7 +5,7 @@ using ProductionReady.Analyzers.Tests.Infrastructure;
 namespace ProductionReady.Analyzers.Tests;
 
 /// <summary>PRD012: an authentication endpoint without a rate limit. The negatives matter as much as the positives.</summary>
-public sealed class AuthenticationRateLimitTests
+public sealed class PRD012Tests
 {
     [Fact]
     public async Task Minimal_API_authentication_routes_without_a_limit_are_flagged_at_the_pattern()

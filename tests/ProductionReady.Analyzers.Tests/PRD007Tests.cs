@@ -3,7 +3,7 @@ using ProductionReady.Analyzers.Tests.Infrastructure;
 namespace ProductionReady.Analyzers.Tests;
 
 /// <summary>PRD007: options with [Secret] properties registered without ValidateOnStart.</summary>
-public sealed class SecretOptionsTests
+public sealed class PRD007Tests
 {
     private const string OptionsClasses = """
         public sealed class PaymentOptions { [ProductionReady.Secret] public string ApiKey { get; set; } = ""; }

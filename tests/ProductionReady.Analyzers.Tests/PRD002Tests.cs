@@ -1,25 +1,15 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
+using static ProductionReady.Analyzers.Tests.Infrastructure.ConfigurationFileRun;
 using static ProductionReady.Analyzers.Tests.Infrastructure.FakeCredentials;
+using static ProductionReady.Analyzers.Tests.Infrastructure.FakeTokens;
 
 namespace ProductionReady.Analyzers.Tests;
 
-/// <summary>PRD002 and PRD008: credentials in appsettings*.json, with file, line and column.</summary>
-public sealed class ConfigurationFileTests
+/// <summary>PRD002: credentials in configuration files (appsettings*.json and others), with file, line and column.</summary>
+public sealed class PRD002Tests
 {
-    private static async Task<List<(string Id, string Where, string Message)>> AnalyzeAsync(string path, string json)
-    {
-        var compilation = AnalyzerRun.Compile(ProjectKind.Library, "class C { }");
-        var diagnostics = await AnalyzerRun.AnalyzeAsync(compilation, new[] { (path, json) });
-        return diagnostics.Select(d =>
-        {
-            var span = d.Location.GetLineSpan();
-            return (d.Id, $"{span.Path}({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1})-({span.EndLinePosition.Line + 1},{span.EndLinePosition.Character + 1})",
-                d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        }).ToList();
-    }
-
     [Fact]
     public async Task Flags_secrets_with_file_line_and_column()
     {
@@ -96,30 +86,6 @@ public sealed class ConfigurationFileTests
         Assert.Contains("Hardcoded secret key at 'FrontendAPI:SecretKey'", found[0].Message);
     }
 
-    [Fact]
-    public async Task Development_files_get_info_except_for_live_token_formats()
-    {
-        var json = $$"""
-            {
-              "ConnectionStrings": { "Default": "Host=localhost;Username=app;Password={{Password}}" },
-              "Aws": { "AccessKeyId": "{{AwsAccessKey}}" }
-            }
-            """;
-        var found = await AnalyzeAsync("/app/appsettings.Development.json", json);
-        Assert.Equal(new[] { "PRD008", "PRD002" }, found.Select(f => f.Id));
-        Assert.Contains("development-only file appsettings.Development.json", found[0].Message);
-    }
-
-    [Theory]
-    [InlineData("appsettings.Development.json", true)]
-    [InlineData("appsettings.Local.json", true)]
-    [InlineData("launchSettings.json", true)]
-    [InlineData("appsettings.json", false)]
-    [InlineData("appsettings.Production.json", false)]
-    [InlineData("appsettings.Staging.json", false)]
-    public void Knows_which_files_are_development_only(string fileName, bool expected)
-        => Assert.Equal(expected, ConfigurationFileCredentialAnalyzer.IsDevelopmentOnly(fileName));
-
     [Theory]
     [InlineData("{ \"Password\": ")]
     [InlineData("{ \"a\": [1, 2, {\"Password\": \"x")]
@@ -133,4 +99,45 @@ public sealed class ConfigurationFileTests
     [Fact]
     public async Task Only_json_files_are_read()
         => Assert.Empty(await AnalyzeAsync("/app/notes.txt", $$"""{ "Password": "{{Password}}" }"""));
+
+    [Fact]
+    public async Task Weak_values_in_production_configuration_are_flagged_and_development_files_keep_info()
+    {
+        var json = """
+            {
+              "ConnectionStrings": { "Reports": "Server=reports-sql;Database=reports;User Id=sa;Password=sa" },
+              "Seed": { "AdminPassword": "changeme", "AdminEmail": "admin@example.com" },
+              "IdentityServer": { "ClientSecret": "secret" },
+              "Smtp": { "Password": "", "ApiKey": "<set in key vault>" },
+              "Features": { "EnableWebClientKey": "enablewebclient" },
+              "Stripe": { "PublishableKey": "pk_live_51Hq8rT3kWz9mXv2Lp7DaB" }
+            }
+            """;
+        var test = new RuleTest(ProjectKind.Library) { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.json", json));
+        test.TestState.AdditionalFiles.Add(("/app/appsettings.Development.json", "{ \"Seed\": { \"AdminPassword\": \"changeme\" } }"));
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            new DiagnosticResult("PRD008", DiagnosticSeverity.Info).WithSpan("/app/appsettings.Development.json", 1, 30, 1, 40),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 2, 94, 2, 96),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 3, 30, 3, 40),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/appsettings.json", 4, 39, 4, 47),
+        });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task Live_tokens_in_other_configuration_files_are_found_at_their_place()
+    {
+        var npmrc = "registry=https://registry.example.com/\n//registry.example.com/:_authToken=" + NpmToken + "\nalways-auth=true\n";
+        var test = new RuleTest(ProjectKind.Library) { TestCode = "class C { }" };
+        test.TestState.AdditionalFiles.Add(("/app/.npmrc", npmrc));
+        test.TestState.AdditionalFiles.Add(("/app/.env", "GITHUB_TOKEN=" + GitHubToken + "\nDB_HOST=localhost\n"));
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/.env", 1, 14, 1, 14 + GitHubToken.Length),
+            new DiagnosticResult("PRD002", DiagnosticSeverity.Warning).WithSpan("/app/.npmrc", 2, 36, 2, 36 + NpmToken.Length),
+        });
+        await test.RunAsync();
+    }
 }

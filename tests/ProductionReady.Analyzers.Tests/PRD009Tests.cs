@@ -2,15 +2,50 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using ProductionReady.Analyzers.Tests.Infrastructure;
 using static ProductionReady.Analyzers.Tests.Infrastructure.FakeCredentials;
+using static ProductionReady.Analyzers.Tests.Infrastructure.FakeTokens;
 
 namespace ProductionReady.Analyzers.Tests;
 
 /// <summary>
-/// Test-ness decided as the build decides it (IsTestProject; else Microsoft.NET.Test.Sdk's test host), never by a
-/// reference to an assertion library: a product project's real password is PRD001, a test project's fake one PRD009.
+/// PRD009, a credential in test code: fakes stay hidden, live token formats stay PRD001; test-ness decided as the build
+/// decides it (IsTestProject; else Microsoft.NET.Test.Sdk's test host), never by a reference to an assertion library.
 /// </summary>
-public sealed class TestProjectDetectionTests
+public sealed class PRD009Tests
 {
+    [Fact]
+    public async Task Test_projects_get_fakes_at_hidden_severity_and_live_token_formats_as_warnings()
+    {
+        var source = $$"""
+            public class LoginTests
+            {
+                [Xunit.Fact]
+                public void Logs_in()
+                {
+                    var password = "{{Password}}";
+                    var jwt = "{{Jwt}}";
+                    var aws = "{{AwsAccessKey}}";
+                    System.Console.WriteLine(password + jwt + aws);
+                }
+            }
+            """;
+        var test = new RuleTest(ProjectKind.TestProject) { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            new DiagnosticResult("PRD009", DiagnosticSeverity.Hidden).WithSpan(6, 24, 6, 24 + Password.Length + 2),
+            new DiagnosticResult("PRD009", DiagnosticSeverity.Hidden).WithSpan(7, 19, 7, 19 + Jwt.Length + 2),
+            new DiagnosticResult("PRD001", DiagnosticSeverity.Warning).WithSpan(8, 19, 8, 19 + AwsAccessKey.Length + 2),
+        });
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task A_weak_credential_in_a_test_project_stays_hidden()
+    {
+        var test = new RuleTest(ProjectKind.TestProject) { TestCode = """class Fixture { const string AdminPassword = "changeme"; }""" };
+        test.ExpectedDiagnostics.Add(new DiagnosticResult("PRD009", DiagnosticSeverity.Hidden).WithSpan(1, 46, 1, 56));
+        await test.RunAsync();
+    }
+
     private static string Source => $$"""
         public static class Seed
         {
@@ -64,7 +99,7 @@ public sealed class TestProjectDetectionTests
     [Fact]
     public async Task The_package_makes_IsTestProject_visible_to_the_analyzers()
     {
-        var root = System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(TestProjectDetectionTests).Assembly).Single(a => a.Key == "RepositoryRoot").Value!;
+        var root = System.Reflection.CustomAttributeExtensions.GetCustomAttributes<System.Reflection.AssemblyMetadataAttribute>(typeof(PRD009Tests).Assembly).Single(a => a.Key == "RepositoryRoot").Value!;
         var props = await File.ReadAllTextAsync(Path.Combine(root, "analyzers", "build", "ProductionReady.props"));
         Assert.Contains("<CompilerVisibleProperty Include=\"IsTestProject\" />", props, StringComparison.Ordinal);
     }
