@@ -219,10 +219,10 @@ public sealed class EndToEndTests : IDisposable
         var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         var app = Directory.CreateDirectory(Path.Combine(_root, "app")).FullName;
         var packages = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
-        var version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        var version = LocalFeed.NewVersion("e2e");
         foreach (var project in new[] { "src/ProductionReady/ProductionReady.csproj", "analyzers/ProductionReady.Analyzers/ProductionReady.Analyzers.csproj" })
         {
-            var pack = await RunAsync(repository, "pack", Path.Combine(repository, project), "--no-build", "--no-restore", "-c", configuration, "-o", feed, "-p:Version=" + version);
+            var pack = await RunAsync(repository, LocalFeed.PackArguments(repository, project, configuration, feed, version));
             Assert.True(pack.ExitCode == 0, "dotnet pack failed:\n" + pack.Output);
         }
 
@@ -235,19 +235,7 @@ public sealed class EndToEndTests : IDisposable
             Assert.Contains($"buildTransitive/{package}.props", entries);
         }
 
-        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="productionready-e2e" value="{feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="user" value="{userPackages}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        await LocalFeed.WriteNuGetConfigAsync(app, "productionready-e2e", feed);
         await File.WriteAllTextAsync(Path.Combine(app, "App.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk.Web">
               <PropertyGroup>

@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Sockets;
-using System.Runtime.InteropServices;
 
 namespace ProductionReady.IntegrationTests.Infrastructure;
 
@@ -9,15 +6,11 @@ namespace ProductionReady.IntegrationTests.Infrastructure;
 /// The sample app as a real child process (<c>dotnet ProductionReady.Sample.dll</c>) on a free loopback
 /// port, with its stdout and stderr captured line by line. Disposing kills it if it is still running.
 /// </summary>
-internal sealed partial class SampleProcess : IAsyncDisposable
+internal sealed class SampleProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _stdout = new();
-    private readonly ConcurrentQueue<string> _stderr = new();
-    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ChildProcess _process;
 
-    private SampleProcess(Process process, int port)
+    private SampleProcess(ChildProcess process, int port)
     {
         _process = process;
         Port = port;
@@ -33,13 +26,13 @@ internal sealed partial class SampleProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public IReadOnlyList<string> StdoutLines => _stdout.ToArray();
+    public IReadOnlyList<string> StdoutLines => _process.StdoutLines;
 
-    public IReadOnlyList<string> StderrLines => _stderr.ToArray();
+    public IReadOnlyList<string> StderrLines => _process.StderrLines;
 
-    public string Stdout => string.Join('\n', _stdout);
+    public string Stdout => _process.Stdout;
 
-    public string Stderr => string.Join('\n', _stderr);
+    public string Stderr => _process.Stderr;
 
     /// <summary>
     /// Starts the sample. <paramref name="environment"/> entries override (or, with a null value, remove)
@@ -54,26 +47,11 @@ internal sealed partial class SampleProcess : IAsyncDisposable
         }
 
         var port = FreePort.Next();
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(TestPaths.SampleAssembly)!,
-        };
-        info.ArgumentList.Add(TestPaths.SampleAssembly);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
+        var info = ChildProcess.Describe("dotnet", Path.GetDirectoryName(TestPaths.SampleAssembly)!, [TestPaths.SampleAssembly, .. args]);
+        info.RedirectStandardInput = true;
 
         // Start from a clean slate: nothing the test runner inherited decides how the app runs.
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("ProductionReady", StringComparison.Ordinal)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-
+        ChildProcess.RemoveInheritedHostSettings(info);
         info.Environment["DOTNET_NOLOGO"] = "1";
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
@@ -94,14 +72,7 @@ internal sealed partial class SampleProcess : IAsyncDisposable
             }
         }
 
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var sample = new SampleProcess(process, port);
-        process.OutputDataReceived += (_, e) => sample.OnLine(e.Data, sample._stdout, sample._stdoutClosed);
-        process.ErrorDataReceived += (_, e) => sample.OnLine(e.Data, sample._stderr, sample._stderrClosed);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return sample;
+        return new SampleProcess(ChildProcess.Start(info, $"http://127.0.0.1:{port}"), port);
     }
 
     /// <summary>Runs the sample to completion (e.g. <c>--validate-config</c>, <c>--probe</c>) and returns what it did.</summary>
@@ -163,87 +134,20 @@ internal sealed partial class SampleProcess : IAsyncDisposable
     }
 
     /// <summary>Waits for a stdout or stderr line matching <paramref name="predicate"/>.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
-        {
-            var match = _stdout.Concat(_stderr).FirstOrDefault(predicate);
-            if (match is not null)
-            {
-                return match;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"No matching output line in time.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
-    }
+    public Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
+        => _process.WaitForLineAsync(predicate, timeout ?? TimeSpan.FromSeconds(30));
 
     /// <summary>Sends SIGTERM, as Kubernetes and Docker do on stop.</summary>
-    public void SendSigterm() => Signal(15);
+    public void SendSigterm() => _process.SendSigterm();
 
     /// <summary>Sends SIGINT (Ctrl+C).</summary>
-    public void SendSigint() => Signal(2);
+    public void SendSigint() => _process.SendSigint();
 
     /// <summary>Freezes (SIGSTOP) or resumes (SIGCONT) the process.</summary>
-    public void Freeze(bool frozen) => Signal(frozen ? 19 : 18);
+    public void Freeze(bool frozen) => _process.Freeze(frozen);
 
     /// <summary>Waits for the process to exit and for its output to be drained; returns the exit code.</summary>
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cts.Token);
-            await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The sample did not exit within {timeout}.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
-        }
+    public Task<int> WaitForExitAsync(TimeSpan timeout) => _process.WaitForExitAsync(timeout);
 
-        return _process.ExitCode;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            try
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited between the check and the kill.
-            }
-        }
-
-        _process.Dispose();
-    }
-
-    private void Signal(int signal)
-    {
-        if (Kill(_process.Id, signal) != 0)
-        {
-            throw new InvalidOperationException($"kill({_process.Id}, {signal}) failed with errno {Marshal.GetLastPInvokeError()}.");
-        }
-    }
-
-    private void OnLine(string? line, ConcurrentQueue<string> lines, TaskCompletionSource closed)
-    {
-        if (line is null)
-        {
-            closed.TrySetResult();
-        }
-        else
-        {
-            lines.Enqueue(line);
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 }

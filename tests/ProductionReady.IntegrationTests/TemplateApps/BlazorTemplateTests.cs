@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using ProductionReady.IntegrationTests.Infrastructure;
 
 namespace ProductionReady.IntegrationTests.TemplateApps;
 
@@ -148,10 +149,10 @@ public sealed class BlazorTemplateTests
         return new Visit(app, page, response, problems, reportsBefore);
     }
 
-    private static int CspReportsLogged(ShapeApp app) =>
+    private static int CspReportsLogged(ChildProcess app) =>
         app.Output.Split('\n').Count(l => l.Contains("CSP violation", StringComparison.Ordinal));
 
-    private sealed record Visit(ShapeApp App, IPage Page, IResponse Response, List<string> Problems, int ReportsBefore) : IAsyncDisposable
+    private sealed record Visit(ChildProcess App, IPage Page, IResponse Response, List<string> Problems, int ReportsBefore) : IAsyncDisposable
     {
         public async Task AssertNoViolationsAsync()
         {

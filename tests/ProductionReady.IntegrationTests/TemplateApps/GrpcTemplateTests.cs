@@ -24,10 +24,10 @@ public sealed class GrpcTemplateTests
     public async Task Probe_command_reaches_the_http2_only_service()
     {
         var urls = $"http://127.0.0.1:{FreePort.Next()}";
-        var service = _shapes.Start(_shapes.GrpcDirectory, "GrpcApp", new() { ["ASPNETCORE_URLS"] = urls });
-        await service.WaitForHttp2Async(urls);
+        var service = _shapes.StartGrpc(new() { ["ASPNETCORE_URLS"] = urls });
+        await service.WaitUntilAnswersAsync(urls, HttpVersion.Version20);
 
-        var probe = _shapes.Start(_shapes.GrpcDirectory, "GrpcApp", new() { ["ASPNETCORE_URLS"] = urls }, "--probe", "ready");
+        var probe = _shapes.StartGrpc(new() { ["ASPNETCORE_URLS"] = urls }, "--probe", "ready");
         var exitCode = await probe.WaitForExitAsync();
 
         Assert.True(exitCode == 0, $"--probe ready exited {exitCode}:\n{probe.Output}");
@@ -45,15 +45,15 @@ public sealed class GrpcTemplateTests
             ["Kestrel__Endpoints__Probes__Url"] = $"http://127.0.0.1:{probePort}",
             ["Kestrel__Endpoints__Probes__Protocols"] = "Http1",
         };
-        var service = _shapes.Start(_shapes.GrpcDirectory, "GrpcApp", environment);
-        await service.WaitForHttp1Async($"http://127.0.0.1:{probePort}");
+        var service = _shapes.StartGrpc(environment);
+        await service.WaitUntilAnswersAsync($"http://127.0.0.1:{probePort}");
 
         // What a kubelet httpGet probe sends: plain HTTP/1.1.
         using var client = new HttpClient();
         using var ready = await client.GetAsync($"http://127.0.0.1:{probePort}/health/ready");
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
-        var probe = _shapes.Start(_shapes.GrpcDirectory, "GrpcApp", environment, "--probe", "ready");
+        var probe = _shapes.StartGrpc(environment, "--probe", "ready");
         var exitCode = await probe.WaitForExitAsync();
         Assert.True(exitCode == 0, $"--probe ready exited {exitCode}:\n{probe.Output}");
         Assert.Contains($"from http://127.0.0.1:{probePort}/health/ready", probe.Output, StringComparison.Ordinal);
@@ -63,8 +63,8 @@ public sealed class GrpcTemplateTests
     public async Task Calls_are_logged_with_their_grpc_status_and_get_no_browser_headers()
     {
         var urls = $"http://127.0.0.1:{FreePort.Next()}";
-        var service = _shapes.Start(_shapes.GrpcDirectory, "GrpcApp", new() { ["ASPNETCORE_URLS"] = urls });
-        await service.WaitForHttp2Async(urls);
+        var service = _shapes.StartGrpc(new() { ["ASPNETCORE_URLS"] = urls });
+        await service.WaitUntilAnswersAsync(urls, HttpVersion.Version20);
         using var client = new HttpClient();
 
         // The template's Greeter: HelloRequest { name = "Ada" }, in gRPC's length-prefixed framing.
@@ -94,8 +94,8 @@ public sealed class GrpcTemplateTests
     public async Task Standard_grpc_health_service_answers_from_the_probes_and_its_checks_are_not_logged()
     {
         var urls = $"http://127.0.0.1:{FreePort.Next()}";
-        var service = _shapes.Start(_shapes.GrpcDirectory, "GrpcApp", new() { ["ASPNETCORE_URLS"] = urls });
-        await service.WaitForHttp2Async(urls);
+        var service = _shapes.StartGrpc(new() { ["ASPNETCORE_URLS"] = urls });
+        await service.WaitUntilAnswersAsync(urls, HttpVersion.Version20);
         using var client = new HttpClient();
 
         // What a kubelet grpc probe sends: grpc.health.v1.Health/Check { service }; SERVING is status 1.

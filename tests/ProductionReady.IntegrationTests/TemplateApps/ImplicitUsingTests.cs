@@ -42,17 +42,13 @@ public sealed class ImplicitUsingTests
     [Fact]
     public async Task Readme_snippets_compile_in_a_fresh_web_app_without_a_using_and_the_opt_out_works()
     {
-        var directory = Path.Combine(_apps.Root, "SnippetsApp");
-        await PackedTemplateApps.RunAsync(_apps.Root, _apps.Packages, "new", "web", "-o", directory, "-n", "SnippetsApp", "--no-restore");
-        await PackedTemplateApps.RunAsync(directory, _apps.Packages, "add", "package", "ProductionReady", "--version", _apps.Version, "--no-restore");
-        await File.WriteAllTextAsync(Path.Combine(directory, "ReadmeSnippets.cs"), Snippets);
+        var directory = await _apps.NewAppAsync(["web"], "SnippetsApp", (d, _) => File.WriteAllTextAsync(Path.Combine(d, "ReadmeSnippets.cs"), Snippets));
 
-        var build = await PackedTemplateApps.RunAsync(directory, _apps.Packages, "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
+        var build = await _apps.BuildAsync(directory);
         Assert.DoesNotContain("CS0246", build, StringComparison.Ordinal);
 
         // Control: with the implicit using turned off the same file does not compile, so the build above can fail.
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => PackedTemplateApps.RunAsync(
-            directory, _apps.Packages, "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary", "-p:ProductionReadyImplicitUsings=false"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => _apps.BuildAsync(directory, "-p:ProductionReadyImplicitUsings=false"));
         Assert.Contains("error CS0246", error.Message, StringComparison.Ordinal);
     }
 }

@@ -25,7 +25,7 @@ public sealed class NativeAotAppTests
     public async Task The_native_binary_serves_probes_headers_request_ids_CLEF_and_metrics()
     {
         using var process = _app.Start();
-        await process.WaitUntilListeningAsync();
+        await process.WaitUntilAnswersAsync();
         using var client = new HttpClient { BaseAddress = new Uri(process.Origin) };
 
         using var ready = await client.GetAsync(new Uri("/health/ready", UriKind.Relative));
@@ -50,7 +50,7 @@ public sealed class NativeAotAppTests
             Assert.Equal(200, clef.RootElement.GetProperty("StatusCode").GetInt32());
         }
 
-        Assert.All(process.StandardOutput, line => JsonDocument.Parse(line).Dispose());
+        Assert.All(process.StdoutLines, line => JsonDocument.Parse(line).Dispose());
 
         // The Prometheus endpoint from ProductionReady.Prometheus, reached from loopback.
         var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
@@ -66,7 +66,7 @@ public sealed class NativeAotAppTests
             ["ProductionReady__RateLimits__Auth__PermitsPerSecond"] = "1",
             ["ProductionReady__RateLimits__Auth__Burst"] = "1",
         });
-        await process.WaitUntilListeningAsync();
+        await process.WaitUntilAnswersAsync();
         using var client = new HttpClient { BaseAddress = new Uri(process.Origin) };
 
         HttpResponseMessage? rejected = null;

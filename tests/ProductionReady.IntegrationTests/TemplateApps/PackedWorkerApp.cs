@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.InteropServices;
 using ProductionReady.IntegrationTests.Infrastructure;
 
 namespace ProductionReady.IntegrationTests.TemplateApps;
@@ -13,7 +9,7 @@ namespace ProductionReady.IntegrationTests.TemplateApps;
 /// environment variables: a marker the worker writes when it runs, a hosted service that holds the start until a
 /// file exists, and one that holds the stop until a file exists. Each test runs the app as its own process.
 /// </summary>
-public sealed class PackedWorkerApp : IAsyncLifetime
+public sealed class PackedWorkerApp() : PackedAppFixture("worker")
 {
     public const string Name = "WorkerApp";
 
@@ -72,57 +68,30 @@ public sealed class PackedWorkerApp : IAsyncLifetime
         }
         """;
 
-    private readonly string _root = Directory.CreateTempSubdirectory("pr-worker-").FullName;
-
     /// <summary>The built app's assembly.</summary>
     public string Assembly { get; private set; } = string.Empty;
 
     /// <summary>A folder for the tests' marker and gate files.</summary>
-    public string Scratch => Directory.CreateDirectory(Path.Combine(_root, "scratch")).FullName;
+    public string Scratch => Directory.CreateDirectory(Path.Combine(Root, "scratch")).FullName;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        var feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
-        var packages = Directory.CreateDirectory(Path.Combine(_root, "packages")).FullName;
-        var version = "0.1.0-worker." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
-        var repository = TestPaths.RepositoryRoot;
-        await PackedTemplateApps.RunAsync(repository, packages, "pack", Path.Combine(repository, "src/ProductionReady/ProductionReady.csproj"),
-            "--no-build", "--no-restore", "-c", TestPaths.Configuration, "-o", feed, "-p:Version=" + version);
-
-        var userPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        await File.WriteAllTextAsync(Path.Combine(_root, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="productionready-worker" value="{feed}" />
-              </packageSources>
-              <fallbackPackageFolders>
-                <add key="user" value="{userPackages}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
-
-        var directory = Path.Combine(_root, Name);
-        await PackedTemplateApps.RunAsync(_root, packages, "new", "worker", "-o", directory, "-n", Name, "--no-restore");
-        await PackedTemplateApps.RunAsync(directory, packages, "add", "package", "ProductionReady", "--version", version, "--no-restore");
-        await ApplyRecipeAsync(directory);
-        await PackedTemplateApps.RunAsync(directory, packages, "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false", "-clp:NoSummary");
-        Assembly = Path.Combine(directory, "bin", "Debug", "net10.0", Name + ".dll");
+        await PackAsync("src/ProductionReady/ProductionReady.csproj");
+        var directory = await NewAppAsync(["worker"], Name, (d, _) => ApplyRecipeAsync(d));
+        await BuildAsync(directory);
+        Assembly = BuiltAssembly(directory);
     }
 
-    public Task DisposeAsync()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Best effort: a temp folder.
-        }
+    /// <summary>Starts the worker in Production with <paramref name="environment"/>; stopped with the fixture.</summary>
+    public ChildProcess Start(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        Start(Assembly, environment, web: false, arguments: arguments);
 
-        return Task.CompletedTask;
+    /// <summary>Runs the worker to its end; returns what it did.</summary>
+    public async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        await using var worker = Start(environment, arguments);
+        var exitCode = await worker.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        return (exitCode, worker.Stdout, worker.Stderr);
     }
 
     /// <summary>The README's worker recipe: one line after the builder is created. Plus the test-only services.</summary>
@@ -145,150 +114,6 @@ public sealed class PackedWorkerApp : IAsyncLifetime
         await File.WriteAllTextAsync(program, after);
         await File.WriteAllTextAsync(Path.Combine(directory, "TestOnly.cs"), TestOnlyServices);
     }
-}
-
-/// <summary>The packed worker app as a child process, its stdout and stderr captured line by line.</summary>
-internal sealed partial class WorkerProcess : IAsyncDisposable
-{
-    private readonly Process _process;
-    private readonly ConcurrentQueue<string> _stdout = new();
-    private readonly ConcurrentQueue<string> _stderr = new();
-    private readonly TaskCompletionSource _stdoutClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private readonly TaskCompletionSource _stderrClosed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private WorkerProcess(Process process) => _process = process;
-
-    public IReadOnlyList<string> StdoutLines => _stdout.ToArray();
-
-    public string Stdout => string.Join('\n', _stdout);
-
-    public string Stderr => string.Join('\n', _stderr);
-
-    public bool HasExited => _process.HasExited;
-
-    /// <summary>Starts the app in <c>Production</c> (unless the environment says otherwise), with nothing inherited that decides how it runs.</summary>
-    public static WorkerProcess Start(string assembly, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(assembly)!,
-        };
-        info.ArgumentList.Add(assembly);
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("ASPNETCORE_", StringComparison.Ordinal) || k.StartsWith("DOTNET_", StringComparison.Ordinal) || k.StartsWith("ProductionReady", StringComparison.Ordinal)).ToList())
-        {
-            info.Environment.Remove(key);
-        }
-
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
-        var worker = new WorkerProcess(process);
-        process.OutputDataReceived += (_, e) => OnLine(e.Data, worker._stdout, worker._stdoutClosed);
-        process.ErrorDataReceived += (_, e) => OnLine(e.Data, worker._stderr, worker._stderrClosed);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return worker;
-    }
-
-    /// <summary>Runs the app to its end; returns what it did.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunToExitAsync(string assembly, IReadOnlyDictionary<string, string> environment, params string[] args)
-    {
-        await using var worker = Start(assembly, environment, args);
-        var exitCode = await worker.WaitForExitAsync(TimeSpan.FromSeconds(60));
-        return (exitCode, worker.Stdout, worker.Stderr);
-    }
-
-    /// <summary>Waits for a stdout or stderr line matching <paramref name="predicate"/>, failing fast if the app exits.</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_stdout.Concat(_stderr).FirstOrDefault(predicate) is { } match)
-            {
-                return match;
-            }
-
-            if (_process.HasExited)
-            {
-                break;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new TimeoutException($"No matching output line.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
-    }
-
-    public void SendSigterm()
-    {
-        if (Kill(_process.Id, 15) != 0)
-        {
-            throw new InvalidOperationException($"kill({_process.Id}, SIGTERM) failed with errno {Marshal.GetLastPInvokeError()}.");
-        }
-    }
-
-    public async Task<int> WaitForExitAsync(TimeSpan timeout)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        try
-        {
-            await _process.WaitForExitAsync(cts.Token);
-            await Task.WhenAll(_stdoutClosed.Task, _stderrClosed.Task).WaitAsync(cts.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The worker did not exit within {timeout}.\nstdout:\n{Stdout}\nstderr:\n{Stderr}");
-        }
-
-        return _process.ExitCode;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            try
-            {
-                _process.Kill(entireProcessTree: true);
-                await _process.WaitForExitAsync();
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited between the check and the kill.
-            }
-        }
-
-        _process.Dispose();
-    }
-
-    private static void OnLine(string? line, ConcurrentQueue<string> lines, TaskCompletionSource closed)
-    {
-        if (line is null)
-        {
-            closed.TrySetResult();
-        }
-        else
-        {
-            lines.Enqueue(line);
-        }
-    }
-
-    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static partial int Kill(int pid, int signal);
 }
 
 [CollectionDefinition(Name)]

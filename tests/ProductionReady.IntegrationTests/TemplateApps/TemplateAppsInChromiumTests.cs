@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using ProductionReady.IntegrationTests.Infrastructure;
 
 namespace ProductionReady.IntegrationTests.TemplateApps;
 
@@ -97,7 +98,7 @@ public sealed class TemplateAppsInChromiumTests
         await visit.AssertNoViolationsAsync();
     }
 
-    private async Task AssertTemplatePageWorksAsync(RunningApp app, string path)
+    private async Task AssertTemplatePageWorksAsync(ChildProcess app, string path)
     {
         await using var visit = await VisitAsync(app, path);
 
@@ -113,7 +114,7 @@ public sealed class TemplateAppsInChromiumTests
         await visit.AssertNoViolationsAsync();
     }
 
-    private async Task<Visit> VisitAsync(RunningApp app, string path, int expectStatus = 200)
+    private async Task<Visit> VisitAsync(ChildProcess app, string path, int expectStatus = 200)
     {
         var page = await _apps.Browser.NewPageAsync();
         var console = new List<string>();
@@ -135,10 +136,10 @@ public sealed class TemplateAppsInChromiumTests
         return new Visit(app, page, response, console, reportsBefore);
     }
 
-    private static int CspReportsLogged(RunningApp app) =>
+    private static int CspReportsLogged(ChildProcess app) =>
         app.Output.Split('\n').Count(l => l.Contains("CSP violation", StringComparison.Ordinal));
 
-    private sealed record Visit(RunningApp App, IPage Page, IResponse Response, List<string> Console, int ReportsBefore) : IAsyncDisposable
+    private sealed record Visit(ChildProcess App, IPage Page, IResponse Response, List<string> Console, int ReportsBefore) : IAsyncDisposable
     {
         public async Task<IReadOnlyList<string>> ViolationsAsync()
         {

@@ -31,7 +31,7 @@ public sealed class WorkerTemplateTests
             ["WORKER_START_GATE"] = startGate,
             ["WORKER_STOP_GATE"] = stopGate,
         };
-        await using var worker = WorkerProcess.Start(_app.Assembly, environment);
+        await using var worker = _app.Start(environment);
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
 
         // The host is starting (a hosted service holds it): alive, not ready.
@@ -43,7 +43,7 @@ public sealed class WorkerTemplateTests
         // Started: ready, and --probe ready (a second process, same configuration) agrees.
         await File.WriteAllTextAsync(startGate, "open");
         await UntilAsync(client, "/health/ready", HttpStatusCode.OK, worker);
-        var (probeExit, probeOut, probeErr) = await WorkerProcess.RunToExitAsync(_app.Assembly, environment, "--probe", "ready");
+        var (probeExit, probeOut, probeErr) = await _app.RunToExitAsync(environment, "--probe", "ready");
         Assert.True(probeExit == 0, $"--probe ready exited {probeExit}\n{probeOut}\n{probeErr}");
         Assert.Contains($"ready: 200", probeOut, StringComparison.Ordinal);
 
@@ -74,8 +74,7 @@ public sealed class WorkerTemplateTests
     {
         var marker = Path.Combine(_app.Scratch, Guid.NewGuid().ToString("n"));
         var port = FreePort.Next();
-        var (exitCode, stdout, stderr) = await WorkerProcess.RunToExitAsync(
-            _app.Assembly,
+        var (exitCode, stdout, stderr) = await _app.RunToExitAsync(
             new Dictionary<string, string> { ["WORKER_RAN_MARKER"] = marker, ["ProductionReady__Health__Port"] = port.ToString(CultureInfo.InvariantCulture) },
             "--validate-config");
 
@@ -90,8 +89,7 @@ public sealed class WorkerTemplateTests
     {
         var marker = Path.Combine(_app.Scratch, Guid.NewGuid().ToString("n"));
         var weak = "changeme" + "123";
-        var (exitCode, stdout, stderr) = await WorkerProcess.RunToExitAsync(
-            _app.Assembly,
+        var (exitCode, stdout, stderr) = await _app.RunToExitAsync(
             new Dictionary<string, string>
             {
                 ["WORKER_RAN_MARKER"] = marker,
@@ -112,8 +110,8 @@ public sealed class WorkerTemplateTests
     public async Task Help_lists_the_modes_and_exits_without_starting_the_worker()
     {
         var marker = Path.Combine(_app.Scratch, Guid.NewGuid().ToString("n"));
-        var (exitCode, stdout, stderr) = await WorkerProcess.RunToExitAsync(
-            _app.Assembly, new Dictionary<string, string> { ["WORKER_RAN_MARKER"] = marker }, "--help");
+        var (exitCode, stdout, stderr) = await _app.RunToExitAsync(
+            new Dictionary<string, string> { ["WORKER_RAN_MARKER"] = marker }, "--help");
 
         Assert.True(exitCode == 0, $"exit {exitCode}\n{stdout}\n{stderr}");
         Assert.Contains("--validate-config", stdout, StringComparison.Ordinal);
@@ -131,7 +129,7 @@ public sealed class WorkerTemplateTests
         return response.StatusCode;
     }
 
-    private static async Task UntilAsync(HttpClient client, string path, HttpStatusCode expected, WorkerProcess worker)
+    private static async Task UntilAsync(HttpClient client, string path, HttpStatusCode expected, ChildProcess worker)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
         while (DateTime.UtcNow < deadline && !worker.HasExited)
