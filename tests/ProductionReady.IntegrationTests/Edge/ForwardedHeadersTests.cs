@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
@@ -6,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using ProductionReady.IntegrationTests.Health;
 using ProductionReady.IntegrationTests.Infrastructure;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.IntegrationTests.Edge;
 
@@ -107,7 +107,7 @@ public sealed class ForwardedHeadersTests
     {
         await using var app = await FullApp.StartAsync(new() { ["FORWARDEDHEADERS_ENABLED"] = "true" });
 
-        var warning = Assert.Single(app.Events, e => e.Name == "ForwardedHeadersTrustEveryone");
+        var warning = Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "ForwardedHeadersTrustEveryone");
         Assert.Equal(LogLevel.Warning, warning.Level);
         Assert.Contains("ProductionReady:ForwardedHeaders:TrustedProxies", warning.Message, StringComparison.Ordinal);
         Assert.Contains("from every caller", warning.Message, StringComparison.Ordinal);
@@ -118,13 +118,12 @@ public sealed class ForwardedHeadersTests
     {
         await using (var trusted = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = "10.0.0.0/8" }))
         {
-            await Task.Delay(200); // the warning is written when the application has started
-            Assert.DoesNotContain(trusted.Events, e => e.Name == "NoHttpsInProduction");
+            // The warning is written when the application has started: every event of the start comes before the marker.
+            Assert.DoesNotContain(await trusted.StartupEventsAsync(), e => e.Id.Name == "NoHttpsInProduction");
         }
 
         await using var plain = await FullApp.StartAsync([]);
-        await Task.Delay(200);
-        Assert.Contains(plain.Events, e => e.Name == "NoHttpsInProduction");
+        Assert.Contains(await plain.StartupEventsAsync(), e => e.Id.Name == "NoHttpsInProduction");
     }
 
     /// <summary>An HttpClient whose connections leave from <paramref name="localAddress"/> (a loopback address).</summary>
@@ -147,90 +146,51 @@ public sealed class ForwardedHeadersTests
         },
     });
 
-    /// <summary>An app with the edge, the headers and the probes on real Kestrel in Production; <c>/whoami</c> answers what the app sees.</summary>
-    internal sealed class FullApp : IAsyncDisposable
+    /// <summary>An app with the edge, the headers and the probes on a Kestrel <see cref="TestHost"/>; <c>/whoami</c> answers what the app sees.</summary>
+    internal static class FullApp
     {
-        private readonly WebApplication _app;
+        public static Task<TestHost> StartAsync(Dictionary<string, string?> settings, string environment = "Production")
+            => TestHost.StartAsync(
+                builder =>
+                {
+                    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ProductionReady:Health:DrainDelay"] = "00:00:00" });
+                    builder.Configuration.AddInMemoryCollection(settings);
 
-        private FullApp(WebApplication app, string origin, ConcurrentQueue<(string Name, LogLevel Level, string Message)> events)
-        {
-            _app = app;
-            Origin = origin;
-            Events = events;
-        }
-
-        public string Origin { get; }
-
-        public ConcurrentQueue<(string Name, LogLevel Level, string Message)> Events { get; }
-
-        public static async Task<FullApp> StartAsync(Dictionary<string, string?> settings, string environment = "Production")
-        {
-            var port = FreePort.Next();
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ProductionReady:Health:DrainDelay"] = "00:00:00" });
-            builder.Configuration.AddInMemoryCollection(settings);
-            var events = new ConcurrentQueue<(string, LogLevel, string)>();
-            builder.Logging.ClearProviders();
-            builder.Logging.AddProvider(new EventCapture(events));
-
-            // The capabilities UseProductionReady composes, minus logging (its own tests cover it), in its order.
-            builder.AddProductionReadySecurityHeaders();
-            builder.AddProductionReadyHealth();
-            builder.AddProductionReadyForwardedHeaders();
-            builder.AddProductionReadyCors();
-            var app = builder.Build();
-            app.UseProductionReadyForwardedHeaders();
-            app.UseProductionReadySecurityHeaders();
-            app.UseProductionReadyHealth();
-            app.UseProductionReadyCors();
-            app.MapGet("/whoami", (HttpContext context) => new WhoAmI(context.Connection.RemoteIpAddress?.ToString(), context.Request.Scheme, context.Request.Host.Value));
-            await app.StartAsync();
-            return new FullApp(app, $"http://127.0.0.1:{port}", events);
-        }
-
-        public async Task<WhoAmI> WhoAmIAsync(HttpClient client, params (string Name, string Value)[] headers)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Origin}/whoami");
-            foreach (var (name, value) in headers)
-            {
-                request.Headers.TryAddWithoutValidation(name, value);
-            }
-
-            using var response = await client.SendAsync(request);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-            return JsonSerializer.Deserialize<WhoAmI>(body, JsonSerializerOptions.Web)!;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+                    // The capabilities UseProductionReady composes, minus logging (its own tests cover it), in its order.
+                    builder.AddProductionReadySecurityHeaders();
+                    builder.AddProductionReadyHealth();
+                    builder.AddProductionReadyForwardedHeaders();
+                    builder.AddProductionReadyCors();
+                },
+                app =>
+                {
+                    app.UseProductionReadyForwardedHeaders();
+                    app.UseProductionReadySecurityHeaders();
+                    app.UseProductionReadyHealth();
+                    app.UseProductionReadyCors();
+                    app.MapGet("/whoami", (HttpContext context) => new WhoAmI(context.Connection.RemoteIpAddress?.ToString(), context.Request.Scheme, context.Request.Host.Value));
+                },
+                environment,
+                TestServerKind.Kestrel);
     }
 
     internal sealed record WhoAmI(string? Address, string Scheme, string? Host);
+}
 
-    private sealed class EventCapture(ConcurrentQueue<(string, LogLevel, string)> events) : ILoggerProvider, ILogger
+/// <summary>Asks <c>/whoami</c> of a <see cref="ForwardedHeadersTests.FullApp"/> what the app sees of a request.</summary>
+internal static class WhoAmIRequests
+{
+    public static async Task<ForwardedHeadersTests.WhoAmI> WhoAmIAsync(this TestHost app, HttpClient client, params (string Name, string Value)[] headers)
     {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void Dispose()
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{app.Origin}/whoami");
+        foreach (var (name, value) in headers)
         {
+            request.Headers.TryAddWithoutValidation(name, value);
         }
 
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            if (eventId.Name is { } name)
-            {
-                events.Enqueue((name, logLevel, formatter(state, exception)));
-            }
-        }
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<ForwardedHeadersTests.WhoAmI>(body, JsonSerializerOptions.Web)!;
     }
 }

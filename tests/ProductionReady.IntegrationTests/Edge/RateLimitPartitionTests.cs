@@ -4,6 +4,7 @@ using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Hosting;
 using ProductionReady.IntegrationTests.Infrastructure;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.IntegrationTests.Edge;
 
@@ -32,8 +33,8 @@ public sealed class RateLimitPartitionTests
             });
 
         // uploads: 2/s, burst 2 -> 4 at once per client.
-        using var fromA = LoopbackClient.From("127.0.0.8", app.BaseAddress);
-        using var fromB = LoopbackClient.From("127.0.0.9", app.BaseAddress);
+        using var fromA = LoopbackClient.From("127.0.0.8", app.Address);
+        using var fromB = LoopbackClient.From("127.0.0.9", app.Address);
         var alice = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
@@ -75,8 +76,8 @@ public sealed class RateLimitPartitionTests
                 app.UseProductionReady();
                 app.MapPost("/upload", () => Results.Ok()).RequireRateLimiting("uploads");
             });
-        using var fromA = LoopbackClient.From("127.0.0.12", app.BaseAddress);
-        using var fromB = LoopbackClient.From("127.0.0.13", app.BaseAddress);
+        using var fromA = LoopbackClient.From("127.0.0.12", app.Address);
+        using var fromB = LoopbackClient.From("127.0.0.13", app.Address);
 
         var carol = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
@@ -112,7 +113,7 @@ public sealed class RateLimitPartitionTests
         listener.SetMeasurementEventCallback<long>((_, value, tags, _) => measurements.Enqueue((value, tags.ToArray())));
         listener.Start();
 
-        using var client = LoopbackClient.From("127.0.0.10", app.BaseAddress);
+        using var client = LoopbackClient.From("127.0.0.10", app.Address);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 25; i++)
         {
@@ -141,7 +142,7 @@ public sealed class RateLimitPartitionTests
                 app.UseProductionReady();
                 app.MapGet("/", () => "home");
             });
-        using var client = LoopbackClient.From("127.0.0.11", app.BaseAddress);
+        using var client = LoopbackClient.From("127.0.0.11", app.Address);
 
         var home = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
@@ -159,30 +160,8 @@ public sealed class RateLimitPartitionTests
         }
     }
 
-    private static async Task<RunningApp> StartAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> pipeline)
-    {
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        configure(builder);
-        var app = builder.Build();
-        pipeline(app);
-        await app.StartAsync();
-        return new RunningApp(app, new Uri($"http://127.0.0.1:{port}"));
-    }
-
-    private sealed class RunningApp(WebApplication app, Uri baseAddress) : IAsyncDisposable
-    {
-        public Uri BaseAddress { get; } = baseAddress;
-
-        public IServiceProvider Services => app.Services;
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync();
-            await app.DisposeAsync();
-        }
-    }
+    private static Task<TestHost> StartAsync(Action<WebApplicationBuilder> configure, Action<WebApplication> pipeline)
+        => TestHost.StartAsync(configure, pipeline, "Development", TestServerKind.Kestrel, captureLogs: false);
 
     /// <summary>Signs in the user named in the <c>X-Test-User</c> header.</summary>
     private sealed class HeaderAuthentication(

@@ -51,12 +51,22 @@ public sealed class RateLimitTests
 
         // One summary event for that client and window, with the count; none for the quiet client.
         var line = await sample.WaitForLineAsync(l => l.Contains("ip:127.0.0.2", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
-        await Task.Delay(1500);
-        var summaries = sample.StdoutLines.Where(l => l.Contains("ip:127.0.0.2", StringComparison.Ordinal)).ToList();
+
+        // Proof by a later event, not a pause: a marker client's second window opens after its first summary was
+        // written, so every window open before (the noisy client's, any the quiet client had) was written before
+        // the marker's second summary.
+        using var marker = LoopbackClient.From("127.0.0.4", sample.BaseAddress);
+        await ExhaustAsync(marker);
+        await sample.WaitForLineAsync(l => l.Contains("ip:127.0.0.4", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
+        await ExhaustAsync(marker);
+        var lines = sample.StdoutLines;
+        await sample.WaitForLineAsync(l => l.Contains("ip:127.0.0.4", StringComparison.Ordinal) && !lines.Contains(l), TimeSpan.FromSeconds(15));
+        var beforeMarker = sample.StdoutLines.TakeWhile(l => !l.Contains("ip:127.0.0.4", StringComparison.Ordinal) || lines.Contains(l)).ToList();
+        var summaries = beforeMarker.Where(l => l.Contains("ip:127.0.0.2", StringComparison.Ordinal)).ToList();
         var reported = summaries.Sum(l => JsonDocument.Parse(l).RootElement.GetProperty("Rejected").GetInt64());
         Assert.True(summaries.Count <= 2, $"one event per window expected, got {summaries.Count}:\n{string.Join('\n', summaries)}");
         Assert.Equal(rejected, reported);
-        Assert.DoesNotContain(sample.StdoutLines, l => l.Contains("ip:127.0.0.3", StringComparison.Ordinal));
+        Assert.DoesNotContain(beforeMarker, l => l.Contains("ip:127.0.0.3", StringComparison.Ordinal));
         Assert.Contains("\"Policy\":\"auth\"", line, StringComparison.Ordinal);
     }
 
@@ -103,5 +113,14 @@ public sealed class RateLimitTests
         Assert.Contains("ProductionReady:RateLimits:Auth:PermitsPerSecond\n     must be between 1 and 1000000 (got 0)", stderr, StringComparison.Ordinal);
         Assert.Contains("ProductionReady:RateLimits:Api:Burst\n     must be between 0 and 1000000 (got -1)", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sends the auth preset more requests than a fresh client's budget of 10, so some are rejected.</summary>
+    private static async Task ExhaustAsync(HttpClient client)
+    {
+        for (var i = 0; i < 15; i++)
+        {
+            using var response = await client.PostAsync("/auth/login", content: null);
+        }
     }
 }

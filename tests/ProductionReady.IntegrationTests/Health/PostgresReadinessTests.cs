@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Npgsql;
 using ProductionReady.IntegrationTests.Infrastructure;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.IntegrationTests.Health;
 
@@ -46,7 +47,7 @@ public sealed class PostgresReadinessTests
     {
         // The connection string points nowhere; the app's data source points at the server.
         var nowhere = new NpgsqlConnectionStringBuilder(_postgres.Server.ConnectionString) { Port = 1 }.ConnectionString;
-        await using var app = await ProbeApp.StartAsync(
+        await using var app = await ProbeTestHost.StartAsync(
             o =>
             {
                 o.CacheDuration = TimeSpan.Zero;
@@ -56,7 +57,7 @@ public sealed class PostgresReadinessTests
             {
                 b.Services.AddSingleton(_ => NpgsqlDataSource.Create(_postgres.Server.ConnectionString));
                 b.Services.AddHealthChecks().AddProductionReadyNpgsql(nowhere, commandText: ProbeQuery);
-            });
+            }, server: TestServerKind.Kestrel);
         await app.WaitForStatusAsync("/health/startup", HttpStatusCode.OK, TimeSpan.FromSeconds(30));
 
         var before = _postgres.Server.CountStatements(ProbeQuery);
@@ -251,15 +252,15 @@ public sealed class PostgresReadinessTests
     /// A generous check timeout unless the test sets one: a data source's first connection loads
     /// PostgreSQL's type catalogue, which can take longer than the default 500 ms on a loaded machine.
     /// </summary>
-    private async Task<ProbeApp> StartWithCheckAsync(Action<ProductionReadyHealthOptions> options)
+    private async Task<TestHost> StartWithCheckAsync(Action<ProductionReadyHealthOptions> options)
     {
-        var app = await ProbeApp.StartAsync(
+        var app = await ProbeTestHost.StartAsync(
             o =>
             {
                 o.CheckTimeout = TimeSpan.FromSeconds(10);
                 options(o);
             },
-            b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery));
+            b => b.Services.AddHealthChecks().AddProductionReadyNpgsql(_postgres.Server.ConnectionString, commandText: ProbeQuery), server: TestServerKind.Kestrel);
 
         // Readiness opens once the startup work, the data source's first connection among it, is done.
         await app.WaitForStatusAsync("/health/startup", HttpStatusCode.OK, TimeSpan.FromSeconds(30));

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging.Testing;
 using ProductionReady.Common;
+using ProductionReady.TestSupport;
 using ProductionReady.Tests.Health;
 
 namespace ProductionReady.Tests.Common;
@@ -73,37 +74,26 @@ public sealed class ReservedPathsTests
         Assert.StartsWith("ProductionReady:Health:LivePath: '/health/live' is also a route the app maps itself", Assert.Single(error.Problems), StringComparison.Ordinal);
     }
 
-    private static async Task<WebApplication> StartAsync(IReservedPaths? paths, Action<WebApplication>? map = null, ILoggerProvider? log = null)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        builder.WebHost.UseTestServer();
-        builder.Logging.ClearProviders();
-        if (log is not null)
-        {
-            builder.Logging.AddProvider(log);
-        }
+    private static Task<TestHost> StartAsync(IReservedPaths? paths, Action<WebApplication>? map = null, ILoggerProvider? log = null)
+        => TestHost.StartAsync(
+            builder =>
+            {
+                if (log is not null)
+                {
+                    builder.Logging.AddProvider(log);
+                }
 
-        builder.AddProductionReadyHealth(o => o.DrainDelay = TimeSpan.Zero);
-        if (paths is not null)
-        {
-            builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(paths));
-        }
-
-        var app = builder.Build();
-        app.UseProductionReadyHealth();
-        map?.Invoke(app);
-        try
-        {
-            await app.StartAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-
-        return app;
-    }
+                builder.AddProductionReadyHealth(o => o.DrainDelay = TimeSpan.Zero);
+                if (paths is not null)
+                {
+                    builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton(paths));
+                }
+            },
+            app =>
+            {
+                app.UseProductionReadyHealth();
+                map?.Invoke(app);
+            });
 
     /// <summary>A capability that claims one path, as the CSP report endpoint does.</summary>
     private sealed class TestPaths(string path) : IReservedPaths

@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProductionReady.Tests.Health;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Grpc;
 
@@ -28,7 +29,7 @@ public sealed class GrpcHealthServiceTests
                 b.Services.AddHealthChecks().AddCheck("db", dependency, tags: [HealthCheckTags.Ready]);
             },
             pipeline: a => a.MapProductionReadyGrpcHealth());
-        using var client = app.GetTestClient();
+        using var client = app.App.GetTestClient();
 
         Assert.Equal((0, NotServing), await CheckAsync(client, "ready"));
         Assert.Equal((0, NotServing), await CheckAsync(client, string.Empty));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using ProductionReady;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Headers;
 
@@ -27,7 +28,7 @@ public sealed class CspReportEndpointTests
 
     private static StringContent Json(string body, string mediaType) => new(body, Encoding.UTF8, mediaType);
 
-    private static IEnumerable<FakeLogRecord> Violations(TestApp app) => app.Logs.GetSnapshot().Where(e => e.Id.Name == "CspViolation");
+    private static IEnumerable<FakeLogRecord> Violations(TestHost app) => app.Logs.GetSnapshot().Where(e => e.Id.Name == "CspViolation");
 
     [Fact]
     public async Task Report_uri_format_is_logged_as_one_structured_warning_without_query_strings()

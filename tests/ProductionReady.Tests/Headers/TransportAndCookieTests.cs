@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using ProductionReady;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Headers;
 
@@ -9,7 +10,7 @@ public sealed class TransportAndCookieTests
 {
     private const string Hsts = "max-age=63072000; includeSubDomains";
 
-    private static Task<TestApp> StartAsync(Action<ProductionReadySecurityHeadersOptions>? configure = null, string? remoteIp = null) => TestApp.StartAsync(
+    private static Task<TestHost> StartAsync(Action<ProductionReadySecurityHeadersOptions>? configure = null, string? remoteIp = null) => TestApp.StartAsync(
         configure,
         a =>
         {
@@ -30,7 +31,7 @@ public sealed class TransportAndCookieTests
 
     // Behind a proxy: the trusted proxies belong to the forwarded-headers capability, which applies
     // X-Forwarded-Proto to the request's scheme; the connection's peer is set ahead of it, as a socket would.
-    private static Task<TestApp> StartBehindProxyAsync(string remoteIp) => TestApp.StartAsync(
+    private static Task<TestHost> StartBehindProxyAsync(string remoteIp) => TestApp.StartAsync(
         null,
         a => a.MapGet("/", () => Results.Ok()),
         setup: b =>
@@ -53,7 +54,7 @@ public sealed class TransportAndCookieTests
         };
     }
 
-    private static async Task<HttpResponseMessage> GetAsync(TestApp app, string url, string? forwardedProto = null)
+    private static async Task<HttpResponseMessage> GetAsync(TestHost app, string url, string? forwardedProto = null)
     {
         using var client = app.CreateClient(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Time.Testing;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Health;
 
@@ -11,7 +12,7 @@ public sealed class AvailabilityLifecycleTests
     {
         var hold = new HoldStartedService();
         await using var app = await ProbeTestHost.StartAsync(services: b => b.Services.AddHostedService(_ => hold), start: false);
-        var starting = app.StartAsync();
+        var starting = app.App.StartAsync();
 
         // The server serves, but ApplicationStarted has not fired: a started hook is still running.
         await hold.Reached.Task.WaitAsync(TimeSpan.FromSeconds(30));
@@ -56,7 +57,7 @@ public sealed class AvailabilityLifecycleTests
                 b.Services.AddSingleton<IHostedService>(sp => new ProbeDuringStopping(sp, observed));
             });
 
-        var stopping = app.StopAsync();
+        var stopping = app.App.StopAsync();
         var (ready, root) = await observed.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(503, ready);
         Assert.Equal(200, root);
@@ -121,7 +122,7 @@ public sealed class AvailabilityLifecycleTests
         Assert.Equal(503, (await app.SendAsync("/health/ready")).StatusCode);
     }
 
-    private static async Task WaitForAsync(WebApplication app, string path, int status)
+    private static async Task WaitForAsync(TestHost app, string path, int status)
     {
         for (var i = 0; i < 300; i++)
         {

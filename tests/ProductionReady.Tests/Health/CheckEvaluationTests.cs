@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Testing;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Health;
 
@@ -142,7 +143,7 @@ public sealed class CheckEvaluationTests
         Assert.Contains("db", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static async Task ProbeTimes(WebApplication app, int times)
+    private static async Task ProbeTimes(TestHost app, int times)
     {
         for (var i = 0; i < times; i++)
         {

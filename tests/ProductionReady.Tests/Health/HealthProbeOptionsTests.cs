@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Health;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Health;
 

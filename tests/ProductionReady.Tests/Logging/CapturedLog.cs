@@ -3,27 +3,29 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using ProductionReady.Common;
 using ProductionReady.Logging;
+using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Logging;
 
-/// <summary>An app on TestServer with ProductionReady logging writing into memory instead of stdout.</summary>
+/// <summary>ProductionReady logging on an in-memory <see cref="TestHost"/>, writing into memory instead of stdout.</summary>
 internal sealed class CapturedLog : IAsyncDisposable
 {
     private readonly StringWriter _output = new() { NewLine = "\n" };
     private readonly InFlight _inFlight;
+    private readonly TestHost _host;
 
-    private CapturedLog(WebApplication app, StringWriter output, InFlight inFlight)
+    private CapturedLog(TestHost host, StringWriter output, InFlight inFlight)
     {
-        App = app;
+        _host = host;
         _output = output;
         _inFlight = inFlight;
     }
 
-    public WebApplication App { get; }
+    public WebApplication App => _host.App;
 
-    public HttpClient Client => App.GetTestClient();
+    public HttpClient Client => _host.Client;
 
-    public TestServer Server => App.GetTestServer();
+    public TestServer Server => _host.Server;
 
     public IReadOnlyList<string> Lines
     {
@@ -74,48 +76,49 @@ internal sealed class CapturedLog : IAsyncDisposable
         IReadOnlyCollection<string>? knownSecrets = null,
         Action<IServiceCollection>? services = null)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        builder.WebHost.UseTestServer();
-        if (configuration is not null)
-        {
-            builder.Configuration.AddInMemoryCollection(configuration);
-        }
-
         var output = new StringWriter { NewLine = "\n" };
-        builder.Services.AddSingleton(LogDestination.To(output));
-        if (knownSecrets is not null)
-        {
-            builder.Services.AddSingleton<IKnownSecretValues>(new KnownSecrets(knownSecrets));
-        }
-
-        builder.Configuration["ProductionReady:ServiceName"] = "orders";
-        services?.Invoke(builder.Services);
-        builder.AddProductionReadyLogging(configure);
-        var app = builder.Build();
         var inFlight = new InFlight();
-        app.Use(async (context, next) =>
-        {
-            Interlocked.Increment(ref inFlight.Count);
-            try
+        var host = await TestHost.StartAsync(
+            builder =>
             {
-                await next(context);
-            }
-            finally
+                if (configuration is not null)
+                {
+                    builder.Configuration.AddInMemoryCollection(configuration);
+                }
+
+                builder.Services.AddSingleton(LogDestination.To(output));
+                if (knownSecrets is not null)
+                {
+                    builder.Services.AddSingleton<IKnownSecretValues>(new KnownSecrets(knownSecrets));
+                }
+
+                builder.Configuration["ProductionReady:ServiceName"] = "orders";
+                services?.Invoke(builder.Services);
+                builder.AddProductionReadyLogging(configure);
+            },
+            app =>
             {
-                Interlocked.Decrement(ref inFlight.Count);
-            }
-        });
-        app.UseProductionReadyLogging();
-        map?.Invoke(app);
-        await app.StartAsync();
-        return new CapturedLog(app, output, inFlight);
+                app.Use(async (context, next) =>
+                {
+                    Interlocked.Increment(ref inFlight.Count);
+                    try
+                    {
+                        await next(context);
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref inFlight.Count);
+                    }
+                });
+                app.UseProductionReadyLogging();
+                map?.Invoke(app);
+            },
+            environment,
+            captureLogs: false);
+        return new CapturedLog(host, output, inFlight);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await App.StopAsync();
-        await App.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     private sealed class InFlight
     {

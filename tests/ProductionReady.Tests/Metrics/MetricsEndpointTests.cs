@@ -58,8 +58,23 @@ public sealed class MetricsEndpointTests
         await app.Client.GetAsync(new Uri("/health/ready", UriKind.Relative));
         await app.Client.GetAsync(new Uri("/health/live", UriKind.Relative));
         await app.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-        await Task.Delay(400); // past the exporter's 300 ms scrape cache
-        var scrape = await app.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        // Proof by a later event, not a pause: a second order request after the probes and the scrape; once a scrape
+        // counts it (past the exporter's scrape cache), the requests before it are counted or never will be.
+        await app.Client.GetStringAsync(new Uri("/orders/67890", UriKind.Relative));
+        string scrape;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            scrape = await app.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+            if (scrape.Split('\n').Any(l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal) && l.Contains("/orders/{id}", StringComparison.Ordinal) && l.Split(' ')[1] == "2")
+                || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
 
         var requests = scrape.Split('\n').Where(l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)).ToArray();
         var only = Assert.Single(requests);
