@@ -13,7 +13,8 @@ public static class ProductionReadyHostingExtensions
     /// <summary>
     /// Adds what a service without a web server needs: CLEF JSON logging, startup secret and settings
     /// validation, and health checks with probes a kubelet can call: ProductionReady answers them itself on
-    /// <c>ProductionReady:Health:Port</c> (default 8080). <c>--validate-config</c>, <c>--probe</c> and
+    /// <c>ProductionReady:Health:Port</c> (default 8080); and the standard resilience handler on every
+    /// <c>HttpClient</c> from <c>IHttpClientFactory</c>. <c>--validate-config</c>, <c>--probe</c> and
     /// <c>--help</c> work as in a web app. On a <c>WebApplicationBuilder</c> this is the web app's
     /// <c>AddProductionReady()</c>.
     /// </summary>
@@ -41,6 +42,7 @@ public static class ProductionReadyHostingExtensions
         builder.AddProductionReadyLogging();
         builder.AddProductionReadySecrets();
         builder.AddProductionReadyHealth();
+        builder.AddProductionReadyResilience();
         ProductionReadyOptionsComposer.Register(builder.Services, configure);
         return builder;
     }

@@ -7,11 +7,11 @@ internal static partial class InfoLog
     public const string Category = "ProductionReady.Info";
 
     // The level is passed as text: a LogLevel parameter would be taken as the event's own level.
-    [LoggerMessage(EventId = 9001, EventName = "LogLevelChanged", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 11001, EventName = "LogLevelChanged", Level = LogLevel.Warning,
         Message = "Log level of {Category} set to {Level} by {Caller} until {Until:O}; it falls back by itself then")]
     public static partial void LogLevelChanged(ILogger logger, string category, string level, string caller, DateTimeOffset until);
 
-    [LoggerMessage(EventId = 9002, EventName = "LogLevelRestored", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 11002, EventName = "LogLevelRestored", Level = LogLevel.Warning,
         Message = "Log level of {Category} fell back to the configured level: the {Level} set until {Until:O} ended")]
     public static partial void LogLevelRestored(ILogger logger, string category, string level, DateTimeOffset until);
 }

@@ -64,7 +64,7 @@ internal sealed partial class SecurityEventRecorder : ISecurityEvents, IDisposab
             : "ip:unknown";
     }
 
-    [LoggerMessage(EventId = 8001, EventName = "SecurityEventsSummary", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 12001, EventName = "SecurityEventsSummary", Level = LogLevel.Warning,
         Message = "Security event {SecurityEvent}: {Count} from {Client} since {WindowStart:O} ({WindowLength})")]
     private static partial void Summary(ILogger logger, string securityEvent, string client, long count, DateTimeOffset windowStart, TimeSpan windowLength);
 }

@@ -68,7 +68,8 @@ internal sealed class CompiledHeaderSet
 
     /// <summary>
     /// Sets the headers the response does not set itself: a value the endpoint (or a library it uses) put there on
-    /// purpose is kept, e.g. its own <c>Content-Security-Policy</c> or <c>Cache-Control</c>; <c>Cache-Control</c> is also
+    /// purpose is kept, e.g. its own <c>Cache-Control</c> or <c>X-Frame-Options</c>; its own
+    /// <c>Content-Security-Policy</c> is kept and ours is added beside it (browsers enforce both); <c>Cache-Control</c> is also
     /// left out when the response carries <c>Expires</c>, <c>ETag</c> or <c>Last-Modified</c> (it has caching of its
     /// own). Allocation-free unless a nonce goes into the CSP.
     /// </summary>
@@ -85,11 +86,19 @@ internal sealed class CompiledHeaderSet
             headers[header.Key] = header.Value;
         }
 
-        if (_cspHeaderName is not null && !headers.ContainsKey(_cspHeaderName))
+        if (_cspHeaderName is not null)
         {
-            headers[_cspHeaderName] = nonce is not null && _cspNonceParts is not null
-                ? string.Join(nonce, _cspNonceParts)
+            StringValues ours = nonce is not null && _cspNonceParts is not null
+                ? new StringValues(string.Join(nonce, _cspNonceParts))
                 : _cspWithoutNonce;
+
+            // A policy the response carries already (Blazor's interactive server rendering sets its own
+            // frame-ancestors one) is kept, and ours is sent beside it: a browser enforces every policy it gets
+            // (CSP Level 3, §8.1), so neither weakens the other. An endpoint that needs a looser policy names one
+            // (a named policy), rather than setting the header itself.
+            headers[_cspHeaderName] = headers.TryGetValue(_cspHeaderName, out var own) && own.Count > 0
+                ? StringValues.Concat(own, ours)
+                : ours;
         }
     }
 

@@ -70,6 +70,23 @@ public sealed class OutboundResilienceTests
     }
 
     [Fact]
+    public async Task A_workers_clients_are_retried_too()
+    {
+        await using var upstream = await FlakyUpstream.StartAsync(failures: 2);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
+        builder.Configuration["ProductionReady:Resilience:RetryDelay"] = "00:00:00.010";
+        builder.Configuration["ProductionReady:Health:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Services.AddSingleton(LogDestination.To(TextWriter.Null));
+        builder.AddProductionReady();
+        using var worker = builder.Build();
+
+        using var response = await worker.Services.GetRequiredService<IHttpClientFactory>().CreateClient("orders").GetAsync(upstream.Url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(3, upstream.Requests);
+    }
+
+    [Fact]
     public void A_total_timeout_not_longer_than_the_attempt_timeout_is_refused_at_startup()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });

@@ -20,7 +20,7 @@ public sealed class PortRefusalTests
             new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sample__ApiKey"] = StrongKey(), ["ProductionReady__Metrics__Port"] = "{port}" },
             ExitTimeout);
 
-        AssertRefused(exitCode, stdout, stderr, "is also a port the app listens on");
+        AssertRefused(exitCode, stdout, stderr, "is the only port the app listens on");
     }
 
     [Fact]

@@ -20,6 +20,9 @@ public sealed class EventIdRangesTests
         ["ProductionReady.ForwardedHeaders"] = 7000,
         ["ProductionReady.Cors"] = 8000,
         ["ProductionReady.Metrics"] = 9000,
+        ["ProductionReady.Info"] = 11000,
+        ["ProductionReady.SecurityEvents"] = 12000,
+        ["ProductionReady.Resilience"] = 13000,
     };
 
     private static List<(string Where, string Namespace, int Id)> EventIds()

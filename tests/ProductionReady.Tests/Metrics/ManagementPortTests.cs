@@ -38,7 +38,21 @@ public sealed class ManagementPortTests
         var error = Assert.Throws<ProductionReadyConfigurationException>(() => builder.Build());
         var problem = Assert.Single(error.Problems);
         Assert.StartsWith("ProductionReady:Metrics:Port: ", problem, StringComparison.Ordinal);
-        Assert.Contains("also a port the app listens on, from urls", problem, StringComparison.Ordinal);
+        Assert.Contains("is the only port the app listens on (from urls", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_management_port_listed_beside_the_apps_own_port_opens_it()
+    {
+        var port = LoopbackApp.FreePort();
+        await using var app = await LoopbackApp.StartAsync(b =>
+        {
+            // As an app with pinned addresses (or one binding the management port to one interface) lists it.
+            b.WebHost.UseUrls($"http://127.0.0.1:0;http://127.0.0.1:{port}");
+            b.AddProductionReady(o => o.Metrics.Port = port);
+        });
+        using var management = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        Assert.Contains("# TYPE", await management.GetStringAsync(new Uri("/metrics", UriKind.Relative)), StringComparison.Ordinal);
     }
 
     [Fact]
