@@ -96,17 +96,8 @@ internal sealed class InfoDocument
 
         writer.WriteEndObject();
 
-        writer.WriteStartArray("logLevels");
-        foreach (var (category, level, until) in _overrides.Current)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("category", category);
-            writer.WriteString("level", level.ToString());
-            writer.WriteString("until", until);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
+        writer.WritePropertyName("logLevels");
+        _overrides.WriteTo(writer);
         writer.WriteEndObject();
     }
 

@@ -196,20 +196,7 @@ internal sealed class InfoEndpoint
         return null;
     }
 
-    private void WriteLevels(Utf8JsonWriter writer)
-    {
-        writer.WriteStartArray();
-        foreach (var (category, level, until) in _overrides.Current)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("category", category);
-            writer.WriteString("level", level.ToString());
-            writer.WriteString("until", until);
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndArray();
-    }
+    private void WriteLevels(Utf8JsonWriter writer) => _overrides.WriteTo(writer);
 
     private static string Caller(HttpContext context)
     {

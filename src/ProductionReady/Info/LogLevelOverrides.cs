@@ -39,7 +39,23 @@ internal sealed class LogLevelOverrides : IConfigureOptions<LoggerFilterOptions>
         }
     }
 
-    public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
+    /// <summary>The levels in force, as the JSON array both the info document and the log-level endpoint show.</summary>
+    public void WriteTo(System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartArray();
+        foreach (var (category, level, until) in Current)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("category", category);
+            writer.WriteString("level", level.ToString());
+            writer.WriteString("until", until);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+        public IChangeToken GetChangeToken() => new CancellationChangeToken(Volatile.Read(ref _changed).Token);
 
     public void Configure(LoggerFilterOptions options)
     {

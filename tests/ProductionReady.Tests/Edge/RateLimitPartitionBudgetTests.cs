@@ -40,7 +40,7 @@ public sealed class RateLimitPartitionBudgetTests
     public async Task Through_the_frameworks_partitioned_limiter_the_bound_holds_limits_still_hold_and_disposal_releases_every_place()
     {
         var store = new LocalRateLimiterStore(new RateLimitPartitionBudget(maxPartitions: 10));
-        using var meters = new MeterFactory();
+        using var meters = new TestMeterFactory();
         var rejections = new RateLimitRejections(meters, new RateLimitRejectionLog(Options.Create(new ProductionReadyRateLimitsOptions()), NullLoggerFactory.Instance, TimeProvider.System));
         var policy = new RateLimitPresetPolicy("auth", OnePerSecond, enabled: true, store, new RateLimitExemptions([]), rejections);
         var limiter = PartitionedRateLimiter.Create<HttpContext, object>(policy.GetPartition);
@@ -62,19 +62,5 @@ public sealed class RateLimitPartitionBudgetTests
 
         await limiter.DisposeAsync();
         Assert.Equal(0, store.Partitions.Count);
-    }
-
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 }

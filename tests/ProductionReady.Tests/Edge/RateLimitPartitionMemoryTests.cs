@@ -25,7 +25,7 @@ public sealed class RateLimitPartitionMemoryTests(ITestOutputHelper output)
     public void A_partition_retains_at_most_the_documented_bytes()
     {
         var store = new LocalRateLimiterStore(new RateLimitPartitionBudget());
-        using var meters = new MeterFactory();
+        using var meters = new TestMeterFactory();
         using var limiter = Partitioned(store, meters);
         Acquire(limiter, IPAddress.Parse("192.0.2.1"));
 
@@ -45,7 +45,7 @@ public sealed class RateLimitPartitionMemoryTests(ITestOutputHelper output)
     {
         var time = new FakeTimeProvider();
         var store = new LocalRateLimiterStore(new RateLimitPartitionBudget(time: time));
-        using var meters = new MeterFactory();
+        using var meters = new TestMeterFactory();
         using var limiter = Partitioned(store, meters);
         Acquire(limiter, IPAddress.Parse("192.0.2.1"));
 
@@ -152,20 +152,6 @@ public sealed class RateLimitPartitionMemoryTests(ITestOutputHelper output)
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    private sealed class MeterFactory : IMeterFactory
-    {
-        private readonly List<Meter> _meters = [];
-
-        public Meter Create(MeterOptions options)
-        {
-            var meter = new Meter(options);
-            _meters.Add(meter);
-            return meter;
-        }
-
-        public void Dispose() => _meters.ForEach(m => m.Dispose());
     }
 }
 
