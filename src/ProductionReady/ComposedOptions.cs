@@ -62,6 +62,8 @@ internal sealed class ProductionReadyOptionsComposer
         services.AddTransient<IOptionsFactory<ProductionReadyForwardedHeadersOptions>, ComposedOptionsFactory<ProductionReadyForwardedHeadersOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyCorsOptions>, ComposedOptionsFactory<ProductionReadyCorsOptions>>();
         services.AddTransient<IOptionsFactory<ProductionReadyResilienceOptions>, ComposedOptionsFactory<ProductionReadyResilienceOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadyInfoOptions>, ComposedOptionsFactory<ProductionReadyInfoOptions>>();
+        services.AddTransient<IOptionsFactory<ProductionReadySecurityEventsOptions>, ComposedOptionsFactory<ProductionReadySecurityEventsOptions>>();
 
         // The service name is the root's own setting: handed to the identity through the identity's options.
         services.AddSingleton<IPostConfigureOptions<ServiceIdentityOptions>>(sp => new PostConfigureOptions<ServiceIdentityOptions, ProductionReadyOptionsComposer>(
@@ -132,6 +134,8 @@ internal sealed class ProductionReadyOptionsComposer
         root.ForwardedHeaders = Configured<ProductionReadyForwardedHeadersOptions>();
         root.Cors = Configured<ProductionReadyCorsOptions>();
         root.Resilience = Configured<ProductionReadyResilienceOptions>();
+        root.Info = Configured<ProductionReadyInfoOptions>();
+        root.SecurityEvents = Configured<ProductionReadySecurityEventsOptions>();
 
         // The one run of the app's lambda (of each, if AddProductionReady was called more than once),
         // after every section is bound: code wins over configuration.
@@ -139,7 +143,6 @@ internal sealed class ProductionReadyOptionsComposer
         {
             configure(root);
         }
-
 
         _set[typeof(ProductionReadyOptions)] = root;
         _set[typeof(ProductionReadyHealthOptions)] = root.Health;
@@ -151,6 +154,8 @@ internal sealed class ProductionReadyOptionsComposer
         _set[typeof(ProductionReadyForwardedHeadersOptions)] = root.ForwardedHeaders;
         _set[typeof(ProductionReadyCorsOptions)] = root.Cors;
         _set[typeof(ProductionReadyResilienceOptions)] = root.Resilience;
+        _set[typeof(ProductionReadyInfoOptions)] = root.Info;
+        _set[typeof(ProductionReadySecurityEventsOptions)] = root.SecurityEvents;
     }
 
     // The standard pipeline without validation: validation comes after the lambda, per capability.

@@ -4,12 +4,13 @@ namespace ProductionReady;
 /// Root options of ProductionReady, bound from the <c>ProductionReady</c> configuration section.
 /// Each capability has its own options object, bound from its own sub-section
 /// (<c>ProductionReady:Health</c>, <c>ProductionReady:Logging</c>, <c>ProductionReady:Secrets</c>,
-/// <c>ProductionReady:SecurityHeaders</c>, <c>ProductionReady:Metrics</c>, <c>ProductionReady:RateLimits</c>).
+/// <c>ProductionReady:SecurityHeaders</c>, <c>ProductionReady:Metrics</c>, <c>ProductionReady:RateLimits</c>, …,
+/// <c>ProductionReady:Info</c>, <c>ProductionReady:SecurityEvents</c>, <c>ProductionReady:Resilience</c>).
 /// </summary>
 /// <remarks>
 /// The lambda passed to <c>AddProductionReady</c> runs once, after every section has been bound (so code
-/// wins over configuration), on a root whose <see cref="Health"/>, <see cref="Logging"/>,
-/// <see cref="Secrets"/> and <see cref="SecurityHeaders"/> are the very options instances the
+/// wins over configuration), on a root whose sub-objects (<see cref="Health"/>, <see cref="Logging"/>, …,
+/// <see cref="Info"/>, <see cref="SecurityEvents"/>, <see cref="Resilience"/>) are the very options instances the
 /// capabilities then use. It runs again only if the configuration reloads.
 /// </remarks>
 public sealed class ProductionReadyOptions
@@ -49,4 +50,10 @@ public sealed class ProductionReadyOptions
 
     /// <summary>Outbound resilience: the standard resilience handler on every <c>HttpClient</c> (<c>ProductionReady:Resilience</c>).</summary>
     public ProductionReadyResilienceOptions Resilience { get; internal set; } = new();
+
+    /// <summary>The insiders' info endpoint and run-time log levels (<c>ProductionReady:Info</c>).</summary>
+    public ProductionReadyInfoOptions Info { get; internal set; } = new();
+
+    /// <summary>Security events: counted and summarised per client and window (<c>ProductionReady:SecurityEvents</c>).</summary>
+    public ProductionReadySecurityEventsOptions SecurityEvents { get; internal set; } = new();
 }

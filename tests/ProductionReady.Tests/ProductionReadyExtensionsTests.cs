@@ -95,6 +95,64 @@ public sealed class ProductionReadyExtensionsTests
     }
 
     [Fact]
+    public async Task The_code_lambda_reaches_info_security_events_and_resilience_as_the_others()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ProductionReady:Info:DefaultLogLevelDuration"] = "00:05:00",
+            ["ProductionReady:SecurityEvents:SummaryWindow"] = "00:00:30",
+        });
+        ProductionReadyOptions? seen = null;
+        builder.AddProductionReady(o =>
+        {
+            seen = o;
+            o.Info.Path = "/ops/info";
+            o.SecurityEvents.SummaryWindow = TimeSpan.FromMinutes(1);
+            o.Resilience.MaxRetryAttempts = 5;
+        });
+
+        await using var app = builder.Build();
+        app.UseProductionReady();
+        await app.StartAsync();
+
+        var services = app.Services;
+        var info = services.GetRequiredService<IOptions<ProductionReadyInfoOptions>>().Value;
+        var securityEvents = services.GetRequiredService<IOptions<ProductionReadySecurityEventsOptions>>().Value;
+        var resilience = services.GetRequiredService<IOptions<ProductionReadyResilienceOptions>>().Value;
+        Assert.Same(seen!.Info, info);
+        Assert.Same(seen.SecurityEvents, securityEvents);
+        Assert.Same(seen.Resilience, resilience);
+        Assert.Equal(("/ops/info", TimeSpan.FromMinutes(5)), (info.Path, info.DefaultLogLevelDuration));
+        Assert.Equal(TimeSpan.FromMinutes(1), securityEvents.SummaryWindow);
+        Assert.Equal(5, resilience.MaxRetryAttempts);
+
+        // And the capability uses them: the info paths claimed at startup are the ones set in code.
+        var reserved = services.GetServices<ProductionReady.Common.IReservedPaths>().SelectMany(r => r.GetReservedPaths()).Select(p => p.Path).ToList();
+        Assert.Contains("/ops/info", reserved);
+        Assert.DoesNotContain("/info", reserved);
+
+        await app.StopAsync();
+    }
+
+    [Fact]
+    public void The_code_lambda_fails_info_and_security_events_validation_with_the_full_key()
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
+        builder.WebHost.UseTestServer();
+        builder.AddProductionReady(o =>
+        {
+            o.Info.MaxLogLevelDuration = TimeSpan.FromDays(2);
+            o.SecurityEvents.SummaryWindow = TimeSpan.Zero;
+        });
+
+        var error = Assert.Throws<ProductionReadyConfigurationException>(() => builder.Build());
+        Assert.Contains(error.Problems, p => p.StartsWith("ProductionReady:Info:MaxLogLevelDuration", StringComparison.Ordinal));
+        Assert.Contains(error.Problems, p => p.StartsWith("ProductionReady:SecurityEvents:SummaryWindow", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_code_lambda_still_fails_validation_with_the_full_key()
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Development });
