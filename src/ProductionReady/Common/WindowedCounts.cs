@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
 
-namespace ProductionReady.SecurityEvents;
+namespace ProductionReady.Common;
 
 /// <summary>
 /// Counts occurrences per key and hands each key's count to <c>report</c> once per window, never once per
-/// occurrence: a client hammering an endpoint must not flood the log that records it. The summarising the
-/// rate-limit rejection log does, as a small shared piece (security events use it).
+/// occurrence: a client hammering an endpoint must not flood the log that records it. The one windowed counter
+/// of the runtime: the rate-limit rejection log (per policy and client) and the security events (per event and
+/// client) both summarise through it.
 /// </summary>
 /// <typeparam name="TKey">What is summarised separately, e.g. (event, client).</typeparam>
 internal sealed class WindowedCounts<TKey> : IDisposable
@@ -46,7 +47,8 @@ internal sealed class WindowedCounts<TKey> : IDisposable
         {
             if ((force || now - window.Started >= _length) && _open.TryRemove(new KeyValuePair<TKey, Window>(key, window)))
             {
-                // Read after the removal: a later occurrence opens a new window.
+                // Read after the removal: a later occurrence opens a new window. One racing the removal by a
+                // few instructions may go unreported; a summary may be short by that much.
                 _report(key, Volatile.Read(ref window.Count), window.Started, now - window.Started);
             }
         }
