@@ -72,17 +72,23 @@ public sealed class ForwardedHeadersTests
     }
 
     [Fact]
-    public async Task The_health_details_gate_still_judges_the_connection_peer_not_the_forwarded_client()
+    public async Task A_request_a_proxy_on_this_machine_relays_for_a_remote_client_gets_no_health_details()
     {
-        // The proxy is on this machine (loopback): details are shown, although the forwarded client is remote.
+        // The proxy is on this machine (loopback). Its own request is an insider's; one it relays for a remote client
+        // (it says so with X-Forwarded-For) is not: the gate judges who is asking, never who the headers claim.
         await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = TrustedProxy });
         using var proxy = ClientFrom(TrustedProxy);
+        using (var own = JsonDocument.Parse(await proxy.GetStringAsync(new Uri($"{app.Origin}/health"))))
+        {
+            Assert.True(own.RootElement.TryGetProperty("entries", out _), own.RootElement.ToString());
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{app.Origin}/health");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
         using var response = await proxy.SendAsync(request);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.True(body.RootElement.TryGetProperty("entries", out _), body.RootElement.ToString());
+        Assert.False(body.RootElement.TryGetProperty("entries", out _), body.RootElement.ToString());
     }
 
     [Fact]

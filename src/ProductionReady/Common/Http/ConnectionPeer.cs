@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Net.Http.Headers;
 
 namespace ProductionReady.Common;
 
@@ -9,7 +10,9 @@ namespace ProductionReady.Common;
 /// middleware (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED=true</c> trusts every proxy) replaces it with the
 /// value of <c>X-Forwarded-For</c>, which any caller can send: "loopback only" must never mean "says it
 /// is loopback". Loopback peers share one immutable instance (capturing allocates nothing); a remote
-/// peer gets a small instance carrying its address, for gates that allow networks.
+/// peer gets a small instance carrying its address, for gates that allow networks. A request from a
+/// loopback peer that carries a forwarded header (<c>X-Forwarded-For</c>, <c>Forwarded</c>, <c>X-Real-IP</c>)
+/// was relayed by a proxy on this machine (a sidecar, a local nginx) for someone else: it is not an insider.
 /// </summary>
 internal sealed class ConnectionPeer
 {
@@ -45,10 +48,14 @@ internal sealed class ConnectionPeer
     {
         var address = context.Connection.RemoteIpAddress;
         context.Features.Set(
-            IsLoopbackAddress(address) ? LoopbackPeer
+            IsLoopbackAddress(address) ? (IsRelayed(context.Request.Headers) ? UnknownRemotePeer : LoopbackPeer)
             : address is null ? UnknownRemotePeer
             : new ConnectionPeer(false, address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address));
     }
+
+    // A local proxy (an ingress sidecar, a service mesh's, a local nginx) connects from loopback and says whom it relays.
+    private static bool IsRelayed(IHeaderDictionary headers) =>
+        headers.ContainsKey(HeaderNames.XForwardedFor) || headers.ContainsKey(HeaderNames.Forwarded) || headers.ContainsKey("X-Real-IP");
 
     /// <summary>
     /// Registers the capture once, as the first startup filter, so it wraps every other one (the
