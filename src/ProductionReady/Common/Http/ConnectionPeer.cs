@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Net.Http.Headers;
 
 namespace ProductionReady.Common;
 
@@ -55,7 +54,7 @@ internal sealed class ConnectionPeer
 
     // A local proxy (an ingress sidecar, a service mesh's, a local nginx) connects from loopback and says whom it relays.
     private static bool IsRelayed(IHeaderDictionary headers) =>
-        headers.ContainsKey(HeaderNames.XForwardedFor) || headers.ContainsKey(HeaderNames.Forwarded) || headers.ContainsKey("X-Real-IP");
+        headers.ContainsKey("X-Forwarded-For") || headers.ContainsKey("Forwarded") || headers.ContainsKey("X-Real-IP");
 
     /// <summary>
     /// Registers the capture once, as the first startup filter, so it wraps every other one (the
