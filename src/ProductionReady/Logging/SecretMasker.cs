@@ -350,6 +350,24 @@ internal sealed partial class SecretMasker
 
     private static string MaskText(string text, KnownValues search)
     {
+        // The same instance was searched on this thread a moment ago (MaskingLogger, then LogEventStage; a constant).
+        var remember = text.Length >= CleanTexts.MinimumLength;
+        if (remember && CleanTexts.Contains(text, search))
+        {
+            return text;
+        }
+
+        var masked = MaskSecrets(text, search);
+        if (remember && ReferenceEquals(masked, text))
+        {
+            CleanTexts.Remember(text, search);
+        }
+
+        return masked;
+    }
+
+    private static string MaskSecrets(string text, KnownValues search)
+    {
         var masked = text;
         if (search.Search is { } matcher && text.AsSpan().IndexOfAny(matcher) >= 0)
         {
