@@ -15,7 +15,7 @@ namespace ProductionReady.Logging;
 /// </remarks>
 internal static class CleanTexts
 {
-    /// <summary>Shorter texts cost less to search (no credential format is this short) than to look up.</summary>
+    /// <summary>Shorter texts cost less to search than to look up (the credential formats are not searched in them at all).</summary>
     public const int MinimumLength = 16;
 
     // A power of two: a completion event and its hosting scope bring about ten texts of this length.

@@ -20,7 +20,8 @@ namespace ProductionReady.Logging;
 /// <item>passwords inside connection strings and URIs with user info, in string values.</item>
 /// </list>
 /// The common case (nothing to mask) allocates nothing: names are decided once and cached, values are
-/// searched with a vectorized multi-string matcher built once per set of known values.
+/// searched with a vectorized multi-string matcher built once per set of known values, and a text found clean is
+/// not searched again on the same thread (<see cref="CleanTexts"/>: the event's second look is a reference check).
 /// </summary>
 internal sealed partial class SecretMasker
 {
