@@ -20,7 +20,8 @@ namespace ProductionReady.Logging;
 /// <item>passwords inside connection strings and URIs with user info, in string values.</item>
 /// </list>
 /// The common case (nothing to mask) allocates nothing: names are decided once and cached, values are
-/// searched with a vectorized multi-string matcher built once per set of known values.
+/// searched with a vectorized multi-string matcher built once per set of known values, and a text found clean is
+/// not searched again on the same thread (<see cref="CleanTexts"/>: the event's second look is a reference check).
 /// </summary>
 internal sealed partial class SecretMasker
 {
@@ -349,6 +350,24 @@ internal sealed partial class SecretMasker
     }
 
     private static string MaskText(string text, KnownValues search)
+    {
+        // The same instance was searched on this thread a moment ago (MaskingLogger, then LogEventStage; a constant).
+        var remember = text.Length >= CleanTexts.MinimumLength;
+        if (remember && CleanTexts.Contains(text, search))
+        {
+            return text;
+        }
+
+        var masked = MaskSecrets(text, search);
+        if (remember && ReferenceEquals(masked, text))
+        {
+            CleanTexts.Remember(text, search);
+        }
+
+        return masked;
+    }
+
+    private static string MaskSecrets(string text, KnownValues search)
     {
         var masked = text;
         if (search.Search is { } matcher && text.AsSpan().IndexOfAny(matcher) >= 0)

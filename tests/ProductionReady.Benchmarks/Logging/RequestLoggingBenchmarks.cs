@@ -71,6 +71,11 @@ public class RequestLoggingBenchmarks
     [Benchmark]
     public Task Middleware_IdFromCaller_ClefEvent_MaskedBeforeProviders() => _maskedBeforeProviders.InvokeAsync(_withId);
 
+    // As in production: a new id (a new string to search for secrets) per request; the caller's id above is one
+    // instance every time.
+    [Benchmark]
+    public Task Middleware_IdGenerated_ClefEvent_MaskedBeforeProviders() => _maskedBeforeProviders.InvokeAsync(_withoutId);
+
     private static DefaultHttpContext NewContext()
     {
         var context = new DefaultHttpContext();
