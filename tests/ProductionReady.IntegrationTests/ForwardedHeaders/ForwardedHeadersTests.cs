@@ -1,0 +1,196 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using ProductionReady.IntegrationTests.Health;
+using ProductionReady.IntegrationTests.Infrastructure;
+using ProductionReady.TestSupport;
+
+namespace ProductionReady.IntegrationTests.ForwardedHeaders;
+
+/// <summary>
+/// Trusted proxies on real Kestrel with real client addresses: 127.0.0.2, 127.0.0.3 … are all loopback,
+/// and the test binds its client socket to one of them, so the app's connection peer is that address.
+/// </summary>
+public sealed class ForwardedHeadersTests
+{
+    private const string TrustedProxy = "127.0.0.2";
+    private const string UntrustedPeer = "127.0.0.3";
+
+    [Fact]
+    public async Task Behind_a_trusted_proxy_the_app_sees_the_forwarded_client_scheme_and_host()
+    {
+        await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = TrustedProxy });
+        using var proxy = ClientFrom(TrustedProxy);
+
+        var seen = await app.WhoAmIAsync(proxy, ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "api.example.com"));
+
+        Assert.Equal("203.0.113.7", seen.Address);
+        Assert.Equal("https", seen.Scheme);
+        Assert.Equal("api.example.com", seen.Host);
+    }
+
+    [Fact]
+    public async Task A_spoofed_X_Forwarded_For_from_an_untrusted_peer_is_ignored()
+    {
+        await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = TrustedProxy });
+        using var caller = ClientFrom(UntrustedPeer);
+
+        var seen = await app.WhoAmIAsync(caller, ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "api.example.com"));
+
+        Assert.Equal(UntrustedPeer, seen.Address);
+        Assert.Equal("http", seen.Scheme);
+        Assert.StartsWith("127.0.0.1:", seen.Host, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_client_is_the_rightmost_untrusted_hop_not_what_the_caller_wrote_first()
+    {
+        // The caller wrote "198.51.100.1" itself; the proxy appended the caller's real address.
+        await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = "127.0.0.0/29" });
+        using var proxy = ClientFrom(TrustedProxy);
+
+        var seen = await app.WhoAmIAsync(proxy, ("X-Forwarded-For", "198.51.100.1, 203.0.113.7"));
+        Assert.Equal("203.0.113.7", seen.Address);
+
+        // Two trusted hops (127.0.0.4 is inside 127.0.0.0/29): the client is the address before them.
+        seen = await app.WhoAmIAsync(proxy, ("X-Forwarded-For", "198.51.100.1, 203.0.113.7, 127.0.0.4"));
+        Assert.Equal("203.0.113.7", seen.Address);
+    }
+
+    [Fact]
+    public async Task Without_a_trusted_proxy_forwarded_headers_are_ignored_even_from_loopback()
+    {
+        await using var app = await FullApp.StartAsync([]);
+        using var caller = ClientFrom(TrustedProxy);
+
+        var seen = await app.WhoAmIAsync(caller, ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https"));
+
+        Assert.Equal(TrustedProxy, seen.Address);
+        Assert.Equal("http", seen.Scheme);
+    }
+
+    [Fact]
+    public async Task The_health_details_gate_still_judges_the_connection_peer_not_the_forwarded_client()
+    {
+        // The proxy is on this machine (loopback): details are shown, although the forwarded client is remote.
+        await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = TrustedProxy });
+        using var proxy = ClientFrom(TrustedProxy);
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{app.Origin}/health");
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        using var response = await proxy.SendAsync(request);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.True(body.RootElement.TryGetProperty("entries", out _), body.RootElement.ToString());
+    }
+
+    [Fact]
+    public async Task A_trusted_remote_proxy_forwarding_a_loopback_claim_does_not_unlock_health_details()
+    {
+        using var ns = NetworkNamespace.Create();
+        await using var sample = SampleProcess.Start(new Dictionary<string, string?>
+        {
+            ["ProductionReady__ForwardedHeaders__TrustedProxies__0"] = ns.PeerAddress,
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{{port}};http://{ns.HostAddress}:{{port}}",
+        });
+        await sample.WaitUntilReadyAsync();
+
+        var (exitCode, stdout, stderr) = ns.Exec("curl", ["--silent", "--show-error", "--max-time", "10", "-H", "X-Forwarded-For: 127.0.0.1", $"http://{ns.HostAddress}:{sample.Port}/health"]);
+
+        Assert.True(exitCode == 0, stderr);
+        Assert.Equal("{\"status\":\"Healthy\"}", stdout);
+    }
+
+    [Fact]
+    public async Task ASPNETCORE_FORWARDEDHEADERS_ENABLED_in_Production_gets_a_warning_that_says_how_to_list_the_proxies()
+    {
+        await using var app = await FullApp.StartAsync(new() { ["FORWARDEDHEADERS_ENABLED"] = "true" });
+
+        var warning = Assert.Single(app.Logs.GetSnapshot(), e => e.Id.Name == "ForwardedHeadersTrustEveryone");
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("ProductionReady:ForwardedHeaders:TrustedProxies", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("from every caller", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoHttpsInProduction_stays_quiet_once_a_proxy_is_trusted_and_fires_without_one()
+    {
+        await using (var trusted = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = "10.0.0.0/8" }))
+        {
+            // The warning is written when the application has started: every event of the start comes before the marker.
+            Assert.DoesNotContain(await trusted.StartupEventsAsync(), e => e.Id.Name == "NoHttpsInProduction");
+        }
+
+        await using var plain = await FullApp.StartAsync([]);
+        Assert.Contains(await plain.StartupEventsAsync(), e => e.Id.Name == "NoHttpsInProduction");
+    }
+
+    /// <summary>An HttpClient whose connections leave from <paramref name="localAddress"/> (a loopback address).</summary>
+    internal static HttpClient ClientFrom(string localAddress) => new(new SocketsHttpHandler
+    {
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    });
+
+    /// <summary>An app with the edge, the headers and the probes on a Kestrel <see cref="TestHost"/>; <c>/whoami</c> answers what the app sees.</summary>
+    internal static class FullApp
+    {
+        public static Task<TestHost> StartAsync(Dictionary<string, string?> settings, string environment = "Production")
+            => TestHost.StartAsync(
+                builder =>
+                {
+                    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ProductionReady:Health:DrainDelay"] = "00:00:00" });
+                    builder.Configuration.AddInMemoryCollection(settings);
+
+                    // The capabilities UseProductionReady composes, minus logging (its own tests cover it), in its order.
+                    builder.AddProductionReadySecurityHeaders();
+                    builder.AddProductionReadyHealth();
+                    builder.AddProductionReadyForwardedHeaders();
+                    builder.AddProductionReadyCors();
+                },
+                app =>
+                {
+                    app.UseProductionReadyForwardedHeaders();
+                    app.UseProductionReadySecurityHeaders();
+                    app.UseProductionReadyHealth();
+                    app.UseProductionReadyCors();
+                    app.MapGet("/whoami", (HttpContext context) => new WhoAmI(context.Connection.RemoteIpAddress?.ToString(), context.Request.Scheme, context.Request.Host.Value));
+                },
+                environment,
+                TestServerKind.Kestrel);
+    }
+
+    internal sealed record WhoAmI(string? Address, string Scheme, string? Host);
+}
+
+/// <summary>Asks <c>/whoami</c> of a <see cref="ForwardedHeadersTests.FullApp"/> what the app sees of a request.</summary>
+internal static class WhoAmIRequests
+{
+    public static async Task<ForwardedHeadersTests.WhoAmI> WhoAmIAsync(this TestHost app, HttpClient client, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{app.Origin}/whoami");
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+        return JsonSerializer.Deserialize<ForwardedHeadersTests.WhoAmI>(body, JsonSerializerOptions.Web)!;
+    }
+}
