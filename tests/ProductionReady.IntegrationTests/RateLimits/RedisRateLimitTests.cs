@@ -9,6 +9,10 @@ namespace ProductionReady.IntegrationTests.RateLimits;
 /// </summary>
 public sealed class RedisRateLimitTests
 {
+    // The pace of the requests that wait for the background PING to close the circuit, not a proof of anything: what
+    // each request did is read once its completion event is on stdout.
+    private static readonly TimeSpan RetryPace = TimeSpan.FromMilliseconds(100);
+
     [Fact]
     public async Task A_burst_split_across_two_instances_is_limited_to_one_budget()
     {
@@ -66,7 +70,7 @@ public sealed class RedisRateLimitTests
 
             Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"status {(int)s}: {string.Join(",", statuses.Select(x => (int)x))}"));
             Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Get, "/"));
             Assert.Equal(fallbacksBefore[sample] + 1, Fallbacks(sample));
         }
 
@@ -106,12 +110,7 @@ public sealed class RedisRateLimitTests
             Assert.All(timings, t => Assert.True(t.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"status {(int)t.StatusCode}"));
             Assert.All(timings, t => Assert.True(t.Elapsed < TimeSpan.FromSeconds(4), $"a request waited {t.Elapsed} on a frozen Redis"));
             Assert.Contains(timings, t => t.StatusCode == HttpStatusCode.TooManyRequests);
-            var logged = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-            while (Fallbacks(sample) == fallbacksBefore && DateTime.UtcNow < logged)
-            {
-                await Task.Delay(25);
-            }
-
+            await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Get, "/");
             Assert.Equal(fallbacksBefore + 1, Fallbacks(sample));
         }
         finally
@@ -123,8 +122,8 @@ public sealed class RedisRateLimitTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (Recoveries(sample) < Fallbacks(sample) && DateTime.UtcNow < deadline)
         {
-            using var response = await client.PostAsync("/auth/login", content: null);
-            await Task.Delay(100);
+            await Task.Delay(RetryPace);
+            await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Post, "/auth/login");
         }
 
         Assert.Equal(Fallbacks(sample), Recoveries(sample));
@@ -150,16 +149,35 @@ public sealed class RedisRateLimitTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         do
         {
-            using var response = await client.PostAsync("/auth/login", content: null);
-            await Task.Delay(200); // the fallback warning, if this request tripped it, reaches stdout
+            await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Post, "/auth/login");
+
+            // The request's completion event is on stdout, so is the fallback warning (or the recovery) it tripped:
+            // both are logged in the request, before it completes, through the same ordered writer.
             if (Fallbacks(sample) == Recoveries(sample))
             {
                 return;
             }
+
+            // The circuit is open: the background PING closes it within a second; ask again then.
+            await Task.Delay(RetryPace);
         }
         while (DateTime.UtcNow < deadline);
 
         Assert.Fail("The instance's rate limits did not come from Redis within 30 s.\n" + sample.Stdout);
+    }
+
+    /// <summary>
+    /// Sends a request with a request id of its own and waits for its completion event on stdout: every event a request
+    /// logged before it (the fallback warning, the recovery) is on stdout then too, since one writer keeps their order.
+    /// </summary>
+    private static async Task<HttpStatusCode> SendAndWaitForItsCompletionAsync(SampleProcess sample, HttpClient client, HttpMethod method, string path)
+    {
+        var id = "test-" + Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Request-ID", id);
+        using var response = await client.SendAsync(request);
+        await sample.WaitForLineAsync(l => l.Contains(id, StringComparison.Ordinal) && l.Contains("\"StatusCode\"", StringComparison.Ordinal));
+        return response.StatusCode;
     }
 
     private static int Fallbacks(SampleProcess sample) => sample.StdoutLines.Count(l => l.Contains("Redis is unreachable", StringComparison.Ordinal));
