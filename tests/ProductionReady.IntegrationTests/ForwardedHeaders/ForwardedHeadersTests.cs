@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
 using ProductionReady.IntegrationTests.Health;
 using ProductionReady.IntegrationTests.Infrastructure;
-using ProductionReady.TestSupport;
 
 namespace ProductionReady.IntegrationTests.ForwardedHeaders;
 
@@ -22,7 +17,7 @@ public sealed class ForwardedHeadersTests
     public async Task Behind_a_trusted_proxy_the_app_sees_the_forwarded_client_scheme_and_host()
     {
         await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = TrustedProxy });
-        using var proxy = ClientFrom(TrustedProxy);
+        using var proxy = LoopbackClient.From(TrustedProxy);
 
         var seen = await app.WhoAmIAsync(proxy, ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "api.example.com"));
 
@@ -35,7 +30,7 @@ public sealed class ForwardedHeadersTests
     public async Task A_spoofed_X_Forwarded_For_from_an_untrusted_peer_is_ignored()
     {
         await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = TrustedProxy });
-        using var caller = ClientFrom(UntrustedPeer);
+        using var caller = LoopbackClient.From(UntrustedPeer);
 
         var seen = await app.WhoAmIAsync(caller, ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https"), ("X-Forwarded-Host", "api.example.com"));
 
@@ -49,7 +44,7 @@ public sealed class ForwardedHeadersTests
     {
         // The caller wrote "198.51.100.1" itself; the proxy appended the caller's real address.
         await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = "127.0.0.0/29" });
-        using var proxy = ClientFrom(TrustedProxy);
+        using var proxy = LoopbackClient.From(TrustedProxy);
 
         var seen = await app.WhoAmIAsync(proxy, ("X-Forwarded-For", "198.51.100.1, 203.0.113.7"));
         Assert.Equal("203.0.113.7", seen.Address);
@@ -63,7 +58,7 @@ public sealed class ForwardedHeadersTests
     public async Task Without_a_trusted_proxy_forwarded_headers_are_ignored_even_from_loopback()
     {
         await using var app = await FullApp.StartAsync([]);
-        using var caller = ClientFrom(TrustedProxy);
+        using var caller = LoopbackClient.From(TrustedProxy);
 
         var seen = await app.WhoAmIAsync(caller, ("X-Forwarded-For", "203.0.113.7"), ("X-Forwarded-Proto", "https"));
 
@@ -76,7 +71,7 @@ public sealed class ForwardedHeadersTests
     {
         // The proxy is on this machine (loopback): details are shown, although the forwarded client is remote.
         await using var app = await FullApp.StartAsync(new() { ["ProductionReady:ForwardedHeaders:TrustedProxies:0"] = TrustedProxy });
-        using var proxy = ClientFrom(TrustedProxy);
+        using var proxy = LoopbackClient.From(TrustedProxy);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"{app.Origin}/health");
         request.Headers.Add("X-Forwarded-For", "203.0.113.7");
         using var response = await proxy.SendAsync(request);
@@ -124,73 +119,5 @@ public sealed class ForwardedHeadersTests
 
         await using var plain = await FullApp.StartAsync([]);
         Assert.Contains(await plain.StartupEventsAsync(), e => e.Id.Name == "NoHttpsInProduction");
-    }
-
-    /// <summary>An HttpClient whose connections leave from <paramref name="localAddress"/> (a loopback address).</summary>
-    internal static HttpClient ClientFrom(string localAddress) => new(new SocketsHttpHandler
-    {
-        ConnectCallback = async (context, cancellationToken) =>
-        {
-            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                socket.Bind(new IPEndPoint(IPAddress.Parse(localAddress), 0));
-                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-                return new NetworkStream(socket, ownsSocket: true);
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        },
-    });
-
-    /// <summary>An app with the edge, the headers and the probes on a Kestrel <see cref="TestHost"/>; <c>/whoami</c> answers what the app sees.</summary>
-    internal static class FullApp
-    {
-        public static Task<TestHost> StartAsync(Dictionary<string, string?> settings, string environment = "Production")
-            => TestHost.StartAsync(
-                builder =>
-                {
-                    builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["ProductionReady:Health:DrainDelay"] = "00:00:00" });
-                    builder.Configuration.AddInMemoryCollection(settings);
-
-                    // The capabilities UseProductionReady composes, minus logging (its own tests cover it), in its order.
-                    builder.AddProductionReadySecurityHeaders();
-                    builder.AddProductionReadyHealth();
-                    builder.AddProductionReadyForwardedHeaders();
-                    builder.AddProductionReadyCors();
-                },
-                app =>
-                {
-                    app.UseProductionReadyForwardedHeaders();
-                    app.UseProductionReadySecurityHeaders();
-                    app.UseProductionReadyHealth();
-                    app.UseProductionReadyCors();
-                    app.MapGet("/whoami", (HttpContext context) => new WhoAmI(context.Connection.RemoteIpAddress?.ToString(), context.Request.Scheme, context.Request.Host.Value));
-                },
-                environment,
-                TestServerKind.Kestrel);
-    }
-
-    internal sealed record WhoAmI(string? Address, string Scheme, string? Host);
-}
-
-/// <summary>Asks <c>/whoami</c> of a <see cref="ForwardedHeadersTests.FullApp"/> what the app sees of a request.</summary>
-internal static class WhoAmIRequests
-{
-    public static async Task<ForwardedHeadersTests.WhoAmI> WhoAmIAsync(this TestHost app, HttpClient client, params (string Name, string Value)[] headers)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{app.Origin}/whoami");
-        foreach (var (name, value) in headers)
-        {
-            request.Headers.TryAddWithoutValidation(name, value);
-        }
-
-        using var response = await client.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
-        return JsonSerializer.Deserialize<ForwardedHeadersTests.WhoAmI>(body, JsonSerializerOptions.Web)!;
     }
 }

@@ -9,7 +9,7 @@ namespace ProductionReady.IntegrationTests.Infrastructure;
 /// </summary>
 internal static class LoopbackClient
 {
-    public static HttpClient From(string clientAddress, Uri baseAddress)
+    public static HttpClient From(string clientAddress, Uri? baseAddress = null)
     {
         var local = IPAddress.Parse(clientAddress);
         var handler = new SocketsHttpHandler

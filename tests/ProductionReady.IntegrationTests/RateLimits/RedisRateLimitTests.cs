@@ -70,7 +70,7 @@ public sealed class RedisRateLimitTests
 
             Assert.All(statuses, s => Assert.True(s is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"status {(int)s}: {string.Join(",", statuses.Select(x => (int)x))}"));
             Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-            Assert.Equal(HttpStatusCode.OK, await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Get, "/"));
+            Assert.Equal(HttpStatusCode.OK, await sample.SendAndWaitForItsCompletionAsync(client, HttpMethod.Get, "/"));
             Assert.Equal(fallbacksBefore[sample] + 1, Fallbacks(sample));
         }
 
@@ -90,6 +90,7 @@ public sealed class RedisRateLimitTests
         {
             ["ConnectionStrings__Redis"] = redis.ConnectionString,
             ["ProductionReady__Health__DrainDelay"] = "00:00:00",
+            ["ProductionReady__Logging__Format"] = "Json", // each request's completion event carries its request id
         });
         await sample.WaitUntilListeningAsync();
         using var client = LoopbackClient.From("127.0.0.14", sample.BaseAddress);
@@ -110,7 +111,7 @@ public sealed class RedisRateLimitTests
             Assert.All(timings, t => Assert.True(t.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.TooManyRequests, $"status {(int)t.StatusCode}"));
             Assert.All(timings, t => Assert.True(t.Elapsed < TimeSpan.FromSeconds(4), $"a request waited {t.Elapsed} on a frozen Redis"));
             Assert.Contains(timings, t => t.StatusCode == HttpStatusCode.TooManyRequests);
-            await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Get, "/");
+            await sample.SendAndWaitForItsCompletionAsync(client, HttpMethod.Get, "/");
             Assert.Equal(fallbacksBefore + 1, Fallbacks(sample));
         }
         finally
@@ -123,7 +124,7 @@ public sealed class RedisRateLimitTests
         while (Recoveries(sample) < Fallbacks(sample) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(RetryPace);
-            await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Post, "/auth/login");
+            await sample.SendAndWaitForItsCompletionAsync(client, HttpMethod.Post, "/auth/login");
         }
 
         Assert.Equal(Fallbacks(sample), Recoveries(sample));
@@ -149,7 +150,7 @@ public sealed class RedisRateLimitTests
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         do
         {
-            await SendAndWaitForItsCompletionAsync(sample, client, HttpMethod.Post, "/auth/login");
+            await sample.SendAndWaitForItsCompletionAsync(client, HttpMethod.Post, "/auth/login");
 
             // The request's completion event is on stdout, so is the fallback warning (or the recovery) it tripped:
             // both are logged in the request, before it completes, through the same ordered writer.
@@ -166,20 +167,6 @@ public sealed class RedisRateLimitTests
         Assert.Fail("The instance's rate limits did not come from Redis within 30 s.\n" + sample.Stdout);
     }
 
-    /// <summary>
-    /// Sends a request with a request id of its own and waits for its completion event on stdout: every event a request
-    /// logged before it (the fallback warning, the recovery) is on stdout then too, since one writer keeps their order.
-    /// </summary>
-    private static async Task<HttpStatusCode> SendAndWaitForItsCompletionAsync(SampleProcess sample, HttpClient client, HttpMethod method, string path)
-    {
-        var id = "test-" + Guid.NewGuid().ToString("N");
-        using var request = new HttpRequestMessage(method, path);
-        request.Headers.Add("X-Request-ID", id);
-        using var response = await client.SendAsync(request);
-        await sample.WaitForLineAsync(l => l.Contains(id, StringComparison.Ordinal) && l.Contains("\"StatusCode\"", StringComparison.Ordinal));
-        return response.StatusCode;
-    }
-
     private static int Fallbacks(SampleProcess sample) => sample.StdoutLines.Count(l => l.Contains("Redis is unreachable", StringComparison.Ordinal));
 
     private static int Recoveries(SampleProcess sample) => sample.StdoutLines.Count(l => l.Contains("Redis is reachable again", StringComparison.Ordinal));
@@ -189,6 +176,7 @@ public sealed class RedisRateLimitTests
         ["ConnectionStrings__Redis"] = redis.ConnectionString + ",connectTimeout=1000,syncTimeout=1000,asyncTimeout=1000",
         ["Sample__RedisIsReadinessDependency"] = readinessDependency ? "true" : "false",
         ["ProductionReady__Health__CacheDuration"] = "00:00:00",
+        ["ProductionReady__Logging__Format"] = "Json", // each request's completion event carries its request id
     });
 
     private static async Task WaitForStatusAsync(HttpClient client, string path, HttpStatusCode expected)

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using ProductionReady.IntegrationTests.Infrastructure;
 
 namespace ProductionReady.IntegrationTests.Common;
@@ -8,7 +7,7 @@ namespace ProductionReady.IntegrationTests.Common;
 /// Bad settings stop the real sample before it listens: exit code 1, one report on stderr naming every
 /// full key with what to do, the same report as one log event, and no stack trace anywhere.
 /// </summary>
-public sealed partial class ConfigurationReportTests
+public sealed class ConfigurationReportTests
 {
     private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
 
@@ -30,15 +29,16 @@ public sealed partial class ConfigurationReportTests
             },
             ExitTimeout);
 
-        var output = stdout + "\n" + stderr;
-        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        Assert.Contains("ProductionReady configuration: 5 problem(s); the host will not start.", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Health:DrainDelay\n     the configured value cannot be read as a TimeSpan. What to do: write a duration as [d.]hh:mm:ss", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Health:ReportDetails\n     the configured value cannot be read as a HealthReportDetails. What to do: use one of LoopbackOnly, AuthorizationPolicy, Everyone, Nobody.", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Health:CheckTimeout", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Secrets:FailInEnvironments:0", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Secrets:Suppressions:0:Rule", stderr, StringComparison.Ordinal);
-        AssertNoCrash(output);
+        StartupRefusal.AssertRefused(
+            exitCode,
+            stdout,
+            stderr,
+            "ProductionReady configuration: 5 problem(s); the host will not start.",
+            "ProductionReady:Health:DrainDelay\n     the configured value cannot be read as a TimeSpan. What to do: write a duration as [d.]hh:mm:ss",
+            "ProductionReady:Health:ReportDetails\n     the configured value cannot be read as a HealthReportDetails. What to do: use one of LoopbackOnly, AuthorizationPolicy, Everyone, Nobody.",
+            "ProductionReady:Health:CheckTimeout",
+            "ProductionReady:Secrets:FailInEnvironments:0",
+            "ProductionReady:Secrets:Suppressions:0:Rule");
 
         // The same report, once, as a log event on stdout.
         Assert.Single(stdout.Split('\n'), l => l.Contains("The configuration was refused with 5 problem(s)", StringComparison.Ordinal));
@@ -61,11 +61,13 @@ public sealed partial class ConfigurationReportTests
             },
             ExitTimeout);
 
-        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        Assert.Contains("authorization is not registered", stderr, StringComparison.Ordinal);
-        Assert.Contains("builder.Services.AddAuthorization(", stderr, StringComparison.Ordinal);
+        StartupRefusal.AssertRefused(
+            exitCode,
+            stdout,
+            stderr,
+            "authorization is not registered",
+            "builder.Services.AddAuthorization(");
         Assert.False(File.Exists(marker), "the app's code after Build() ran");
-        AssertNoCrash(stdout + "\n" + stderr);
     }
 
     [Fact]
@@ -81,11 +83,13 @@ public sealed partial class ConfigurationReportTests
             },
             ExitTimeout);
 
-        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        Assert.Contains("ProductionReady configuration: 2 problem(s)", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Health:LivePth\n     is not a setting ProductionReady reads, so it would be ignored and the default kept: did you mean ProductionReady:Health:LivePath?", stderr, StringComparison.Ordinal);
-        Assert.Contains("did you mean ProductionReady:Metrics:Port?", stderr, StringComparison.Ordinal);
-        AssertNoCrash(stdout + "\n" + stderr);
+        StartupRefusal.AssertRefused(
+            exitCode,
+            stdout,
+            stderr,
+            "ProductionReady configuration: 2 problem(s)",
+            "ProductionReady:Health:LivePth\n     is not a setting ProductionReady reads, so it would be ignored and the default kept: did you mean ProductionReady:Health:LivePath?",
+            "did you mean ProductionReady:Metrics:Port?");
     }
 
     [Fact]
@@ -100,9 +104,11 @@ public sealed partial class ConfigurationReportTests
             },
             ExitTimeout);
 
-        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
-        Assert.Contains("ProductionReady:Health:DrainDelay\n     (00:01:00) must be shorter than HostOptions.ShutdownTimeout (00:00:30)", stderr, StringComparison.Ordinal);
-        AssertNoCrash(stdout + "\n" + stderr);
+        StartupRefusal.AssertRefused(
+            exitCode,
+            stdout,
+            stderr,
+            "ProductionReady:Health:DrainDelay\n     (00:01:00) must be shorter than HostOptions.ShutdownTimeout (00:00:30)");
     }
 
     [Fact]
@@ -121,12 +127,14 @@ public sealed partial class ConfigurationReportTests
         var exitCode = await sample.WaitForExitAsync(ExitTimeout);
         var stderr = sample.Stderr;
         Assert.False(accepted, $"port {sample.Port} accepted a connection\n{sample.Stdout}\n{stderr}");
-        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{sample.Stdout}\nstderr:\n{stderr}");
-        Assert.Contains("ProductionReady configuration: 3 problem(s)", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Health:LivePath\n     '/' is also a route the app maps itself (HTTP: GET /)", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Health:StartupPath\n     '/Health/Ready/' is the same path as ProductionReady:Health:ReadyPath ('/health/ready')", stderr, StringComparison.Ordinal);
-        Assert.Contains("ProductionReady:Health:ReportPath\n     '/status?verbose=1' holds a query or fragment", stderr, StringComparison.Ordinal);
-        AssertNoCrash(sample.Stdout + "\n" + stderr);
+        StartupRefusal.AssertRefused(
+            exitCode,
+            sample.Stdout,
+            stderr,
+            "ProductionReady configuration: 3 problem(s)",
+            "ProductionReady:Health:LivePath\n     '/' is also a route the app maps itself (HTTP: GET /)",
+            "ProductionReady:Health:StartupPath\n     '/Health/Ready/' is the same path as ProductionReady:Health:ReadyPath ('/health/ready')",
+            "ProductionReady:Health:ReportPath\n     '/status?verbose=1' holds a query or fragment");
     }
 
     [Fact]
@@ -136,20 +144,7 @@ public sealed partial class ConfigurationReportTests
         var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
             new Dictionary<string, string?> { ["ProductionReady__Health__CacheDuration"] = value }, ExitTimeout);
 
-        Assert.Equal(1, exitCode);
-        Assert.Contains("ProductionReady:Health:CacheDuration", stderr, StringComparison.Ordinal);
+        StartupRefusal.AssertRefused(exitCode, stdout, stderr, "ProductionReady:Health:CacheDuration");
         Assert.DoesNotContain(value, stdout + stderr, StringComparison.Ordinal);
-        AssertNoCrash(stdout + "\n" + stderr);
     }
-
-    private static void AssertNoCrash(string output)
-    {
-        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
-        Assert.False(StackFrame().IsMatch(output), "a stack trace was printed:\n" + output);
-        Assert.DoesNotContain("\\n   at ", output, StringComparison.Ordinal);
-    }
-
-    [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]
-    private static partial Regex StackFrame();
 }

@@ -41,11 +41,6 @@ public sealed class PortRefusalTests
 
     private static void AssertRefused(int exitCode, string stdout, string stderr, string reason)
     {
-        var output = $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}";
-        Assert.True(exitCode == 1, output);
-        Assert.Contains("ProductionReady:Metrics:Port", stderr, StringComparison.Ordinal);
-        Assert.Contains(reason, stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Unhandled exception", stdout + stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", stdout + stderr, StringComparison.Ordinal);
+        StartupRefusal.AssertRefused(exitCode, stdout, stderr, "ProductionReady:Metrics:Port", reason);
     }
 }

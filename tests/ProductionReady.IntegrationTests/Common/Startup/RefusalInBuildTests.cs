@@ -29,11 +29,8 @@ public sealed class RefusalInBuildTests : IDisposable
             ExitTimeout);
 
         var output = stdout + "\n" + stderr;
-        Assert.True(exitCode == 1, $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}");
+        StartupRefusal.AssertRefused(exitCode, stdout, stderr, "Sample:ApiKey [known-weak-value]");
         Assert.False(File.Exists(marker), "the app's code after builder.Build() ran before the refusal:\n" + output);
-        Assert.Contains("Sample:ApiKey [known-weak-value]", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(weak, output, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("Unhandled exception", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 }

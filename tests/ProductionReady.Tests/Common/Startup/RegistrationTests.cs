@@ -10,7 +10,24 @@ namespace ProductionReady.Tests.Common;
 /// </summary>
 public sealed class RegistrationTests
 {
-    public static TheoryData<string> Methods() => new(["Logging", "Secrets", "Health", "SecurityHeaders", "ForwardedHeaders", "Cors", "RateLimits", "Metrics", "Info", "SecurityEvents", "AddProductionReady", "All"]);
+    // Every Add method, in the order "All" calls them: the granular ones, then AddProductionReady with a root lambda.
+    private static readonly (string Name, Action<WebApplicationBuilder, Action<ProductionReadyOptions>> Add)[] Adds =
+    [
+        ("Logging", (b, _) => b.AddProductionReadyLogging()),
+        ("Secrets", (b, _) => b.AddProductionReadySecrets()),
+        ("Health", (b, _) => b.AddProductionReadyHealth()),
+        ("SecurityHeaders", (b, _) => b.AddProductionReadySecurityHeaders()),
+        ("ForwardedHeaders", (b, _) => b.AddProductionReadyForwardedHeaders()),
+        ("Cors", (b, _) => b.AddProductionReadyCors()),
+        ("RateLimits", (b, _) => b.AddProductionReadyRateLimits()),
+        ("Metrics", (b, _) => b.AddProductionReadyMetrics()),
+        ("Info", (b, _) => b.AddProductionReadyInfo()),
+        ("SecurityEvents", (b, _) => b.AddProductionReadySecurityEvents()),
+        ("Resilience", (b, _) => b.AddProductionReadyResilience()),
+        ("AddProductionReady", (b, root) => b.AddProductionReady(root)),
+    ];
+
+    public static TheoryData<string> Methods() => new([.. Adds.Select(a => a.Name), "All"]);
 
     [Theory]
     [MemberData(nameof(Methods))]
@@ -49,59 +66,12 @@ public sealed class RegistrationTests
         Action<ProductionReadyOptions> root = o => o.Health.LivePath = "/live";
         for (var i = 0; i < times; i++)
         {
-            if (method is "Logging" or "All")
+            foreach (var (name, add) in Adds)
             {
-                builder.AddProductionReadyLogging();
-            }
-
-            if (method is "Secrets" or "All")
-            {
-                builder.AddProductionReadySecrets();
-            }
-
-            if (method is "Health" or "All")
-            {
-                builder.AddProductionReadyHealth();
-            }
-
-            if (method is "SecurityHeaders" or "All")
-            {
-                builder.AddProductionReadySecurityHeaders();
-            }
-
-            if (method is "ForwardedHeaders" or "All")
-            {
-                builder.AddProductionReadyForwardedHeaders();
-            }
-
-            if (method is "Cors" or "All")
-            {
-                builder.AddProductionReadyCors();
-            }
-
-            if (method is "RateLimits" or "All")
-            {
-                builder.AddProductionReadyRateLimits();
-            }
-
-            if (method is "Metrics" or "All")
-            {
-                builder.AddProductionReadyMetrics();
-            }
-
-            if (method is "Info" or "All")
-            {
-                builder.AddProductionReadyInfo();
-            }
-
-            if (method is "SecurityEvents" or "All")
-            {
-                builder.AddProductionReadySecurityEvents();
-            }
-
-            if (method is "AddProductionReady" or "All")
-            {
-                builder.AddProductionReady(root);
+                if (method == name || method == "All")
+                {
+                    add(builder, root);
+                }
             }
         }
 
