@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 // "partition-memory" measures what the rate-limit partitions retain (docs/performance.md).
 if (args is ["partition-memory", ..])
 {
-    await ProductionReady.Benchmarks.Edge.RateLimitPartitionMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000);
+    await ProductionReady.Benchmarks.RateLimits.RateLimitPartitionMemory.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 300_000);
     return;
 }
 

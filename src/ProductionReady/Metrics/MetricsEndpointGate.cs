@@ -101,7 +101,21 @@ internal sealed class MetricsEndpointGate
 
     // The management port, for a request no insiders' endpoint (the scrape, Info) answers there.
     private bool IsManagementPort(HttpContext context) =>
-        _port is { } port && context.Connection.LocalPort == port && !_insiderPaths.Any(p => p.Answers(context.Request.Path));
+        _port is { } port && context.Connection.LocalPort == port && !IsInsidersPath(context.Request.Path);
+
+    // A loop, not Any(): a lambda capturing the path would be allocated on every request to the management port.
+    private bool IsInsidersPath(PathString path)
+    {
+        foreach (var paths in _insiderPaths)
+        {
+            if (paths.Answers(path))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void DisableHttpMetrics(HttpContext context)
     {

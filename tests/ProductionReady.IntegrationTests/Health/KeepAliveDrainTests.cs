@@ -24,10 +24,11 @@ public sealed class KeepAliveDrainTests
         await sample.WaitUntilReadyAsync();
 
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var clients = Enumerable.Range(0, Clients).Select(_ => Task.Run(() => RunClientAsync(sample, stop.Token))).ToArray();
+        var reusing = Enumerable.Range(0, Clients).Select(_ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var clients = reusing.Select(reused => Task.Run(() => RunClientAsync(sample, reused, stop.Token))).ToArray();
 
-        // Every client is on an established, reused connection before the signal.
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Every client is on an established, reused connection before the signal: each says so after its first reuse.
+        await Task.WhenAll(reusing.Select(r => r.Task)).WaitAsync(TimeSpan.FromSeconds(30));
         sample.SendSigterm();
         Assert.Equal(0, await sample.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         var results = await Task.WhenAll(clients);
@@ -40,7 +41,7 @@ public sealed class KeepAliveDrainTests
         Assert.True(closes >= Clients, $"the server asked only {closes} connection(s) to close during the drain");
     }
 
-    private static async Task<ClientResult> RunClientAsync(SampleProcess sample, CancellationToken cancellationToken)
+    private static async Task<ClientResult> RunClientAsync(SampleProcess sample, TaskCompletionSource reused, CancellationToken cancellationToken)
     {
         var result = new ClientResult();
         TcpClient? connection = null;
@@ -90,6 +91,7 @@ public sealed class KeepAliveDrainTests
                 if (established)
                 {
                     result.ReusedOk++;
+                    reused.TrySetResult();
                 }
 
                 served++;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Sockets;
 
 namespace ProductionReady.IntegrationTests.Infrastructure;
@@ -136,6 +137,21 @@ internal sealed class SampleProcess : IAsyncDisposable
     /// <summary>Waits for a stdout or stderr line matching <paramref name="predicate"/>.</summary>
     public Task<string> WaitForLineAsync(Func<string, bool> predicate, TimeSpan? timeout = null)
         => _process.WaitForLineAsync(predicate, timeout ?? TimeSpan.FromSeconds(30));
+
+    /// <summary>
+    /// Sends a request with a request id of its own and waits for its completion event on stdout: every event the
+    /// request logged before it (a fallback warning, a category's debug line) is on stdout then too, since one writer
+    /// keeps their order. Needs the JSON log format (the default outside Development), where the event carries the id.
+    /// </summary>
+    public async Task<HttpStatusCode> SendAndWaitForItsCompletionAsync(HttpClient client, HttpMethod method, string path)
+    {
+        var id = "test-" + Guid.NewGuid().ToString("N");
+        using var request = new HttpRequestMessage(method, path);
+        request.Headers.Add("X-Request-ID", id);
+        using var response = await client.SendAsync(request);
+        await WaitForLineAsync(l => l.Contains(id, StringComparison.Ordinal) && l.Contains("\"StatusCode\"", StringComparison.Ordinal));
+        return response.StatusCode;
+    }
 
     /// <summary>Sends SIGTERM, as Kubernetes and Docker do on stop.</summary>
     public void SendSigterm() => _process.SendSigterm();

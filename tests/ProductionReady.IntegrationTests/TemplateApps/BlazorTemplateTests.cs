@@ -14,12 +14,6 @@ namespace ProductionReady.IntegrationTests.TemplateApps;
 [Collection(PackedServiceShapesGroup.Name)]
 public sealed class BlazorTemplateTests
 {
-    private const string ViolationCollector = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e =>
-            window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
-        """;
-
     /// <summary>Every stylesheet link loaded a sheet with rules (a 404'd one has no readable rules).</summary>
     private const string StylesheetsLoaded = """
         () => [...document.querySelectorAll('link[rel=stylesheet]')].every(l => {
@@ -116,60 +110,5 @@ public sealed class BlazorTemplateTests
         return events;
     }
 
-    private async Task<Visit> VisitAsync(string path)
-    {
-        var app = _shapes.Blazor;
-        var page = await _shapes.Browser.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                lock (problems)
-                {
-                    problems.Add(message.Text);
-                }
-            }
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                lock (problems)
-                {
-                    problems.Add($"{response.Status} for {response.Url}");
-                }
-            }
-        };
-        await page.AddInitScriptAsync(ViolationCollector);
-        var reportsBefore = CspReportsLogged(app);
-        var response = await page.GotoAsync(app.Origin + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.NotNull(response);
-        Assert.Equal(200, response.Status);
-        return new Visit(app, page, response, problems, reportsBefore);
-    }
-
-    private static int CspReportsLogged(ChildProcess app) =>
-        app.Output.Split('\n').Count(l => l.Contains("CSP violation", StringComparison.Ordinal));
-
-    private sealed record Visit(ChildProcess App, IPage Page, IResponse Response, List<string> Problems, int ReportsBefore) : IAsyncDisposable
-    {
-        public async Task AssertNoViolationsAsync()
-        {
-            // Reports are POSTed as the violations happen; give a late one the time to arrive.
-            await Task.Delay(500);
-            var seen = await Page.EvaluateAsync<string[]>("() => window.__cspViolations");
-            List<string> all;
-            lock (Problems)
-            {
-                all = [.. seen, .. Problems];
-            }
-
-            Assert.True(all.Count == 0, "CSP violations or failed loads on " + Page.Url + ":\n" + string.Join('\n', all));
-            var reported = CspReportsLogged(App) - ReportsBefore;
-            Assert.True(reported == 0, $"{reported} CSP violation report(s) logged by the app:\n{App.Output}");
-        }
-
-        public async ValueTask DisposeAsync() => await Page.CloseAsync();
-    }
+    private Task<ChromiumVisit> VisitAsync(string path) => ChromiumVisit.OpenAsync(_shapes.Browser, _shapes.Blazor, path, failedLoads: true);
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using ProductionReady.IntegrationTests.Edge;
+using ProductionReady.IntegrationTests.Infrastructure;
 
 namespace ProductionReady.IntegrationTests.TemplateApps;
 

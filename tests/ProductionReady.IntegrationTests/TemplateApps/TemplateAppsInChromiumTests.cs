@@ -14,13 +14,6 @@ namespace ProductionReady.IntegrationTests.TemplateApps;
 [Collection(PackedTemplateAppsGroup.Name)]
 public sealed class TemplateAppsInChromiumTests
 {
-    /// <summary>Runs before any script of the page (and outside its CSP): collects the violations the page sees.</summary>
-    private const string ViolationCollector = """
-        window.__cspViolations = [];
-        document.addEventListener('securitypolicyviolation', e =>
-            window.__cspViolations.push(e.effectiveDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + e.sourceFile + ':' + e.lineNumber));
-        """;
-
     private readonly PackedTemplateApps _apps;
 
     public TemplateAppsInChromiumTests(PackedTemplateApps apps) => _apps = apps;
@@ -114,52 +107,6 @@ public sealed class TemplateAppsInChromiumTests
         await visit.AssertNoViolationsAsync();
     }
 
-    private async Task<Visit> VisitAsync(ChildProcess app, string path, int expectStatus = 200)
-    {
-        var page = await _apps.Browser.NewPageAsync();
-        var console = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-            {
-                lock (console)
-                {
-                    console.Add(message.Text);
-                }
-            }
-        };
-        await page.AddInitScriptAsync(ViolationCollector);
-        var reportsBefore = CspReportsLogged(app);
-        var response = await page.GotoAsync(app.Origin + path, new() { WaitUntil = WaitUntilState.NetworkIdle });
-        Assert.NotNull(response);
-        Assert.Equal(expectStatus, response.Status);
-        return new Visit(app, page, response, console, reportsBefore);
-    }
-
-    private static int CspReportsLogged(ChildProcess app) =>
-        app.Output.Split('\n').Count(l => l.Contains("CSP violation", StringComparison.Ordinal));
-
-    private sealed record Visit(ChildProcess App, IPage Page, IResponse Response, List<string> Console, int ReportsBefore) : IAsyncDisposable
-    {
-        public async Task<IReadOnlyList<string>> ViolationsAsync()
-        {
-            var seen = await Page.EvaluateAsync<string[]>("() => window.__cspViolations");
-            lock (Console)
-            {
-                return [.. seen, .. Console];
-            }
-        }
-
-        public async Task AssertNoViolationsAsync()
-        {
-            // Reports are POSTed as the violations happen; give a late one the time to arrive.
-            await Task.Delay(500);
-            var violations = await ViolationsAsync();
-            Assert.True(violations.Count == 0, "CSP violations on " + Page.Url + ":\n" + string.Join('\n', violations));
-            var reported = CspReportsLogged(App) - ReportsBefore;
-            Assert.True(reported == 0, $"{reported} CSP violation report(s) logged by the app:\n{App.Output}");
-        }
-
-        public async ValueTask DisposeAsync() => await Page.CloseAsync();
-    }
+    private Task<ChromiumVisit> VisitAsync(ChildProcess app, string path, int expectStatus = 200) =>
+        ChromiumVisit.OpenAsync(_apps.Browser, app, path, expectStatus);
 }

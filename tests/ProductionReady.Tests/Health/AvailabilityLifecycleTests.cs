@@ -48,7 +48,7 @@ public sealed class AvailabilityLifecycleTests
     public async Task During_the_stopping_phase_where_the_drain_runs_readiness_is_503_and_the_app_still_serves()
     {
         var observed = new TaskCompletionSource<(int Ready, int App)>();
-        var time = new FakeTimeProvider();
+        var time = new TimerWatchingTimeProvider(TimeSpan.FromSeconds(10));
         await using var app = await ProbeTestHost.StartAsync(
             o => o.DrainDelay = TimeSpan.FromSeconds(10),
             services: b =>
@@ -62,15 +62,11 @@ public sealed class AvailabilityLifecycleTests
         Assert.Equal(503, ready);
         Assert.Equal(200, root);
 
-        // The drain holds the stop: no fake time has passed yet. Then its ten seconds pass (the drain may
-        // start its delay a moment after readiness closed, hence the loop) and the stop completes.
+        // The drain holds the stop on a ten-second timer of the app's clock, started a moment after readiness closed:
+        // once that timer exists, no fake time has passed, so the stop is still held; its ten seconds pass and it completes.
+        await time.TimerCreated.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.False(stopping.IsCompleted);
-        for (var i = 0; i < 600 && !stopping.IsCompleted; i++)
-        {
-            time.Advance(TimeSpan.FromSeconds(10));
-            await Task.WhenAny(stopping, Task.Delay(50));
-        }
-
+        time.Advance(TimeSpan.FromSeconds(10));
         await stopping.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
@@ -143,6 +139,25 @@ public sealed class AvailabilityLifecycleTests
         {
             log.Add("first");
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A fake clock that says when a timer of the given due time is created on it (the drain's delay).</summary>
+    private sealed class TimerWatchingTimeProvider(TimeSpan watched) : FakeTimeProvider
+    {
+        private readonly TaskCompletionSource _created = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task TimerCreated => _created.Task;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            var timer = base.CreateTimer(callback, state, dueTime, period);
+            if (dueTime == watched)
+            {
+                _created.TrySetResult();
+            }
+
+            return timer;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging.Testing;
+using ProductionReady.Health;
 using ProductionReady.TestSupport;
 
 namespace ProductionReady.Tests.Health;
@@ -49,25 +50,26 @@ public sealed class CheckEvaluationTests
         await using var app = await ProbeTestHost.StartAsync(
             o =>
             {
-                // A long window, so probes arriving after the evaluation completes reuse it; every
-                // probe arriving while it is held in flight must join it rather than start another.
+                // A long window, so a caller arriving after the evaluation completes reuses it; every
+                // caller arriving while it is held in flight must join it rather than start another.
                 o.CacheDuration = TimeSpan.FromMinutes(5);
                 o.CheckTimeout = TimeSpan.FromSeconds(30);
             },
             b => b.Services.AddHealthChecks().AddCheck("db", check, tags: [HealthCheckTags.Ready]));
+        var readiness = app.Services.GetRequiredService<HealthEvaluations>().Ready;
 
-        var probes = Enumerable.Range(0, 20).Select(_ => Task.Run(() => app.SendAsync("/health/ready"))).ToArray();
-        for (var i = 0; i < 500 && check.Runs == 0; i++)
-        {
-            await Task.Delay(10);
-        }
+        // The readiness probe's own evaluation, asked from 20 threads at once. Parallel.For returns once every caller
+        // has its answer's task: that is the event that proves they all asked while the one evaluation is held.
+        var answers = new Task<HealthReport>[20];
+        Parallel.For(0, answers.Length, i => answers[i] = readiness.GetAsync().AsTask());
+        Assert.All(answers, a => Assert.False(a.IsCompleted, "No answer may come before the held check is released."));
 
-        // Let the other probes pile up on the held evaluation.
-        await Task.Delay(300);
         check.Gate.SetResult();
-        var answers = await Task.WhenAll(probes);
+        var reports = await Task.WhenAll(answers).WaitAsync(TimeSpan.FromSeconds(30));
 
-        Assert.All(answers, a => Assert.Equal(200, a.StatusCode));
+        Assert.Equal(1, check.Runs);
+        Assert.Single(reports.Distinct());
+        Assert.Equal(200, (await app.SendAsync("/health/ready")).StatusCode);
         Assert.Equal(1, check.Runs);
     }
 

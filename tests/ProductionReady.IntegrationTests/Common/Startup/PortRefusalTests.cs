@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Sockets;
+using ProductionReady.IntegrationTests.Infrastructure;
+
+namespace ProductionReady.IntegrationTests.Common;
+
+/// <summary>
+/// The sample in Production with a management port that would break it: the app's own port (every page and probe
+/// would be 404), or a port another process holds (a bind failure). Each exits 1 with the report naming the key,
+/// and no stack trace.
+/// </summary>
+public sealed class PortRefusalTests
+{
+    private static readonly TimeSpan ExitTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task A_management_port_equal_to_the_apps_port_exits_1_with_the_report()
+    {
+        var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sample__ApiKey"] = StrongKey(), ["ProductionReady__Metrics__Port"] = "{port}" },
+            ExitTimeout);
+
+        AssertRefused(exitCode, stdout, stderr, "is the only port the app listens on");
+    }
+
+    [Fact]
+    public async Task A_management_port_another_process_holds_exits_1_with_the_report()
+    {
+        using var holder = new TcpListener(IPAddress.Any, 0);
+        holder.Start();
+        var held = ((IPEndPoint)holder.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sample__ApiKey"] = StrongKey(), ["ProductionReady__Metrics__Port"] = held },
+            ExitTimeout);
+
+        AssertRefused(exitCode, stdout, stderr, "is already in use by another process");
+    }
+
+    // The sample requires its API key in Production; a random one passes the secret validation.
+    private static string StrongKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private static void AssertRefused(int exitCode, string stdout, string stderr, string reason)
+    {
+        StartupRefusal.AssertRefused(exitCode, stdout, stderr, "ProductionReady:Metrics:Port", reason);
+    }
+}
