@@ -31,6 +31,8 @@ public sealed class NotACredentialTableTests
     [InlineData("account/changepassword", "route or action name")]
     [InlineData("-@slack", "marker")]
     [InlineData("oi_reft+jwt", "token type")]
+    [InlineData("required", "validation code or state")]
+    [InlineData("not_found", "validation code or state")]
     public void Value_checks_name_their_reason(string value, string reason)
         => Assert.Equal(reason, NotACredential.ValueReason(value));
 

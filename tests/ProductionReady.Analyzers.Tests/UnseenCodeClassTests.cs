@@ -154,7 +154,37 @@ public sealed class UnseenCodeClassTests
         """class Names { static string A() { var password = "DB_PASSWORD_2"; var secret = "client_secret"; var apiKey = "ApiKey"; return password + secret + apiKey; } }""",
         // A sibling member that names something other than a credential.
         $$$"""using Shop; var s = new Setting { Name = "Catalog.PageSize", Value = "{{{GeneratedKey}}}" }; Console.WriteLine(s.Value);""",
+        // Found on elsa-core: a validation error's field name, then its code and message ("signingKeys", "required", …).
+        """
+        record ValidationError(string Field, string Code, string Message);
+        class SettingsParser
+        {
+            void Validate(List<ValidationError> errors)
+            {
+                errors.Add(new("signingKeys", "required", "Manual trust requires signing keys or a JWKS URI."));
+                errors.Add(new("clientSecret", "missing", "A client secret is required."));
+                errors.Add(new ValidationError("apiKey", "invalid", "The API key has the wrong format."));
+            }
+        }
+        """,
+        // Found on elsa-core: a strong name's public key token, named after a public key (public, like the key).
+        """class SharedAssembly { public const string PublicKeyToken = "31bf3856ad364e35"; public string ServerPublicKeyToken { get; } = "b77a5c561934e089"; }""",
     };
+
+    [Fact]
+    public async Task A_public_key_token_in_configuration_stays_quiet_beside_a_working_key()
+    {
+        // elsa-core's appsettings.json: a strong name's PublicKeyToken (public) and an encryption key in base64 (a working
+        // 32-byte key, reported).
+        var json = $$"""
+            {
+              "SharedAssemblies": [ { "Name": "System.Private.CoreLib", "PublicKeyToken": "31bf3856ad364e35" } ],
+              "Secrets": { "EncryptionKey": "{{SigningKey}}=" }
+            }
+            """;
+        var found = await ConfigurationFileRun.AnalyzeAsync("/app/appsettings.json", json);
+        Assert.Equal(new[] { ("PRD002", "/app/appsettings.json(3,33)-(3,78)") }, found.Select(f => (f.Id, f.Where)));
+    }
 
     [Theory]
     [MemberData(nameof(FalsePositiveClasses))]

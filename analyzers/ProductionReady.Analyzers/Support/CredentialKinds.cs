@@ -40,6 +40,10 @@ internal static class CredentialKinds
         "option", "action", "actions",
     };
 
+    // PublicKeyToken (a strong name's), ServerPublicKey, PublishableKey: a public key, or a value derived from one, is
+    // public (elsa-core's appsettings.json lists shared assemblies by PublicKeyToken).
+    private static readonly HashSet<string> PublicKeyQualifiers = new HashSet<string>(StringComparer.Ordinal) { "public", "publishable" };
+
     // WeakPasswords, BannedPasswords, CommonPasswords: lists of values to reject, not credentials.
     private static readonly HashSet<string> ListQualifiers = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -64,7 +68,7 @@ internal static class CredentialKinds
         }
 
         var words = SecretNames.SplitWords(SecretNames.LastSegment(name!));
-        if (IsDescriptive(words) || (words.Count > 1 && ListQualifiers.Contains(words[0])))
+        if (IsDescriptive(words) || (words.Count > 1 && ListQualifiers.Contains(words[0])) || NamesPublicKey(words))
         {
             return null;
         }
@@ -119,7 +123,7 @@ internal static class CredentialKinds
 
         var last = SecretNames.LastSegment(key!);
         var words = SecretNames.SplitWords(last);
-        if (IsDescriptive(words))
+        if (IsDescriptive(words) || NamesPublicKey(words))
         {
             return null;
         }
@@ -169,6 +173,29 @@ internal static class CredentialKinds
     /// <summary>True when the identifier names a connection string (<c>connectionString</c>, <c>DbConnString</c>).</summary>
     public static bool IsConnectionStringName(List<string> words)
         => string.Concat(words).IndexOf("connectionstring", StringComparison.Ordinal) >= 0;
+
+    // "public key" (or "publishable key") and nothing after it that names a secret: PublicKeyToken, ServerPublicKey.
+    private static bool NamesPublicKey(List<string> words)
+    {
+        for (var i = 0; i + 1 < words.Count; i++)
+        {
+            if (PublicKeyQualifiers.Contains(words[i]) && words[i + 1] == "key")
+            {
+                for (var j = i + 2; j < words.Count; j++)
+                {
+                    if (words[j].IndexOf("pass", StringComparison.Ordinal) >= 0 || words[j].IndexOf("secret", StringComparison.Ordinal) >= 0
+                        || words[j] == "pwd" || words[j] == "private")
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsDescriptive(List<string> words) => words.Count > 1 && DescriptiveLastWords.Contains(words[words.Count - 1]);
 

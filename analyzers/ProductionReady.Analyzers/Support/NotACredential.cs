@@ -63,7 +63,32 @@ internal static class NotACredential
         new("token type", IsTokenType, withWhitespace: false),
         // "-@slack", "@@token": a sigil and a word, a marker appended to an address (Exceptionless' SlackToken).
         new("marker", IsSigilAndWord, withWhitespace: false),
+        // new ValidationError("signingKeys", "required", "…"): a validation error's code or a state after a field name (elsa-core).
+        new("validation code or state", IsValidationCodeOrState, withWhitespace: false),
     };
+
+    /// <summary>
+    /// Codes a validation error gives after its field name, and states a setting reports: words that describe a value, not
+    /// a value anyone would pick as a secret (a known weak value such as "password" is never one of them).
+    /// </summary>
+    public static readonly string[] ValidationCodesAndStates =
+    {
+        "required", "optional", "missing", "invalid", "malformed", "mismatch", "unsupported", "expired", "revoked",
+        "disabled", "enabled", "unset", "notset", "not_set", "notfound", "not_found", "too_short", "too_long", "pending",
+    };
+
+    private static bool IsValidationCodeOrState(string v)
+    {
+        foreach (var word in ValidationCodesAndStates)
+        {
+            if (string.Equals(v, word, StringComparison.OrdinalIgnoreCase))
+            {
+                return !WeakSecrets.IsKnownWeak(v);
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Structured-syntax suffixes a token type ends with.</summary>
     public static readonly string[] TokenTypeSuffixes = { "+jwt", "+json", "+xml", "+cwt" };
