@@ -103,7 +103,7 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
                 var colon = text.LastIndexOf(':', found.Start);
                 var separator = Math.Max(equals, colon);
                 var key = separator > 0 ? text.Substring(0, separator).Trim() : "line " + (line.LineNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Report(context, source, path, new TextSpan(line.Start + found.Start, found.Length), found.Kind, key, fileName, developmentOnly: false);
+                Report(context, source, path, new TextSpan(line.Start + found.Start, found.Length), found.Text, key, fileName, developmentOnly: false);
             }
         }
     }
@@ -121,23 +121,23 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
             var span = value.HasEscapes
                 ? new TextSpan(value.TokenStart, value.TokenLength)
                 : new TextSpan(value.TokenStart + 1 + found.Start, found.Length);
-            Report(context, source, path, span, found.Kind, value.Path, fileName, developmentOnly && !found.IsLiveFormat);
+            Report(context, source, path, span, found.Text, value.Path, fileName, developmentOnly && !found.IsLiveFormat);
             return;
         }
 
         var kind = CredentialKinds.OfConfigurationKey(value.Path, configurationFile: true);
-        if (kind is null || !CredentialValues.IsCredentialLike(value.Value, kind, value.Path))
+        if (kind is not { } judged || !CredentialValues.IsCredentialLike(value.Value, judged, value.Path))
         {
             return;
         }
 
-        Report(context, source, path, new TextSpan(value.TokenStart, value.TokenLength), kind, value.Path, fileName, developmentOnly);
+        Report(context, source, path, new TextSpan(value.TokenStart, value.TokenLength), judged.Text(), value.Path, fileName, developmentOnly);
     }
 
-    private static void Report(AdditionalFileAnalysisContext context, SourceText source, string path, TextSpan span, string kind, string key, string fileName, bool developmentOnly)
+    private static void Report(AdditionalFileAnalysisContext context, SourceText source, string path, TextSpan span, string kindText, string key, string fileName, bool developmentOnly)
     {
         var location = Location.Create(path, span, source.Lines.GetLinePositionSpan(span));
         var descriptor = developmentOnly ? Descriptors.CredentialInDevelopmentConfiguration : Descriptors.HardcodedCredentialInConfiguration;
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, kind, key, fileName));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, kindText, key, fileName));
     }
 }

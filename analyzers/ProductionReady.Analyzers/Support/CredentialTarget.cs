@@ -13,7 +13,7 @@ namespace ProductionReady.Analyzers;
 /// </summary>
 internal readonly struct CredentialTarget
 {
-    private CredentialTarget(string? name, bool isConfigurationKey, string? directKind, SyntaxNode? argumentOwner, int argumentIndex, TargetFlags flags = TargetFlags.None)
+    private CredentialTarget(string? name, bool isConfigurationKey, CredentialKind? directKind, SyntaxNode? argumentOwner, int argumentIndex, TargetFlags flags = TargetFlags.None)
     {
         Name = name;
         IsConfigurationKey = isConfigurationKey;
@@ -32,7 +32,7 @@ internal readonly struct CredentialTarget
     public bool IsConfigurationKey { get; }
 
     /// <summary>The kind, when the position alone says it (<c>new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))</c>).</summary>
-    public string? DirectKind { get; }
+    public CredentialKind? DirectKind { get; }
 
     /// <summary>The invocation, object creation or attribute whose parameter the literal is passed to positionally.</summary>
     public SyntaxNode? ArgumentOwner { get; }
@@ -66,7 +66,7 @@ internal readonly struct CredentialTarget
                     if (node is LiteralExpressionSyntax pair && conversion.Name.Identifier.ValueText == "GetBytes"
                         && CredentialValues.IsPlainBasicPair(pair.Token.ValueText) && BuildsBasicHeader(call))
                     {
-                        return Direct(CredentialValues.PlainBasicPairKind);
+                        return Direct(CredentialKind.BasicUserPassword);
                     }
 
                     bytes = true;
@@ -75,7 +75,7 @@ internal readonly struct CredentialTarget
 
                 // foreach (var c in "…") secure.AppendChar(c);
                 case ForEachStatementSyntax loop when loop.Expression == node:
-                    return AppendsChars(loop.Statement) ? Direct("password") : None;
+                    return AppendsChars(loop.Statement) ? Direct(CredentialKind.Password) : None;
                 case ParenthesizedExpressionSyntax:
                 case CastExpressionSyntax:
                 case PostfixUnaryExpressionSyntax:
@@ -163,7 +163,7 @@ internal readonly struct CredentialTarget
         }
 
         var words = ProductionReady.Detection.SecretNames.SplitWords(target.Name);
-        return words.Count > 0 && words[words.Count - 1] == "key" ? Direct("encryption key") : target;
+        return words.Count > 0 && words[words.Count - 1] == "key" ? Direct(CredentialKind.EncryptionKey) : target;
     }
 
     // static string Password => "password", static string Password { get; } = "password": constants written as properties.
@@ -255,7 +255,7 @@ internal readonly struct CredentialTarget
             return Named(name);
         }
 
-        return IsRequestValue(other) ? new CredentialTarget(name ?? "request value", false, "API key", null, -1) : None;
+        return IsRequestValue(other) ? new CredentialTarget(name ?? "request value", false, CredentialKind.ApiKey, null, -1) : None;
     }
 
     // Request.Headers["X-Api-Key"], or a variable declared by Headers.TryGetValue(…, out var provided) / Query.TryGetValue(…).
@@ -352,7 +352,7 @@ internal readonly struct CredentialTarget
 
     private static CredentialTarget ConfigurationKey(string key) => new CredentialTarget(key, true, null, null, -1);
 
-    private static CredentialTarget Direct(string kind) => new CredentialTarget(null, false, kind, null, -1);
+    private static CredentialTarget Direct(CredentialKind kind) => new CredentialTarget(null, false, kind, null, -1);
 
     private static CredentialTarget Positional(SyntaxNode owner, int index, TargetFlags flags = TargetFlags.None) => new CredentialTarget(null, false, null, owner, index, flags);
 
@@ -428,7 +428,7 @@ internal readonly struct CredentialTarget
             // new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…")), new HMACSHA256("…"u8.ToArray()): key material.
             if (bytes && IsKeyType(type))
             {
-                return Direct("signing key");
+                return Direct(CredentialKind.SigningKey);
             }
 
             // IdentityServer's new Secret("…".Sha256()), unless its Type says it is a certificate's thumbprint (public).
@@ -436,14 +436,14 @@ internal readonly struct CredentialTarget
             {
                 return list.Parent is BaseObjectCreationExpressionSyntax { Initializer: { } initializer } && SiblingMembers.NamesPublicValue(initializer)
                     ? None
-                    : Direct("client secret");
+                    : Direct(CredentialKind.ClientSecret);
             }
 
             // new AuthenticationHeaderValue("Basic", "<base64 of user:password>").
             if (index == 1 && type == "AuthenticationHeaderValue" && list.Arguments[0].Expression is LiteralExpressionSyntax scheme
                 && string.Equals(scheme.Token.ValueText, "Basic", System.StringComparison.OrdinalIgnoreCase))
             {
-                return Direct(CredentialValues.BasicCredentialsKind);
+                return Direct(CredentialKind.BasicCredentials);
             }
 
             // new BasicAWSCredentials("AKIA…", "…"); with an access key that is not AWS's (LocalStack's "test"), an emulator's.
@@ -451,7 +451,7 @@ internal readonly struct CredentialTarget
             {
                 return list.Arguments[0].Expression is LiteralExpressionSyntax accessKey && !CredentialValues.IsAwsAccessKeyId(accessKey.Token.ValueText)
                     ? None
-                    : Direct("AWS secret access key");
+                    : Direct(CredentialKind.AwsSecretAccessKey);
             }
         }
 

@@ -8,25 +8,35 @@ namespace ProductionReady.Analyzers;
 /// <summary>A credential found inside a string value: what it is, and where in the value.</summary>
 internal readonly struct FoundCredential
 {
-    public FoundCredential(string kind, int start, int length, bool isLiveFormat, bool isJwt)
+    public FoundCredential(CredentialKind kind, int start, int length, string? formatName = null, bool isJwt = false, bool inUrl = false)
     {
         Kind = kind;
         Start = start;
         Length = length;
-        IsLiveFormat = isLiveFormat;
+        FormatName = formatName;
         IsJwt = isJwt;
+        InUrl = inUrl;
     }
 
-    public string Kind { get; }
+    public CredentialKind Kind { get; }
 
     public int Start { get; }
 
     public int Length { get; }
 
+    /// <summary>The name of the well-known token format, when <see cref="Kind"/> is <see cref="CredentialKind.TokenFormat"/>.</summary>
+    public string? FormatName { get; }
+
     /// <summary>A well-known token format (AWS, GitHub, …): a secret wherever it appears.</summary>
-    public bool IsLiveFormat { get; }
+    public bool IsLiveFormat => Kind == CredentialKind.TokenFormat;
 
     public bool IsJwt { get; }
+
+    /// <summary>Found in a URL's query string (<c>?apikey=…</c>).</summary>
+    public bool InUrl { get; }
+
+    /// <summary>What a message calls it: the token format's name, or the kind's text ("API key in a URL").</summary>
+    public string Text => FormatName ?? (InUrl ? Kind.Text() + " in a URL" : Kind.Text());
 }
 
 /// <summary>
@@ -55,13 +65,13 @@ internal static class CredentialValues
         var token = TokenFormats.FindLiveCredential(text);
         if (token is { } t && !IsDocumentedExample(text.Substring(t.Start, t.Length)))
         {
-            return new FoundCredential(t.Kind, t.Start, t.Length, isLiveFormat: true, isJwt: t.Kind == "JSON Web Token");
+            return new FoundCredential(CredentialKind.TokenFormat, t.Start, t.Length, formatName: t.Kind, isJwt: t.IsJsonWebToken);
         }
 
         // "Basic <base64 of user:password>", an Authorization header value.
         if (text.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase) && IsBasicCredentials(text.Substring(6)))
         {
-            return new FoundCredential(BasicCredentialsKind, 6, text.Length - 6, isLiveFormat: false, isJwt: false);
+            return new FoundCredential(CredentialKind.BasicCredentials, 6, text.Length - 6);
         }
 
         // Commented-out lines of sample configuration are skipped: the password of a later, live line still counts.
@@ -88,7 +98,7 @@ internal static class CredentialValues
             {
                 var start = offset + p.Start;
                 var inUri = text.LastIndexOf("://", start, StringComparison.Ordinal) >= 0 && text.IndexOf('@', start) > start;
-                return new FoundCredential(inUri ? "password in a URI" : "connection string password", start, p.Length, isLiveFormat: false, isJwt: false);
+                return new FoundCredential(inUri ? CredentialKind.PasswordInUri : CredentialKind.ConnectionStringPassword, start, p.Length);
             }
         }
 
@@ -103,9 +113,9 @@ internal static class CredentialValues
         }
 
         var found = FindInQuery(text)
-            ?? FindOption(text, "password=", ',', "Redis password")
-            ?? FindOption(text, "AccountKey=", ';', "Azure storage account key")
-            ?? FindOption(text, "SharedAccessKey=", ';', "Azure shared access key");
+            ?? FindOption(text, "password=", ',', CredentialKind.RedisPassword)
+            ?? FindOption(text, "AccountKey=", ';', CredentialKind.AzureStorageAccountKey)
+            ?? FindOption(text, "SharedAccessKey=", ';', CredentialKind.AzureSharedAccessKey);
         return found is { } f && (NotACredential.IsOnCommentedOutLine(text, f.Start) || NotACredential.IsExampleInProse(text)) ? null : found;
     }
 
@@ -115,7 +125,7 @@ internal static class CredentialValues
     /// A credential in a JSON document held by a string (a raw string literal with a request body or a settings
     /// file): the kind and configuration-style key of the first value that is one. Interpolation holes are not.
     /// </summary>
-    public static (string Kind, string Key)? FindInJson(string text)
+    public static (CredentialKind Kind, string Key)? FindInJson(string text)
     {
         var first = 0;
         while (first < text.Length && char.IsWhiteSpace(text[first]))
@@ -131,9 +141,9 @@ internal static class CredentialValues
         foreach (var value in JsonStringScanner.Scan(WithoutHolesOutsideStrings(text)))
         {
             var kind = value.Value.Length < 4 ? null : CredentialKinds.OfConfigurationKey(value.Path, configurationFile: false);
-            if (kind is not null && IsCredentialLike(value.Value, kind, value.Path))
+            if (kind is { } named && IsCredentialLike(value.Value, named, value.Path))
             {
-                return (kind, value.Path);
+                return (named, value.Path);
             }
         }
 
@@ -210,11 +220,11 @@ internal static class CredentialValues
                 if (length >= 6 && name.Length <= 40 && SecretNames.IsSecretName(name))
                 {
                     var value = text.Substring(start, length);
-                    var kind = CredentialKinds.OfConfigurationKey(name, configurationFile: false) ?? "secret";
+                    var kind = CredentialKinds.OfConfigurationKey(name, configurationFile: false) ?? CredentialKind.Secret;
                     // Generated keys mix digits and letters; "?token=refresh" or "?apikey=none" are not keys.
                     if (HasDigitAndLetter(value) && IsCredentialLike(value, kind, name))
                     {
-                        return new FoundCredential(kind + " in a URL", start, length, isLiveFormat: false, isJwt: false);
+                        return new FoundCredential(kind, start, length, inUrl: true);
                     }
                 }
             }
@@ -236,12 +246,6 @@ internal static class CredentialValues
 
         return digit && letter;
     }
-
-    /// <summary>The kind named in messages for the value of a Basic Authorization header.</summary>
-    public const string BasicCredentialsKind = "Basic-auth credentials";
-
-    /// <summary>The kind of a <c>user:password</c> literal whose bytes become a Basic-auth header value.</summary>
-    public const string PlainBasicPairKind = "Basic-auth user:password";
 
     /// <summary>True when <paramref name="value"/> is base64 of <c>user:password</c> with a password that is not a placeholder.</summary>
     public static bool IsBasicCredentials(string value)
@@ -387,7 +391,7 @@ internal static class CredentialValues
     /// <paramref name="direct"/>: the position alone says it is a credential (key material, a client secret).
     /// <paramref name="nameConstant"/>: a constant, which may spell its own name instead of holding a value.
     /// </summary>
-    public static bool IsCredentialLike(string value, string kind, string? name = null, bool direct = false, bool nameConstant = false)
+    public static bool IsCredentialLike(string value, CredentialKind kind, string? name = null, bool direct = false, bool nameConstant = false)
     {
         var v = value.Trim();
         if (v.Length < 2 || v.IndexOf(Hole) >= 0 || WeakSecrets.IsPlaceholder(v) || v.IndexOf("EXAMPLE", StringComparison.Ordinal) >= 0 || TokenFormats.IsPublishedEmulatorKey(v))
@@ -395,19 +399,19 @@ internal static class CredentialValues
             return false;
         }
 
-        if (kind == BasicCredentialsKind)
+        if (kind == CredentialKind.BasicCredentials)
         {
             return IsBasicCredentials(v);
         }
 
-        if (kind == PlainBasicPairKind)
+        if (kind == CredentialKind.BasicUserPassword)
         {
             return IsPlainBasicPair(v);
         }
 
         // Passphrase-style key material may have spaces ("my custom secret key for authentication"); API keys, access
         // keys and tokens never do, so a value with spaces there is a message ("API Key is invalid").
-        var keyMaterial = direct || kind == "signing key" || kind == "encryption key" || kind == "private key" || kind == "passphrase" || kind == "key" || kind == SecretKeyKind;
+        var keyMaterial = direct || kind.Has(KindTraits.KeyMaterial);
         if (NotACredential.HasWhitespace(v) && (!keyMaterial || v.Length < 16 || IsSentence(v)))
         {
             // A UI label or a message: "Enter your password", "An API key is required: send it in a header."
@@ -427,7 +431,7 @@ internal static class CredentialValues
         }
 
         // A numeric API key ("195003" for a public music database): issued numbers, not counts, when six digits or more.
-        if ((kind == "API key" || kind == "access key") && v.Length >= 6 && IsAllDigitsOrSeparators(v) && v.IndexOf('.') < 0 && v.IndexOf('-') < 0 && !WeakSecrets.IsLowEntropy(v))
+        if (kind.Has(KindTraits.IssuedNumbers) && v.Length >= 6 && IsAllDigitsOrSeparators(v) && v.IndexOf('.') < 0 && v.IndexOf('-') < 0 && !WeakSecrets.IsLowEntropy(v))
         {
             return true;
         }
@@ -442,20 +446,20 @@ internal static class CredentialValues
         if (WeakSecrets.Classify(v) != Weakness.None)
         {
             // A weak or default value where a password or secret goes is a hardcoded credential all the same.
-            return WeakValuesCount(kind) && v.Length >= 4 && !NotACredential.LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
+            return kind.Has(KindTraits.WeakValuesCount) && v.Length >= 4 && !NotACredential.LooksLikeSyntax(v) && !IsIdentifierOfSecretWords(v);
         }
 
         // Encoding.UTF8.GetBytes("…") into a SymmetricSecurityKey: whatever the text says, it is key material.
         // "Duplicati_Key_42" where a password goes: words and a number, as a person picks a password; a name about a secret
         // ("client_secret", "ApiKey") has no number at its end.
-        if (!direct && LooksLikeNameOrSyntax(v) && !(WeakValuesCount(kind) && !NotACredential.LooksLikeSyntax(v) && IsWordsAndNumber(v)))
+        if (!direct && LooksLikeNameOrSyntax(v) && !(kind.Has(KindTraits.WeakValuesCount) && !NotACredential.LooksLikeSyntax(v) && IsWordsAndNumber(v)))
         {
             return false;
         }
 
         // Lexer tokens ("hdtvrip"), token purposes ("EmergencyAccessInvite") and configuration key names ("enablewebclient")
         // are words; generated tokens and keys have digits or run longer.
-        if (!direct && WordsAreNames(kind) && (IsLowerCaseWords(v) || (v.Length <= 32 && IsLettersOnly(v))))
+        if (!direct && kind.Has(KindTraits.WordsAreNames) && (IsLowerCaseWords(v) || (v.Length <= 32 && IsLettersOnly(v))))
         {
             return false;
         }
@@ -548,13 +552,6 @@ internal static class CredentialValues
         return password.Length >= 4 && !WeakSecrets.IsPlaceholder(user) && !WeakSecrets.IsPlaceholder(password) && !NotACredential.LooksLikeSyntax(password);
     }
 
-    // Kinds whose values can be a weak word set by a person; tokens and API keys are generated, never "admin".
-    private static bool WeakValuesCount(string kind)
-        => kind == "password" || kind == "passphrase" || kind == "secret" || kind == "client secret" || kind == "signing key" || kind == "encryption key" || kind == SecretKeyKind;
-
-    /// <summary>A secret key (JWT/HMAC "SecretKey"): key material, which may be a passphrase with spaces.</summary>
-    public const string SecretKeyKind = "secret key";
-
     // "Password", "ApiKey", "client_secret": an identifier or wire name made of credential words (a field, a form
     // parameter), where "secret" or "client-secret" are values. Identifier casing tells them apart.
     private static bool IsIdentifierOfSecretWords(string v)
@@ -575,9 +572,6 @@ internal static class CredentialValues
 
         return identifierCasing && MentionsSecretWord(v);
     }
-
-    private static bool WordsAreNames(string kind)
-        => kind == "token" || kind == "key" || kind == "API key" || kind == "access key";
 
     // GrantTypePassword = "password", AuthenticationMethodClientSecret = "client_secret": a constant of a list of kinds
     // (grant types, claim types, parameter names) whose value is the credential word its name ends with.
@@ -671,7 +665,7 @@ internal static class CredentialValues
 
     // StackExchange.Redis configuration strings separate options with commas ("redis:6380,password=…,ssl=true");
     // Azure Storage and Service Bus connection strings carry keys, not passwords ("…;AccountKey=…", "…;SharedAccessKey=…").
-    private static FoundCredential? FindOption(string text, string key, char separator, string kind)
+    private static FoundCredential? FindOption(string text, string key, char separator, CredentialKind kind)
     {
         var index = text.IndexOf(key, StringComparison.OrdinalIgnoreCase);
         if (index < 0 || (index > 0 && text[index - 1] != separator))
@@ -683,7 +677,7 @@ internal static class CredentialValues
         var end = text.IndexOf(separator, start);
         var length = (end < 0 ? text.Length : end) - start;
         return length > 0 && IsRealLookingPassword(text.Substring(start, length), null)
-            ? new FoundCredential(kind, start, length, isLiveFormat: false, isJwt: false)
+            ? new FoundCredential(kind, start, length)
             : null;
     }
 

@@ -28,7 +28,7 @@ internal static class LiteralCredentialJudge
             // JSON inside the literals escapes the PEM's line breaks ("\\n"): unescaped, the key reads as the PEM it is.
             && CredentialValues.FindInValue(whole.Text.Replace("\\r", "\r").Replace("\\n", "\n")) is { IsLiveFormat: true } assembled)
         {
-            return new LiteralCredential(assembled.Kind, string.Empty, liveInTests: true, at: whole.Expression);
+            return new LiteralCredential(assembled.Text, string.Empty, liveInTests: true, at: whole.Expression);
         }
 
         return Judge(literal, text, text, model, cancellationToken);
@@ -74,13 +74,13 @@ internal static class LiteralCredentialJudge
     {
         if (CredentialValues.FindInValue(text) is { } found)
         {
-            return new LiteralCredential(found.Kind, string.Empty, liveInTests: found.IsLiveFormat && !found.IsJwt);
+            return new LiteralCredential(found.Text, string.Empty, liveInTests: found.IsLiveFormat && !found.IsJwt);
         }
 
         // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
         if (CredentialValues.FindInJson(text) is { } inJson)
         {
-            return new LiteralCredential(inJson.Kind, " in '" + inJson.Key + "'");
+            return new LiteralCredential(inJson.Kind.Text(), " in '" + inJson.Key + "'");
         }
 
         if (positionalValue.Length < 4)
@@ -94,11 +94,11 @@ internal static class LiteralCredentialJudge
             return null;
         }
 
-        string? kind;
+        CredentialKind? kind;
         string? name = target.Name;
-        if (target.DirectKind is not null)
+        if (target.DirectKind is { } direct)
         {
-            kind = target.DirectKind;
+            kind = direct;
         }
         else if (target.ArgumentOwner is not null)
         {
@@ -113,7 +113,7 @@ internal static class LiteralCredentialJudge
             // on bitwarden/server. Connection strings and tokens inside it were judged above, from the whole text.
             if (expression is InterpolatedStringExpressionSyntax
                 || !(CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
-                || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: bytes))
+                || !CredentialValues.IsCredentialLike(positionalValue, CredentialKind.Password, direct: bytes))
             {
                 return null;
             }
@@ -129,9 +129,9 @@ internal static class LiteralCredentialJudge
                 && CredentialTarget.IsKeyType(constructor.ContainingType.Name))
             {
                 // new(...) of a SymmetricSecurityKey or an HMAC from the bytes of a literal: key material.
-                kind = "signing key";
-                name = null;
-                return CredentialValues.IsCredentialLike(positionalValue, kind, direct: true) ? new LiteralCredential(kind, string.Empty) : null;
+                return CredentialValues.IsCredentialLike(positionalValue, CredentialKind.SigningKey, direct: true)
+                    ? new LiteralCredential(CredentialKind.SigningKey.Text(), string.Empty)
+                    : null;
             }
 
             // A library the compilation does not reference (or a dynamic receiver): the well-known credential APIs by name.
@@ -145,9 +145,9 @@ internal static class LiteralCredentialJudge
                 : CredentialKinds.OfIdentifier(name);
         }
 
-        if (kind is null
+        if (kind is not { } judged
             || ((target.Flags & TargetFlags.CollectionName) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
-            || !CredentialValues.IsCredentialLike(positionalValue, kind, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
+            || !CredentialValues.IsCredentialLike(positionalValue, judged, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
         {
             return null;
         }
@@ -158,17 +158,18 @@ internal static class LiteralCredentialJudge
             return null;
         }
 
-        return new LiteralCredential(kind, name is null ? string.Empty : " in '" + name + "'");
+        return new LiteralCredential(judged.Text(), name is null ? string.Empty : " in '" + name + "'");
     }
 }
 
 /// <summary>A credential PRD001 found: its kind, where it goes (" in 'Password'") and whether it stays a warning in tests.</summary>
-internal readonly struct LiteralCredential(string kind, string where, bool liveInTests = false, SyntaxNode? at = null)
+internal readonly struct LiteralCredential(string kindText, string where, bool liveInTests = false, SyntaxNode? at = null)
 {
     /// <summary>Where to report, when not the literal itself (a key assembled from several literals).</summary>
     public SyntaxNode? At { get; } = at;
 
-    public string Kind { get; } = kind;
+    /// <summary>The kind as the message names it (<see cref="CredentialKindText"/>, or a token format's name).</summary>
+    public string KindText { get; } = kindText;
 
     public string Where { get; } = where;
 
