@@ -96,7 +96,7 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var text = line.ToString();
-            if (CredentialValues.FindInValue(text) is { IsLiveFormat: true } found)
+            if (CredentialsInText.Find(text) is { IsLiveFormat: true } found)
             {
                 // The key is what precedes the value on its line ("//registry/:_authToken", "GITHUB_TOKEN"), else the line number.
                 var equals = text.LastIndexOf('=', found.Start);
@@ -110,12 +110,12 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
 
     private static void AnalyzeValue(AdditionalFileAnalysisContext context, SourceText source, string path, string fileName, bool developmentOnly, JsonStringValue value)
     {
-        if (!CredentialValues.IsLongEnoughToJudge(value.Value))
+        if (!SecretShape.IsLongEnoughToJudge(value.Value))
         {
             return;
         }
 
-        if (CredentialValues.FindInValue(value.Value) is { } found)
+        if (CredentialsInText.Find(value.Value) is { } found)
         {
             // Point at the credential itself when the file's text maps one to one onto the value.
             var span = value.HasEscapes

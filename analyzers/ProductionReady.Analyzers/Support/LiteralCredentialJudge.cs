@@ -16,7 +16,7 @@ internal static class LiteralCredentialJudge
     public static LiteralCredential? JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel? model, CancellationToken cancellationToken)
     {
         var text = literal.Token.ValueText;
-        if (!CredentialValues.IsLongEnoughToJudge(text))
+        if (!SecretShape.IsLongEnoughToJudge(text))
         {
             return null;
         }
@@ -26,7 +26,7 @@ internal static class LiteralCredentialJudge
         if (literal.Parent is BinaryExpressionSyntax && text.IndexOf("-----BEGIN", System.StringComparison.Ordinal) >= 0
             && ConcatenatedLiterals.Join(literal) is { } whole
             // JSON inside the literals escapes the PEM's line breaks ("\\n"): unescaped, the key reads as the PEM it is.
-            && CredentialValues.FindInValue(whole.Text.Replace("\\r", "\r").Replace("\\n", "\n")) is { IsLiveFormat: true } assembled)
+            && CredentialsInText.Find(whole.Text.Replace("\\r", "\r").Replace("\\n", "\n")) is { IsLiveFormat: true } assembled)
         {
             return new LiteralCredential(assembled.Text, string.Empty, liveInTests: true, at: whole.Expression);
         }
@@ -58,7 +58,7 @@ internal static class LiteralCredentialJudge
             }
             else
             {
-                text.Append(CredentialValues.Hole);
+                text.Append(InterpolatedText.Hole);
             }
         }
 
@@ -72,13 +72,13 @@ internal static class LiteralCredentialJudge
 
     private static LiteralCredential? Judge(ExpressionSyntax expression, string text, string positionalValue, SemanticModel? model, CancellationToken cancellationToken)
     {
-        if (CredentialValues.FindInValue(text) is { } found)
+        if (CredentialsInText.Find(text) is { } found)
         {
             return new LiteralCredential(found.Text, string.Empty, liveInTests: found.IsLiveFormat && !found.IsJwt);
         }
 
         // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
-        if (CredentialValues.FindInJson(text) is { } inJson)
+        if (JsonCredentials.Find(text) is { } inJson)
         {
             return new LiteralCredential(inJson.Kind.Text(), " in '" + inJson.Key + "'");
         }
@@ -88,7 +88,7 @@ internal static class LiteralCredentialJudge
             return null;
         }
 
-        var target = CredentialTarget.Find(expression);
+        var target = LiteralTargets.Find(expression);
         if (target.IsNone)
         {
             return null;
@@ -112,7 +112,7 @@ internal static class LiteralCredentialJudge
             // literal parts ("].[Event_ReadPageByUserId]" of a stored procedure's name) were most of the questions asked
             // on bitwarden/server. Connection strings and tokens inside it were judged above, from the whole text.
             if (expression is InterpolatedStringExpressionSyntax
-                || !(CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
+                || !(SecretShape.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
                 || !CredentialValues.IsCredentialLike(positionalValue, CredentialKind.Password, direct: bytes))
             {
                 return null;
@@ -126,7 +126,7 @@ internal static class LiteralCredentialJudge
 
             var parameter = target.ResolveParameter(model, cancellationToken);
             if ((target.Flags & TargetFlags.Bytes) != 0 && parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                && CredentialTarget.IsKeyType(constructor.ContainingType.Name))
+                && ArgumentTargets.IsKeyType(constructor.ContainingType.Name))
             {
                 // new(...) of a SymmetricSecurityKey or an HMAC from the bytes of a literal: key material.
                 return CredentialValues.IsCredentialLike(positionalValue, CredentialKind.SigningKey, direct: true)
@@ -146,7 +146,7 @@ internal static class LiteralCredentialJudge
         }
 
         if (kind is not { } judged
-            || ((target.Flags & TargetFlags.CollectionName) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
+            || ((target.Flags & TargetFlags.CollectionName) != 0 && !SecretShape.IsSecretShaped(positionalValue))
             || !CredentialValues.IsCredentialLike(positionalValue, judged, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
         {
             return null;
