@@ -96,48 +96,48 @@ public sealed class ConfigurationFileCredentialAnalyzer : ProductionReadyAnalyze
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var text = line.ToString();
-            if (CredentialValues.FindInValue(text) is { IsLiveFormat: true } found)
+            if (CredentialsInText.Find(text) is { IsLiveFormat: true } found)
             {
                 // The key is what precedes the value on its line ("//registry/:_authToken", "GITHUB_TOKEN"), else the line number.
                 var equals = text.LastIndexOf('=', found.Start);
                 var colon = text.LastIndexOf(':', found.Start);
                 var separator = Math.Max(equals, colon);
                 var key = separator > 0 ? text.Substring(0, separator).Trim() : "line " + (line.LineNumber + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                Report(context, source, path, new TextSpan(line.Start + found.Start, found.Length), found.Kind, key, fileName, developmentOnly: false);
+                Report(context, source, path, new TextSpan(line.Start + found.Start, found.Length), found.Text, key, fileName, developmentOnly: false);
             }
         }
     }
 
     private static void AnalyzeValue(AdditionalFileAnalysisContext context, SourceText source, string path, string fileName, bool developmentOnly, JsonStringValue value)
     {
-        if (!CredentialValues.IsLongEnoughToJudge(value.Value))
+        if (!SecretShape.IsLongEnoughToJudge(value.Value))
         {
             return;
         }
 
-        if (CredentialValues.FindInValue(value.Value) is { } found)
+        if (CredentialsInText.Find(value.Value) is { } found)
         {
             // Point at the credential itself when the file's text maps one to one onto the value.
             var span = value.HasEscapes
                 ? new TextSpan(value.TokenStart, value.TokenLength)
                 : new TextSpan(value.TokenStart + 1 + found.Start, found.Length);
-            Report(context, source, path, span, found.Kind, value.Path, fileName, developmentOnly && !found.IsLiveFormat);
+            Report(context, source, path, span, found.Text, value.Path, fileName, developmentOnly && !found.IsLiveFormat);
             return;
         }
 
         var kind = CredentialKinds.OfConfigurationKey(value.Path, configurationFile: true);
-        if (kind is null || !CredentialValues.IsCredentialLike(value.Value, kind, value.Path))
+        if (kind is not { } judged || !CredentialValues.IsCredentialLike(value.Value, judged, value.Path))
         {
             return;
         }
 
-        Report(context, source, path, new TextSpan(value.TokenStart, value.TokenLength), kind, value.Path, fileName, developmentOnly);
+        Report(context, source, path, new TextSpan(value.TokenStart, value.TokenLength), judged.Text(), value.Path, fileName, developmentOnly);
     }
 
-    private static void Report(AdditionalFileAnalysisContext context, SourceText source, string path, TextSpan span, string kind, string key, string fileName, bool developmentOnly)
+    private static void Report(AdditionalFileAnalysisContext context, SourceText source, string path, TextSpan span, string kindText, string key, string fileName, bool developmentOnly)
     {
         var location = Location.Create(path, span, source.Lines.GetLinePositionSpan(span));
         var descriptor = developmentOnly ? Descriptors.CredentialInDevelopmentConfiguration : Descriptors.HardcodedCredentialInConfiguration;
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, kind, key, fileName));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, kindText, key, fileName));
     }
 }

@@ -53,6 +53,6 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
 
         // A live token format is a live token in a test too; a JWT in a test is almost always a fake.
         var descriptor = !credential.LiveInTests && inTestProject.Value ? Descriptors.CredentialInTestCode : Descriptors.HardcodedCredential;
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, (credential.At ?? context.Node).GetLocation(), credential.Kind, credential.Where));
+        context.ReportDiagnostic(Diagnostic.Create(descriptor, (credential.At ?? context.Node).GetLocation(), credential.KindText, credential.Where));
     }
 }

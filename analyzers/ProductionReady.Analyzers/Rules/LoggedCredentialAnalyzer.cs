@@ -56,7 +56,7 @@ public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
             {
                 if (NameOf(value) is { } name && !CannotHoldSecret(value.Type) && CredentialKinds.OfLoggedIdentifier(name) is { } kind)
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, CredentialKinds.WithArticle(kind)));
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, kind.WithArticle()));
                 }
             }
         }

@@ -55,7 +55,7 @@ internal static class CredentialKinds
     /// The kind of credential a C# identifier names (<c>dbPassword</c> → password), or null. Connection-string
     /// names do not count: a connection string is only a credential when it carries a password.
     /// </summary>
-    public static string? OfIdentifier(string? name)
+    public static CredentialKind? OfIdentifier(string? name)
     {
         if (string.IsNullOrEmpty(name))
         {
@@ -86,7 +86,7 @@ internal static class CredentialKinds
     /// a connection string (<c>connectionString</c>, <c>_dbConnectionString</c>), which in a log is a credential
     /// whether or not this name says it carries a password: the one read from configuration usually does.
     /// </summary>
-    public static string? OfLoggedIdentifier(string? name)
+    public static CredentialKind? OfLoggedIdentifier(string? name)
     {
         if (OfIdentifier(name) is { } kind)
         {
@@ -98,18 +98,14 @@ internal static class CredentialKinds
             return null;
         }
 
-        return IsConnectionStringName(SecretNames.SplitWords(SecretNames.LastSegment(name))) ? "connection string" : null;
+        return IsConnectionStringName(SecretNames.SplitWords(SecretNames.LastSegment(name))) ? CredentialKind.ConnectionString : null;
     }
-
-    /// <summary>The kind with its indefinite article, as a message reads it: "a password", "an API key".</summary>
-    public static string WithArticle(string kind)
-        => (kind.Length > 0 && "aeiouAEIOU".IndexOf(kind[0]) >= 0 ? "an " : "a ") + kind;
 
     /// <summary>
     /// The kind of credential a configuration key names (<c>Jwt:Key</c>, <c>DB_PASSWORD</c>,
     /// <c>Stripe:ApiKey</c>), or null.
     /// </summary>
-    public static string? OfConfigurationKey(string? key, bool configurationFile)
+    public static CredentialKind? OfConfigurationKey(string? key, bool configurationFile)
     {
         if (string.IsNullOrEmpty(key))
         {
@@ -145,7 +141,7 @@ internal static class CredentialKinds
             var parentWords = SecretNames.SplitWords(SecretNames.LastSegment(parent));
             if (parentWords.Count > 0 && !NonSecretKeyQualifiers.Contains(parentWords[parentWords.Count - 1]))
             {
-                return parentWords.Contains("jwt") || parentWords.Contains("signing") ? "signing key" : "key";
+                return parentWords.Contains("jwt") || parentWords.Contains("signing") ? CredentialKind.SigningKey : CredentialKind.Key;
             }
         }
 
@@ -210,7 +206,7 @@ internal static class CredentialKinds
         return configurationFile ? !NonSecretKeyQualifiers.Contains(qualifier) : KeyQualifiers.Contains(qualifier);
     }
 
-    private static string? KindOf(List<string> words)
+    private static CredentialKind? KindOf(List<string> words)
     {
         var joined = string.Concat(words);
         if (IsConnectionStringName(words) && !Has(joined, "password") && !Has(joined, "pwd"))
@@ -220,61 +216,61 @@ internal static class CredentialKinds
 
         if (Has(joined, "passphrase"))
         {
-            return "passphrase";
+            return CredentialKind.Passphrase;
         }
 
         if (Has(joined, "password") || Has(joined, "passwd") || Has(joined, "pwd"))
         {
-            return "password";
+            return CredentialKind.Password;
         }
 
         if (Has(joined, "clientsecret"))
         {
-            return "client secret";
+            return CredentialKind.ClientSecret;
         }
 
         if (Has(joined, "apikey"))
         {
-            return "API key";
+            return CredentialKind.ApiKey;
         }
 
         if (Has(joined, "privatekey"))
         {
-            return "private key";
+            return CredentialKind.PrivateKey;
         }
 
         if (Has(joined, "signingkey") || Has(joined, "jwtkey") || Has(joined, "hmackey"))
         {
-            return "signing key";
+            return CredentialKind.SigningKey;
         }
 
         if (Has(joined, "encryptionkey"))
         {
-            return "encryption key";
+            return CredentialKind.EncryptionKey;
         }
 
         if (Has(joined, "accesskey"))
         {
-            return "access key";
+            return CredentialKind.AccessKey;
         }
 
         if (Has(joined, "token"))
         {
-            return "token";
+            return CredentialKind.Token;
         }
 
         if (words.Count > 1 && words[words.Count - 1] == "key" && words[words.Count - 2] == "secret")
         {
             // FrontendAPI:SecretKey, HMAC secret keys: key material, where a passphrase with spaces is a working key.
-            return CredentialValues.SecretKeyKind;
+            return CredentialKind.SecretKey;
         }
 
         if (Has(joined, "secret"))
         {
-            return "secret";
+            return CredentialKind.Secret;
         }
 
-        return words.Count > 0 && words[words.Count - 1] == "key" ? "key" : "secret";
+        return words.Count > 0 && words[words.Count - 1] == "key" ? CredentialKind.Key : CredentialKind.Secret;
     }
 
     private static bool Has(string joined, string marker) => joined.IndexOf(marker, StringComparison.Ordinal) >= 0;

@@ -16,7 +16,7 @@ internal static class LiteralCredentialJudge
     public static LiteralCredential? JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel? model, CancellationToken cancellationToken)
     {
         var text = literal.Token.ValueText;
-        if (!CredentialValues.IsLongEnoughToJudge(text))
+        if (!SecretShape.IsLongEnoughToJudge(text))
         {
             return null;
         }
@@ -26,9 +26,9 @@ internal static class LiteralCredentialJudge
         if (literal.Parent is BinaryExpressionSyntax && text.IndexOf("-----BEGIN", System.StringComparison.Ordinal) >= 0
             && ConcatenatedLiterals.Join(literal) is { } whole
             // JSON inside the literals escapes the PEM's line breaks ("\\n"): unescaped, the key reads as the PEM it is.
-            && CredentialValues.FindInValue(whole.Text.Replace("\\r", "\r").Replace("\\n", "\n")) is { IsLiveFormat: true } assembled)
+            && CredentialsInText.Find(whole.Text.Replace("\\r", "\r").Replace("\\n", "\n")) is { IsLiveFormat: true } assembled)
         {
-            return new LiteralCredential(assembled.Kind, string.Empty, liveInTests: true, at: whole.Expression);
+            return new LiteralCredential(assembled.Text, string.Empty, liveInTests: true, at: whole.Expression);
         }
 
         return Judge(literal, text, text, model, cancellationToken);
@@ -58,7 +58,7 @@ internal static class LiteralCredentialJudge
             }
             else
             {
-                text.Append(CredentialValues.Hole);
+                text.Append(InterpolatedText.Hole);
             }
         }
 
@@ -72,15 +72,15 @@ internal static class LiteralCredentialJudge
 
     private static LiteralCredential? Judge(ExpressionSyntax expression, string text, string positionalValue, SemanticModel? model, CancellationToken cancellationToken)
     {
-        if (CredentialValues.FindInValue(text) is { } found)
+        if (CredentialsInText.Find(text) is { } found)
         {
-            return new LiteralCredential(found.Kind, string.Empty, liveInTests: found.IsLiveFormat && !found.IsJwt);
+            return new LiteralCredential(found.Text, string.Empty, liveInTests: found.IsLiveFormat && !found.IsJwt);
         }
 
         // A JSON document in a (raw) string literal: {"user": "…", "password": "…"}.
-        if (CredentialValues.FindInJson(text) is { } inJson)
+        if (JsonCredentials.Find(text) is { } inJson)
         {
-            return new LiteralCredential(inJson.Kind, " in '" + inJson.Key + "'");
+            return new LiteralCredential(inJson.Kind.Text(), " in '" + inJson.Key + "'");
         }
 
         if (positionalValue.Length < 4)
@@ -88,17 +88,17 @@ internal static class LiteralCredentialJudge
             return null;
         }
 
-        var target = CredentialTarget.Find(expression);
+        var target = LiteralTargets.Find(expression);
         if (target.IsNone)
         {
             return null;
         }
 
-        string? kind;
+        CredentialKind? kind;
         string? name = target.Name;
-        if (target.DirectKind is not null)
+        if (target.DirectKind is { } direct)
         {
-            kind = target.DirectKind;
+            kind = direct;
         }
         else if (target.ArgumentOwner is not null)
         {
@@ -112,8 +112,8 @@ internal static class LiteralCredentialJudge
             // literal parts ("].[Event_ReadPageByUserId]" of a stored procedure's name) were most of the questions asked
             // on bitwarden/server. Connection strings and tokens inside it were judged above, from the whole text.
             if (expression is InterpolatedStringExpressionSyntax
-                || !(CredentialValues.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
-                || !CredentialValues.IsCredentialLike(positionalValue, "password", direct: bytes))
+                || !(SecretShape.IsSecretShaped(positionalValue, weakWordsCount: target.ArgumentIndex > 0) || target.FollowsEqualArgument(positionalValue))
+                || !CredentialValues.IsCredentialLike(positionalValue, CredentialKind.Password, direct: bytes))
             {
                 return null;
             }
@@ -126,12 +126,12 @@ internal static class LiteralCredentialJudge
 
             var parameter = target.ResolveParameter(model, cancellationToken);
             if ((target.Flags & TargetFlags.Bytes) != 0 && parameter?.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                && CredentialTarget.IsKeyType(constructor.ContainingType.Name))
+                && ArgumentTargets.IsKeyType(constructor.ContainingType.Name))
             {
                 // new(...) of a SymmetricSecurityKey or an HMAC from the bytes of a literal: key material.
-                kind = "signing key";
-                name = null;
-                return CredentialValues.IsCredentialLike(positionalValue, kind, direct: true) ? new LiteralCredential(kind, string.Empty) : null;
+                return CredentialValues.IsCredentialLike(positionalValue, CredentialKind.SigningKey, direct: true)
+                    ? new LiteralCredential(CredentialKind.SigningKey.Text(), string.Empty)
+                    : null;
             }
 
             // A library the compilation does not reference (or a dynamic receiver): the well-known credential APIs by name.
@@ -145,9 +145,9 @@ internal static class LiteralCredentialJudge
                 : CredentialKinds.OfIdentifier(name);
         }
 
-        if (kind is null
-            || ((target.Flags & TargetFlags.CollectionName) != 0 && !CredentialValues.IsSecretShaped(positionalValue))
-            || !CredentialValues.IsCredentialLike(positionalValue, kind, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
+        if (kind is not { } judged
+            || ((target.Flags & TargetFlags.CollectionName) != 0 && !SecretShape.IsSecretShaped(positionalValue))
+            || !CredentialValues.IsCredentialLike(positionalValue, judged, name, direct: target.DirectKind is not null, nameConstant: (target.Flags & TargetFlags.NameConstant) != 0))
         {
             return null;
         }
@@ -158,17 +158,18 @@ internal static class LiteralCredentialJudge
             return null;
         }
 
-        return new LiteralCredential(kind, name is null ? string.Empty : " in '" + name + "'");
+        return new LiteralCredential(judged.Text(), name is null ? string.Empty : " in '" + name + "'");
     }
 }
 
 /// <summary>A credential PRD001 found: its kind, where it goes (" in 'Password'") and whether it stays a warning in tests.</summary>
-internal readonly struct LiteralCredential(string kind, string where, bool liveInTests = false, SyntaxNode? at = null)
+internal readonly struct LiteralCredential(string kindText, string where, bool liveInTests = false, SyntaxNode? at = null)
 {
     /// <summary>Where to report, when not the literal itself (a key assembled from several literals).</summary>
     public SyntaxNode? At { get; } = at;
 
-    public string Kind { get; } = kind;
+    /// <summary>The kind as the message names it (<see cref="CredentialKindText"/>, or a token format's name).</summary>
+    public string KindText { get; } = kindText;
 
     public string Where { get; } = where;
 

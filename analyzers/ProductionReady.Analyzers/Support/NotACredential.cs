@@ -37,7 +37,7 @@ internal static class NotACredential
         new("environment variable name", IsEnvironmentVariableName, withWhitespace: false),
         new("configuration key path", IsKeyPath, withWhitespace: false),
         // "password=", "pass:": an option or query key written before its value.
-        new("key before its value", CredentialValues.IsKeyBeforeItsValue, withWhitespace: false),
+        new("key before its value", SecretShape.IsKeyBeforeItsValue, withWhitespace: false),
         // "identity:accesstoken-*", "oauth:refresh:": a cache-key pattern or prefix, completed at run time.
         new("key pattern or prefix", IsKeyPatternOrPrefix, withWhitespace: false),
         new("file name", IsFileName),

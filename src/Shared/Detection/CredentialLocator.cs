@@ -90,10 +90,11 @@ internal static class CredentialLocator
 
         var known = 0;
         var pairs = 0;
-        foreach (var pair in Pairs(text))
+        var reader = new PairReader(text);
+        while (reader.Next())
         {
             pairs++;
-            if (Array.IndexOf(ConnectionKeys, pair.Key) >= 0)
+            if (reader.KeyIsAny(ConnectionKeys))
             {
                 known++;
             }
@@ -109,36 +110,42 @@ internal static class CredentialLocator
             return null;
         }
 
-        string? user = null;
+        int userStart = -1, userLength = 0;
         int start = -1, length = 0;
-        foreach (var pair in Pairs(text))
+        var reader = new PairReader(text);
+        while (reader.Next())
         {
-            if (Array.IndexOf(UserKeys, pair.Key) >= 0)
+            if (reader.KeyIsAny(UserKeys))
             {
-                user = text.Substring(pair.ValueStart, pair.ValueLength);
+                userStart = reader.ValueStart;
+                userLength = reader.ValueLength;
             }
-            else if (Array.IndexOf(PasswordKeys, pair.Key) >= 0 && pair.ValueLength > 0)
+            else if (reader.KeyIsAny(PasswordKeys) && reader.ValueLength > 0)
             {
-                start = pair.ValueStart;
-                length = pair.ValueLength;
+                start = reader.ValueStart;
+                length = reader.ValueLength;
             }
         }
 
-        return start < 0 ? null : new CredentialSpan(start, length, user);
+        return start < 0 ? null : new CredentialSpan(start, length, userStart < 0 ? null : text.Substring(userStart, userLength));
     }
 
     /// <summary>
     /// The password of StackExchange.Redis's own configuration string: endpoints and options separated by commas,
     /// <c>host:6379,password=…,ssl=true</c> (its <c>user=</c> names the user). At least one endpoint, no semicolon.
     /// </summary>
-    private static CredentialSpan? FindRedisOptionsPassword(string text)
+    /// <remarks>
+    /// Runs on every log message and every string literal with '=' and ',': the walk compares keys in place and cuts
+    /// no string until it has found a password, so text that is not such a string costs no allocation.
+    /// </remarks>
+    internal static CredentialSpan? FindRedisOptionsPassword(string text)
     {
         if (text.IndexOf(';') >= 0 || text.IndexOf(',') < 0)
         {
             return null;
         }
 
-        string? user = null;
+        int userStart = -1, userLength = 0;
         int start = -1, length = 0;
         var endpoint = false;
         var segmentStart = 0;
@@ -149,7 +156,7 @@ internal static class CredentialLocator
             var equals = text.IndexOf('=', segmentStart, segmentEnd - segmentStart);
             if (equals < 0)
             {
-                if (text.Substring(segmentStart, segmentEnd - segmentStart).Trim().Length == 0)
+                if (IsBlank(text, segmentStart, segmentEnd))
                 {
                     // An empty entry (a trailing comma): the client skips it.
                 }
@@ -164,7 +171,6 @@ internal static class CredentialLocator
             }
             else
             {
-                var key = text.Substring(segmentStart, equals - segmentStart).Trim().ToLowerInvariant();
                 var valueStart = equals + 1;
                 var valueEnd = segmentEnd;
                 while (valueStart < valueEnd && text[valueStart] == ' ')
@@ -177,14 +183,15 @@ internal static class CredentialLocator
                     valueEnd--;
                 }
 
-                if (key == "password" && valueEnd > valueStart)
+                if (KeyIs(text, segmentStart, equals, "password") && valueEnd > valueStart)
                 {
                     start = valueStart;
                     length = valueEnd - valueStart;
                 }
-                else if (key == "user")
+                else if (KeyIs(text, segmentStart, equals, "user"))
                 {
-                    user = text.Substring(valueStart, valueEnd - valueStart);
+                    userStart = valueStart;
+                    userLength = valueEnd - valueStart;
                 }
             }
 
@@ -196,7 +203,52 @@ internal static class CredentialLocator
             segmentStart = comma + 1;
         }
 
-        return endpoint && start >= 0 ? new CredentialSpan(start, length, user) : null;
+        return endpoint && start >= 0 ? new CredentialSpan(start, length, userStart < 0 ? null : text.Substring(userStart, userLength)) : null;
+    }
+
+    // text[start..end), without surrounding white space, is key (lower-case ASCII) in any case: what
+    // Substring(…).Trim().ToLowerInvariant() == key says, without the copies.
+    private static bool KeyIs(string text, int start, int end, string key)
+    {
+        while (start < end && char.IsWhiteSpace(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        if (end - start != key.Length)
+        {
+            return false;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            if (text[i] > 0x7F)
+            {
+                // Invariant lower-casing maps a few non-ASCII letters onto ASCII ones (U+0130 to 'i', the Kelvin sign to
+                // 'k'), which an ordinal comparison ignoring case does not: the rare key with one takes the copying path.
+                return string.Equals(text.Substring(start, end - start).ToLowerInvariant(), key, StringComparison.Ordinal);
+            }
+        }
+
+        return string.Compare(text, start, key, 0, key.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    }
+
+    private static bool IsBlank(string text, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (!char.IsWhiteSpace(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // host, host:port, [v6]:port: letters, digits and . - _ : [ ] only, and not empty.
@@ -251,82 +303,121 @@ internal static class CredentialLocator
         return new CredentialSpan(password.Index, password.Length, user.Length == 0 ? null : Uri.UnescapeDataString(user));
     }
 
-    private readonly struct Pair
+    /// <summary>
+    /// Reads <c>key=value</c> pairs separated by ';', values optionally quoted with ' or " (a doubled quote escapes it),
+    /// in place: a pair is its offsets in the text, so reading a text that holds no connection string allocates nothing.
+    /// </summary>
+    private struct PairReader
     {
-        public Pair(string key, int valueStart, int valueLength)
+        private readonly string _text;
+        private int _next;
+
+        public PairReader(string text)
         {
-            Key = key;
-            ValueStart = valueStart;
-            ValueLength = valueLength;
+            _text = text;
+            _next = 0;
+            KeyStart = KeyEnd = ValueStart = ValueLength = 0;
         }
 
-        public string Key { get; }
+        /// <summary>Where the current key starts and ends, without surrounding white space.</summary>
+        public int KeyStart { get; private set; }
 
-        public int ValueStart { get; }
+        public int KeyEnd { get; private set; }
 
-        public int ValueLength { get; }
-    }
+        public int ValueStart { get; private set; }
 
-    // key=value pairs separated by ';', values optionally quoted with ' or " (a doubled quote escapes it).
-    private static System.Collections.Generic.IEnumerable<Pair> Pairs(string text)
-    {
-        var i = 0;
-        while (i < text.Length)
+        public int ValueLength { get; private set; }
+
+        /// <summary>True when the current key is one of <paramref name="keys"/> (lower-case ASCII), in any case.</summary>
+        public readonly bool KeyIsAny(string[] keys)
         {
-            var equals = text.IndexOf('=', i);
-            if (equals < 0)
+            foreach (var key in keys)
             {
-                yield break;
-            }
-
-            var semicolonBefore = text.IndexOf(';', i);
-            if (semicolonBefore >= 0 && semicolonBefore < equals)
-            {
-                // A segment without '=' (e.g. trailing text): skip it.
-                i = semicolonBefore + 1;
-                continue;
-            }
-
-            var key = text.Substring(i, equals - i).Trim().ToLowerInvariant();
-            var valueStart = equals + 1;
-            while (valueStart < text.Length && text[valueStart] == ' ')
-            {
-                valueStart++;
-            }
-
-            int valueEnd;
-            int next;
-            if (valueStart < text.Length && (text[valueStart] == '\'' || text[valueStart] == '"'))
-            {
-                var quote = text[valueStart];
-                var close = valueStart + 1;
-                while (close < text.Length && !(text[close] == quote && (close + 1 >= text.Length || text[close + 1] != quote)))
+                if (KeyIs(_text, KeyStart, KeyEnd, key))
                 {
-                    close += text[close] == quote ? 2 : 1;
-                }
-
-                valueStart++;
-                valueEnd = Math.Min(close, text.Length);
-                var semicolon = close < text.Length ? text.IndexOf(';', close) : -1;
-                next = semicolon < 0 ? text.Length : semicolon + 1;
-            }
-            else
-            {
-                var semicolon = text.IndexOf(';', valueStart);
-                valueEnd = semicolon < 0 ? text.Length : semicolon;
-                next = semicolon < 0 ? text.Length : semicolon + 1;
-                while (valueEnd > valueStart && text[valueEnd - 1] == ' ')
-                {
-                    valueEnd--;
+                    return true;
                 }
             }
 
-            if (key.Length > 0 && key.Length <= 40)
+            return false;
+        }
+
+        /// <summary>Moves to the next pair with a key of 1 to 40 characters; false at the end of the text.</summary>
+        public bool Next()
+        {
+            var text = _text;
+            while (_next < text.Length)
             {
-                yield return new Pair(key, valueStart, valueEnd - valueStart);
+                var i = _next;
+                var equals = text.IndexOf('=', i);
+                if (equals < 0)
+                {
+                    _next = text.Length;
+                    return false;
+                }
+
+                var semicolonBefore = text.IndexOf(';', i);
+                if (semicolonBefore >= 0 && semicolonBefore < equals)
+                {
+                    // A segment without '=' (e.g. trailing text): skip it.
+                    _next = semicolonBefore + 1;
+                    continue;
+                }
+
+                int keyStart = i, keyEnd = equals;
+                while (keyStart < keyEnd && char.IsWhiteSpace(text[keyStart]))
+                {
+                    keyStart++;
+                }
+
+                while (keyEnd > keyStart && char.IsWhiteSpace(text[keyEnd - 1]))
+                {
+                    keyEnd--;
+                }
+
+                var valueStart = equals + 1;
+                while (valueStart < text.Length && text[valueStart] == ' ')
+                {
+                    valueStart++;
+                }
+
+                int valueEnd;
+                if (valueStart < text.Length && (text[valueStart] == '\'' || text[valueStart] == '"'))
+                {
+                    var quote = text[valueStart];
+                    var close = valueStart + 1;
+                    while (close < text.Length && !(text[close] == quote && (close + 1 >= text.Length || text[close + 1] != quote)))
+                    {
+                        close += text[close] == quote ? 2 : 1;
+                    }
+
+                    valueStart++;
+                    valueEnd = Math.Min(close, text.Length);
+                    var semicolon = close < text.Length ? text.IndexOf(';', close) : -1;
+                    _next = semicolon < 0 ? text.Length : semicolon + 1;
+                }
+                else
+                {
+                    var semicolon = text.IndexOf(';', valueStart);
+                    valueEnd = semicolon < 0 ? text.Length : semicolon;
+                    _next = semicolon < 0 ? text.Length : semicolon + 1;
+                    while (valueEnd > valueStart && text[valueEnd - 1] == ' ')
+                    {
+                        valueEnd--;
+                    }
+                }
+
+                if (keyEnd > keyStart && keyEnd - keyStart <= 40)
+                {
+                    KeyStart = keyStart;
+                    KeyEnd = keyEnd;
+                    ValueStart = valueStart;
+                    ValueLength = valueEnd - valueStart;
+                    return true;
+                }
             }
 
-            i = next;
+            return false;
         }
     }
 }

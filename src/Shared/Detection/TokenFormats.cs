@@ -9,12 +9,13 @@ namespace ProductionReady.Detection;
 /// <summary>A well-known credential format found in a string.</summary>
 internal readonly struct TokenMatch
 {
-    public TokenMatch(string kind, int start, int length, string prefix = "")
+    public TokenMatch(string kind, int start, int length, string prefix = "", bool isJsonWebToken = false)
     {
         Kind = kind;
         Start = start;
         Length = length;
         Prefix = prefix;
+        IsJsonWebToken = isJsonWebToken;
     }
 
     /// <summary>What it is, for messages: "AWS access key", "GitHub token", …</summary>
@@ -26,6 +27,9 @@ internal readonly struct TokenMatch
 
     /// <summary>The prefix or keyword of the format that matched: with <see cref="Kind"/>, which format it was.</summary>
     public string Prefix { get; }
+
+    /// <summary>A JSON Web Token: often a sample or a test fixture's, so the analyzers treat it apart.</summary>
+    public bool IsJsonWebToken { get; }
 }
 
 /// <summary>
@@ -196,6 +200,9 @@ internal static class TokenFormats
 
     // A header or option name, then its value: `Name: value`, `"Name": "value"`, `Name=value`, `("Name", "value")`.
     private const string Assigned = @"[""']?\s*[:=,]\s*[""']?";
+
+    // Declared before the table that lists it: static fields initialise in order.
+    private static readonly Format JsonWebToken = new Format("JSON Web Token", "eyJ", @"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}");
 
     // Each format: its public shape, and a literal prefix or keyword every match contains. A group named "s"
     // is the secret inside a longer match (AccountKey=…, sig=…, "d":"…"); without it the whole match is.
@@ -428,7 +435,7 @@ internal static class TokenFormats
         // A header alone ("-----BEGIN FAKE RSA PRIVATE KEY-----" in a generator, a StartsWith check) is not a key: the body is.
         new Format("private key", "-----BEGIN", @"-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----(?:\s|\\[rn])*[A-Za-z0-9+/=]{16,}"),
         new Format("private key (JSON Web Key)", "\"kty\"", @"""kty""\s*:\s*""(?:RSA|EC|OKP)""[^{}]*?""d""\s*:\s*""(?<s>[A-Za-z0-9_-]{20,})""|""d""\s*:\s*""(?<s>[A-Za-z0-9_-]{20,})""[^{}]*?""kty""\s*:\s*""(?:RSA|EC|OKP)"""),
-        new Format("JSON Web Token", "eyJ", @"\beyJ[A-Za-z0-9_\-]{8,}\.eyJ[A-Za-z0-9_\-]{8,}\.[A-Za-z0-9_\-]{8,}"),
+        JsonWebToken,
     };
 
     private static readonly Format[] TestModeFormats =
@@ -573,7 +580,7 @@ internal static class TokenFormats
                         continue;
                     }
 
-                    return new TokenMatch(format.Kind, found.Index, found.Length, format.Prefix);
+                    return new TokenMatch(format.Kind, found.Index, found.Length, format.Prefix, ReferenceEquals(format, JsonWebToken));
                 }
             }
             catch (RegexMatchTimeoutException)
