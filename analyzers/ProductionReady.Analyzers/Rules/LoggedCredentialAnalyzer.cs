@@ -54,7 +54,10 @@ public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
 
             foreach (var value in LoggedValues(argument.Value))
             {
-                if (NameOf(value) is { } name && !CannotHoldSecret(value.Type) && CredentialKinds.OfLoggedIdentifier(name) is { } kind)
+                // A constant is a name or a fixed text (const string HostWebClientKey = "hostwebclient"): a credential
+                // written as one is PRD001's, where it is declared.
+                if (!value.ConstantValue.HasValue && NameOf(value) is { } name && !CannotHoldSecret(value.Type)
+                    && CredentialKinds.OfLoggedIdentifier(name) is { } kind)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, kind.WithArticle()));
                 }

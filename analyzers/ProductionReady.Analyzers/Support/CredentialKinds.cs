@@ -44,6 +44,13 @@ internal static class CredentialKinds
     // public (elsa-core's appsettings.json lists shared assemblies by PublicKeyToken).
     private static readonly HashSet<string> PublicKeyQualifiers = new HashSet<string>(StringComparer.Ordinal) { "public", "publishable" };
 
+    // First words of a name whose value was cut down or masked before it is logged (PRD010 only).
+    private static readonly HashSet<string> ReducedForLogQualifiers = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "truncated", "masked", "redacted", "obfuscated", "partial", "shortened", "abbreviated", "sanitized", "scrubbed",
+        "anonymized", "censored", "hidden",
+    };
+
     // WeakPasswords, BannedPasswords, CommonPasswords: lists of values to reject, not credentials.
     private static readonly HashSet<string> ListQualifiers = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -88,6 +95,12 @@ internal static class CredentialKinds
     /// </summary>
     public static CredentialKind? OfLoggedIdentifier(string? name)
     {
+        // truncatedSecret = secret[..10], maskedPassword: the code cut the value down for the log on purpose.
+        if (name is not null && SecretNames.SplitWords(name) is { Count: > 1 } words && ReducedForLogQualifiers.Contains(words[0]))
+        {
+            return null;
+        }
+
         if (OfIdentifier(name) is { } kind)
         {
             return kind;
