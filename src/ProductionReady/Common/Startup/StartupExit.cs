@@ -5,7 +5,8 @@ namespace ProductionReady.Common;
 /// runtime crash dump and SIGABRT (exit 134). A refusal that has already been reported (the startup
 /// report, the secret report) just exits; an options or binder failure that reached no report (an
 /// app that replaced the service-provider factory, options created outside startup validation) is
-/// reported here first, so no bad setting ends in a stack trace.
+/// reported here first, so no bad setting ends in a stack trace; so is the app's own address held by another
+/// process (Kestrel's bind failure in <c>app.Run()</c>, see <see cref="ServerAddressInUse"/>).
 /// </summary>
 /// <remarks>
 /// The exception leaves <c>builder.Build()</c> or <c>app.Run()</c> only after the host or the
@@ -52,6 +53,11 @@ internal static class StartupExit
         else if (ConfigurationProblems.IsConfigurationFailure(exception))
         {
             StartupReport.Write(Console.Error, ConfigurationProblems.From(exception).Distinct().ToArray());
+            Exit();
+        }
+        else if (ServerAddressInUse.TryDescribe(exception, out var problem))
+        {
+            StartupReport.Write(Console.Error, [problem]);
             Exit();
         }
     }

@@ -36,6 +36,26 @@ public sealed class PortRefusalTests
         AssertRefused(exitCode, stdout, stderr, "is already in use by another process");
     }
 
+    [Fact]
+    public async Task The_apps_own_address_another_process_holds_exits_1_with_the_report()
+    {
+        // A second instance, or another service on the port: Kestrel's bind failure, before this a crash with exit 134.
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var address = $"http://127.0.0.1:{((IPEndPoint)holder.LocalEndpoint).Port}";
+        var (exitCode, stdout, stderr) = await SampleProcess.RunToExitAsync(
+            new Dictionary<string, string?> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Sample__ApiKey"] = StrongKey(), ["ASPNETCORE_URLS"] = address },
+            ExitTimeout);
+
+        var output = $"exit {exitCode}\nstdout:\n{stdout}\nstderr:\n{stderr}";
+        Assert.True(exitCode == 1, output);
+        Assert.Contains(address, stderr, StringComparison.Ordinal);
+        Assert.Contains("is already in use by another process", stderr, StringComparison.Ordinal);
+        Assert.Contains("ASPNETCORE_URLS", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
+
     // The sample requires its API key in Production; a random one passes the secret validation.
     private static string StrongKey() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
