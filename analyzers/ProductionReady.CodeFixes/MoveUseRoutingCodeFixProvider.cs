@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
 using System.Threading;
@@ -17,48 +16,38 @@ namespace ProductionReady.Analyzers;
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MoveUseRoutingCodeFixProvider))]
 [Shared]
-public sealed class MoveUseRoutingCodeFixProvider : CodeFixProvider
+public sealed class MoveUseRoutingCodeFixProvider : ProductionReadyCodeFixProvider
 {
-    /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.EndpointsBeforeRateLimiter);
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    /// <summary>Creates the fix for PRD014.</summary>
+    public MoveUseRoutingCodeFixProvider()
+        : base(DiagnosticIds.EndpointsBeforeRateLimiter)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
+    }
+
+    /// <inheritdoc />
+    protected override void RegisterCodeFix(CodeFixContext context, SyntaxNode root, Diagnostic diagnostic)
+    {
+        if (diagnostic.AdditionalLocations.Count < 2
+            || StatementOf(root, diagnostic.AdditionalLocations[0]) is not { } routing
+            || StatementOf(root, diagnostic.AdditionalLocations[1]) is not { } productionReady
+            || routing.Parent != productionReady.Parent)
         {
             return;
         }
 
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (diagnostic.AdditionalLocations.Count < 2
-                || StatementOf(root, diagnostic.AdditionalLocations[0]) is not { } routing
-                || StatementOf(root, diagnostic.AdditionalLocations[1]) is not { } productionReady
-                || routing.Parent != productionReady.Parent)
-            {
-                continue;
-            }
-
-            var name = productionReady.DescendantNodes().OfType<MemberAccessExpressionSyntax>().FirstOrDefault()?.Name.Identifier.ValueText ?? "UseProductionReady";
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Call UseRouting() before " + name + "()",
-                    c => MoveAsync(context.Document, routing, productionReady, c),
-                    equivalenceKey: nameof(MoveUseRoutingCodeFixProvider)),
-                diagnostic);
-        }
+        var name = productionReady.DescendantNodes().OfType<MemberAccessExpressionSyntax>().FirstOrDefault()?.Name.Identifier.ValueText ?? "UseProductionReady";
+        context.RegisterCodeFix(
+            CodeAction.Create(
+                "Call UseRouting() before " + name + "()",
+                c => MoveAsync(context.Document, routing, productionReady, c),
+                equivalenceKey: nameof(MoveUseRoutingCodeFixProvider)),
+            diagnostic);
     }
 
     // The statement that is exactly the call at the location (app.UseRouting();), as a block or top-level member.
     private static SyntaxNode? StatementOf(SyntaxNode root, Location location)
     {
-        var invocation = root.FindNode(location.SourceSpan, getInnermostNodeForTie: true)?.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (invocation?.Parent is not ExpressionStatementSyntax statement)
+        if (DiagnosticSyntax.InvocationAt(root, location)?.Parent is not ExpressionStatementSyntax statement)
         {
             return null;
         }
