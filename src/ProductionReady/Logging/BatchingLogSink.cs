@@ -99,16 +99,28 @@ internal sealed class BatchingLogSink : ILogEventSink, IDisposable
 
     public void Emit(LogEvent logEvent)
     {
+        var scratch = Scratch();
+        _formatter.Format(logEvent, scratch);
+        EmitFormatted(scratch.Written, logEvent.Timestamp);
+    }
+
+    /// <summary>This thread's empty buffer to format one event into (then handed to <see cref="EmitFormatted"/>).</summary>
+    public static CharBufferWriter Scratch()
+    {
         var scratch = t_scratch ??= new CharBufferWriter();
         scratch.Reset();
-        _formatter.Format(logEvent, scratch);
-        var line = scratch.Written;
+        return scratch;
+    }
+
+    /// <summary>Appends one event already formatted (a whole line, its line break included), as <see cref="Emit"/> does.</summary>
+    public void EmitFormatted(ReadOnlySpan<char> line, DateTimeOffset timestamp)
+    {
         if (line.IndexOfAny(UnicodeLineBreaks) >= 0)
         {
             line = EscapeUnicodeLineBreaks(line);
         }
 
-        Append(line, logEvent.Timestamp);
+        Append(line, timestamp);
     }
 
     // JSON allows U+0085, U+2028 and U+2029 raw inside strings, but readers that split lines on Unicode line breaks

@@ -114,11 +114,15 @@ internal sealed class LogPipeline : IDisposable
             output = behind.WriteTo.Sink(output).CreateLogger();
         }
 
-        var stage = new LogEventStage(
-            output,
-            services.GetService<SecretMasker>() ?? new SecretMasker(services.GetService<IKnownSecretValues>()),
-            identity,
-            services.GetService<IHttpContextAccessor>());
+        var masker = services.GetService<SecretMasker>() ?? new SecretMasker(services.GetService<IKnownSecretValues>());
+        var stage = new LogEventStage(output, masker, identity, services.GetService<IHttpContextAccessor>());
+        if (_batching is not null && isJson && !settings.RenderMessage && !serilog.Exists() && settings.SerilogConfigurations.Count == 0)
+        {
+            // Serilog's way is ours alone (no enricher, filter, override or sink of the app's): the one event every request
+            // writes can skip it and write the same line itself.
+            RequestEvents = new RequestEventWriter(_batching, masker, identity, RequestLoggingMiddleware.RequestCompleted, RequestLoggingMiddleware.Category);
+        }
+
         _logger = front.WriteTo.Sink(stage).CreateLogger();
         foreach (var key in ConsoleSinkKeys(serilog))
         {
@@ -133,6 +137,9 @@ internal sealed class LogPipeline : IDisposable
     }
 
     public Serilog.ILogger Logger => _logger;
+
+    /// <summary>The request completion event's direct CLEF writer, when nothing of the app's sits in Serilog's way; else null.</summary>
+    public RequestEventWriter? RequestEvents { get; }
 
     /// <summary>Whether events also go to OpenTelemetry's logger provider (<see cref="ProductionReadyLoggingOptions.Otlp"/>).</summary>
     public bool ExportsToOpenTelemetry { get; }

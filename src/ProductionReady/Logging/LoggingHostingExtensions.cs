@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ProductionReady;
 using ProductionReady.Common;
 using ProductionReady.Logging;
-using Serilog.Extensions.Logging;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -21,7 +20,7 @@ public static class LoggingHostingExtensions
 
     /// <summary>Our logger provider's registration: one delegate, so that it can be recognised among the app's providers.</summary>
     internal static readonly Func<IServiceProvider, ILoggerProvider> PipelineProvider =
-        static sp => new SerilogLoggerProvider(sp.GetRequiredService<LogPipeline>().Logger, dispose: false);
+        static sp => new PipelineLoggerProvider(sp.GetRequiredService<LogPipeline>());
 
     /// <summary>
     /// Replaces the framework's console and debug logging providers with a Serilog pipeline (other providers

@@ -45,6 +45,15 @@ internal sealed class MaskingLogger : ILogger
             return;
         }
 
+        // The one event every request writes: its three texts checked directly, without boxing the state or its numbers
+        // (the template is a constant, the names are not secrets). Anything to mask takes the general way below.
+        if (typeof(TState) == typeof(RequestCompletedState) && exception is null
+            && _masker.IsClean(System.Runtime.CompilerServices.Unsafe.As<TState, RequestCompletedState>(ref state)))
+        {
+            _inner.Log(logLevel, eventId, state, exception, formatter);
+            return;
+        }
+
         var maskedException = exception is null ? null : _masker.MaskException(exception);
         if (state is IReadOnlyList<KeyValuePair<string, object?>> or IEnumerable<KeyValuePair<string, object?>>)
         {

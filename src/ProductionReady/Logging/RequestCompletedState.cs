@@ -34,6 +34,21 @@ internal readonly struct RequestCompletedState : IReadOnlyList<KeyValuePair<stri
         _requestId = requestId;
     }
 
+    public string Method => _method;
+
+    public string Path => _path;
+
+    public int StatusCode => _statusCode;
+
+    public double ElapsedMs => _elapsedMs;
+
+    public string RequestId => _requestId;
+
+    public int? GrpcStatus => _grpcStatus;
+
+    /// <summary>The event's message template (<c>{OriginalFormat}</c>).</summary>
+    public string MessageTemplate => _grpcStatus is null ? Template : GrpcTemplate;
+
     public int Count => _grpcStatus is null ? 6 : 7;
 
     public KeyValuePair<string, object?> this[int index] => index switch
@@ -43,7 +58,7 @@ internal readonly struct RequestCompletedState : IReadOnlyList<KeyValuePair<stri
         2 => new(LogPropertyNames.StatusCode, _statusCode),
         3 => new(LogPropertyNames.ElapsedMs, _elapsedMs),
         4 => new(LogPropertyNames.RequestId, _requestId),
-        5 => new("{OriginalFormat}", _grpcStatus is null ? Template : GrpcTemplate),
+        5 => new("{OriginalFormat}", MessageTemplate),
         6 when _grpcStatus is { } grpcStatus => new(LogPropertyNames.GrpcStatus, grpcStatus),
         _ => throw new ArgumentOutOfRangeException(nameof(index)),
     };

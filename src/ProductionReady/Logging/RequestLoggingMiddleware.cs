@@ -21,7 +21,7 @@ internal sealed class RequestLoggingMiddleware
 {
     internal const string Category = "ProductionReady.RequestLogging";
 
-    private static readonly EventId RequestCompleted = new(4001, "RequestCompleted");
+    internal static readonly EventId RequestCompleted = new(4001, "RequestCompleted");
 
     private readonly RequestDelegate _next;
     private readonly ILogger _logger;

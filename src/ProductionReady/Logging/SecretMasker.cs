@@ -145,6 +145,15 @@ internal sealed partial class SecretMasker
     /// types are judged by their text (what every provider but a structured one writes) and replaced by the masked
     /// text only when that holds a secret.
     /// </summary>
+    /// <summary>True when nothing in the request completion event needs masking (its method, path and request id).</summary>
+    public bool IsClean(in RequestCompletedState request)
+    {
+        var search = CurrentValues();
+        return ReferenceEquals(MaskText(request.Method, search), request.Method)
+            && ReferenceEquals(MaskText(request.Path, search), request.Path)
+            && ReferenceEquals(MaskText(request.RequestId, search), request.RequestId);
+    }
+
     public object? MaskStateValue(string name, object? value)
     {
         if (value is null)

@@ -11,7 +11,8 @@ namespace ProductionReady.Benchmarks.Logging;
 /// <summary>
 /// What the request-logging middleware adds to a request: the id (kept or generated, echoed), the timing and
 /// the decision, with logging off (the middleware alone) and with the completion event written as CLEF
-/// through the whole Microsoft.Extensions.Logging → Serilog → mask → format pipeline (to a discarding writer).
+/// through the whole Microsoft.Extensions.Logging → Serilog → mask → format pipeline (to a discarding writer), and
+/// written directly from its state by our provider as an app has it (<see cref="RequestEventWriter"/>).
 /// </summary>
 [MemoryDiagnoser]
 [MinColumn]
@@ -25,6 +26,7 @@ public class RequestLoggingBenchmarks
     private RequestLoggingMiddleware _silent = null!;
     private RequestLoggingMiddleware _logging = null!;
     private RequestLoggingMiddleware _maskedBeforeProviders = null!;
+    private RequestLoggingMiddleware _direct = null!;
     private ServiceProvider _services = null!;
 
     [GlobalSetup]
@@ -47,6 +49,10 @@ public class RequestLoggingBenchmarks
         // As the app's logger factory is since secrets are masked before every provider (OTLP, the app's own).
         var masking = new MaskingLoggerFactory(factory, new SecretMasker(null));
         _maskedBeforeProviders = new RequestLoggingMiddleware(Endpoint, masking, options, _services);
+
+        // As an app has it: masked before every provider, and our provider writing the event directly (RequestEventWriter).
+        var direct = LoggerFactory.Create(b => b.AddProvider(Microsoft.Extensions.Hosting.LoggingHostingExtensions.PipelineProvider(_services)));
+        _direct = new RequestLoggingMiddleware(Endpoint, new MaskingLoggerFactory(direct, new SecretMasker(null)), options, _services);
 
         _withId = NewContext();
         _withId.Request.Headers["X-Request-ID"] = "4bf92f3577b34da6a3ce929d0e0e4736";
@@ -75,6 +81,10 @@ public class RequestLoggingBenchmarks
     // instance every time.
     [Benchmark]
     public Task Middleware_IdGenerated_ClefEvent_MaskedBeforeProviders() => _maskedBeforeProviders.InvokeAsync(_withoutId);
+
+    // What an app runs: the same event, written by our provider straight from its state instead of through a Serilog LogEvent.
+    [Benchmark]
+    public Task Middleware_IdGenerated_ClefEvent_Direct() => _direct.InvokeAsync(_withoutId);
 
     private static DefaultHttpContext NewContext()
     {
