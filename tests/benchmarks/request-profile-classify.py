@@ -7,6 +7,9 @@ import sys
 
 # (substring of "Namespace.Type::Method", piece); the first marker a frame matches names its piece.
 markers=[
+ ('ProductionReady.Logging.RequestEventWriter', 'request event: written directly (RequestEventWriter, ScopeProperties)'),
+ ('ProductionReady.Logging.ScopeProperties', 'request event: written directly (RequestEventWriter, ScopeProperties)'),
+ ('ProductionReady.Logging.PipelineLoggerProvider', 'request event: written directly (RequestEventWriter, ScopeProperties)'),
  ('Serilog.Formatting.', 'request event: CLEF formatting (Serilog.Formatting.Compact)'),
  ('ProductionReady.Detection.', 'masking (secret search)'),
  ('ProductionReady.Logging.SecretMasker', 'masking (secret search)'),

@@ -43,6 +43,7 @@ public static class LoggingHostingExtensions
         var services = builder.Services;
         ServiceIdentity.Register(services);
         services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(LogDestination.Stdout);
         services.TryAddSingleton<LogPipelineActivation>();
         services.TryAddSingleton<LogPipeline>();

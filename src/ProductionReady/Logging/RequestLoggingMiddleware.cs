@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using ProductionReady.Common;
 
@@ -30,6 +29,7 @@ internal sealed class RequestLoggingMiddleware
     private readonly long _slowTicks;
     private readonly bool _answersUnhandled;
     private readonly Func<object, Task> _reapplyRequestId;
+    private readonly TimeProvider _time;
 
     public RequestLoggingMiddleware(RequestDelegate next, ILoggerFactory loggerFactory, IOptions<ProductionReadyLoggingOptions> options, IServiceProvider services)
     {
@@ -44,7 +44,9 @@ internal sealed class RequestLoggingMiddleware
         var settings = options.Value;
         _header = settings.RequestIdHeader;
         _excludedPaths = [.. settings.ExcludedPaths.Select(RequestPaths.Normalize)];
-        _slowTicks = (long)(settings.SlowRequestThreshold.TotalSeconds * Stopwatch.Frequency);
+        // The host's clock (a test's fake one advances by itself when a request should count as slow).
+        _time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        _slowTicks = (long)(settings.SlowRequestThreshold.TotalSeconds * _time.TimestampFrequency);
     }
 
     public Task InvokeAsync(HttpContext context)
@@ -61,7 +63,7 @@ internal sealed class RequestLoggingMiddleware
             return _next(context);
         }
 
-        var start = Stopwatch.GetTimestamp();
+        var start = _time.GetTimestamp();
         Task pending;
         try
         {
@@ -126,7 +128,7 @@ internal sealed class RequestLoggingMiddleware
             return;
         }
 
-        var elapsed = Stopwatch.GetTimestamp() - start;
+        var elapsed = _time.GetTimestamp() - start;
         var status = context.Response.StatusCode;
         var grpcStatus = GrpcCallStatus.Read(context);
         var level = grpcStatus is { } call ? GrpcCallStatus.Level(call) : LogLevel.Information;
@@ -151,7 +153,7 @@ internal sealed class RequestLoggingMiddleware
     {
         var started = context.Response.HasStarted;
         var status = started ? context.Response.StatusCode : StatusCodes.Status500InternalServerError;
-        if (Write(LogLevel.Error, context, status, Stopwatch.GetTimestamp() - start, exception))
+        if (Write(LogLevel.Error, context, status, _time.GetTimestamp() - start, exception))
         {
             ReportedExceptions.Add(exception);
         }
@@ -172,7 +174,7 @@ internal sealed class RequestLoggingMiddleware
             return false;
         }
 
-        var elapsedMs = Math.Round(elapsedTicks * 1000.0 / Stopwatch.Frequency, 3);
+        var elapsedMs = Math.Round(elapsedTicks * 1000.0 / _time.TimestampFrequency, 3);
         var path = LogEventStage.RequestPath(context.Request);
 
         // Through ILogger, so every logging provider (OpenTelemetry's included) receives it.

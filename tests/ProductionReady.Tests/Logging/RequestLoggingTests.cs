@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
 using ProductionReady.Logging;
 
 namespace ProductionReady.Tests.Logging;
@@ -22,9 +23,10 @@ public sealed class RequestLoggingTests
         });
         app.MapGet("/fail", () => Results.StatusCode(503));
         app.MapGet("/throw", string () => throw new InvalidOperationException("boom"));
-        app.MapGet("/slow", async () =>
+        app.MapGet("/slow", (TimeProvider time) =>
         {
-            await Task.Delay(50);
+            // The host's clock is a fake one in the test that asks: the request takes as long as the test says.
+            (time as FakeTimeProvider)?.Advance(TimeSpan.FromSeconds(3));
             return "done";
         });
         app.MapGet("/health/live", () => "Healthy");
@@ -121,21 +123,28 @@ public sealed class RequestLoggingTests
     [Fact]
     public async Task Server_errors_and_slow_requests_are_warnings_unhandled_exceptions_errors()
     {
-        await using var log = await CapturedLog.StartAsync(MapSample, configure: o => o.SlowRequestThreshold = TimeSpan.FromMilliseconds(10));
+        // On the host's clock, a fake one: /slow takes 3 s of it, every other request none.
+        await using var log = await CapturedLog.StartAsync(
+            MapSample,
+            configure: o => o.SlowRequestThreshold = TimeSpan.FromSeconds(2),
+            services: s => s.AddSingleton<TimeProvider>(new FakeTimeProvider()));
         await log.Client.GetAsync(new Uri("/fail", UriKind.Relative));
         await log.Client.GetAsync(new Uri("/slow", UriKind.Relative));
+        await log.Client.GetAsync(new Uri("/orders/7", UriKind.Relative));
         Assert.Equal(HttpStatusCode.InternalServerError, (await log.Client.GetAsync(new Uri("/throw", UriKind.Relative))).StatusCode);
 
         var events = log.RequestEvents;
-        Assert.Equal(3, events.Count);
+        Assert.Equal(4, events.Count);
         Assert.Equal(("/fail", 503, "Warning"), Describe(events[0]));
         Assert.Equal(("/slow", 200, "Warning"), Describe(events[1]));
-        Assert.Equal(("/throw", 500, "Error"), Describe(events[2]));
-        Assert.StartsWith("System.InvalidOperationException: boom", events[2].GetProperty("@x").GetString(), StringComparison.Ordinal);
-        Assert.Contains("RequestLoggingTests", events[2].GetProperty("@x").GetString(), StringComparison.Ordinal);
+        Assert.Equal(3000, events[1].GetProperty("ElapsedMs").GetDouble());
+        Assert.Equal(("/orders/7", 200, null), Describe(events[2]));
+        Assert.Equal(("/throw", 500, "Error"), Describe(events[3]));
+        Assert.StartsWith("System.InvalidOperationException: boom", events[3].GetProperty("@x").GetString(), StringComparison.Ordinal);
+        Assert.Contains("RequestLoggingTests", events[3].GetProperty("@x").GetString(), StringComparison.Ordinal);
 
         static (string?, int, string?) Describe(JsonElement e) =>
-            (e.GetProperty("RequestPath").GetString(), e.GetProperty("StatusCode").GetInt32(), e.GetProperty("@l").GetString());
+            (e.GetProperty("RequestPath").GetString(), e.GetProperty("StatusCode").GetInt32(), e.TryGetProperty("@l", out var level) ? level.GetString() : null);
     }
 
     [Fact]
