@@ -4,8 +4,9 @@ namespace ProductionReady.Analyzers.Tests;
 
 /// <summary>
 /// PRD010's false positives on the seven earlier code bases (issue 21): a constant that names a configuration key
-/// (Jellyfin's <c>HostWebClientKey</c>) and a value the code has already cut down for the log (bitwarden/server's
-/// <c>truncatedSecret = secret[..10]</c>).
+/// (Jellyfin's <c>HostWebClientKey</c>), a value the code has already cut down for the log (bitwarden/server's
+/// <c>truncatedSecret = secret[..10]</c>) and a connection string built in the same member by a builder never given a
+/// password (Jellyfin's SQLite one).
 /// </summary>
 public sealed class PRD010NotASecretTests
 {
@@ -34,4 +35,78 @@ public sealed class PRD010NotASecretTests
                 }
             }
             """);
+
+    // Jellyfin's SqliteDatabaseProvider, as it is (Microsoft.Data.Sqlite is not referenced here: its builder's shape).
+    private const string SqliteStubs = """
+        namespace Microsoft.Data.Sqlite
+        {
+            public enum SqliteCacheMode { Default, Private, Shared }
+            public class SqliteConnectionStringBuilder : System.Data.Common.DbConnectionStringBuilder
+            {
+                public SqliteConnectionStringBuilder() { }
+                public SqliteConnectionStringBuilder(string connectionString) { ConnectionString = connectionString; }
+                public string DataSource { get; set; } = "";
+                public SqliteCacheMode Cache { get; set; }
+                public bool Pooling { get; set; }
+                public int DefaultTimeout { get; set; }
+                public string Password { get; set; } = "";
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task A_connection_string_built_without_a_password_is_not_flagged_one_given_a_password_is()
+        => await RuleTest.VerifyAsync("PRD010", ProjectKind.Library, """
+            using Microsoft.Data.Sqlite;
+            using Microsoft.Extensions.Logging;
+            using Npgsql;
+
+            public sealed class Provider(ILogger<Provider> logger)
+            {
+                public void Quiet(string path, int timeout)
+                {
+                    var sqliteConnectionBuilder = new SqliteConnectionStringBuilder
+                    {
+                        DataSource = path,
+                        Cache = SqliteCacheMode.Private,
+                        Pooling = true,
+                        DefaultTimeout = timeout,
+                    };
+
+                    var connectionString = sqliteConnectionBuilder.ToString();
+                    logger.LogInformation("SQLite connection string: {ConnectionString}", connectionString);
+
+                    var npgsql = new NpgsqlConnectionStringBuilder { Host = "db", Database = "app" };
+                    npgsql.Username = "app";
+                    string hostConnectionString;
+                    hostConnectionString = npgsql.ConnectionString;
+                    logger.LogInformation("Host {ConnectionString}, {Other}", hostConnectionString, npgsql.ConnectionString);
+                }
+
+                public void Flagged(string path, string password, string configured)
+                {
+                    var encrypted = new SqliteConnectionStringBuilder { DataSource = path, Password = password };
+                    var encryptedConnectionString = encrypted.ToString();
+                    logger.LogInformation("SQLite connection string: {ConnectionString}", [|encryptedConnectionString|]);
+
+                    var npgsql = new NpgsqlConnectionStringBuilder { Host = "db" };
+                    npgsql.Password = password;
+                    logger.LogInformation("Npgsql: {ConnectionString}", [|npgsql.ConnectionString|]);
+
+                    var fromConfiguration = new NpgsqlConnectionStringBuilder(configured) { Database = "postgres" };
+                    var masterConnectionString = fromConfiguration.ToString();
+                    logger.LogInformation("Master: {ConnectionString}", [|masterConnectionString|]);
+
+                    var indexed = new SqliteConnectionStringBuilder { DataSource = path };
+                    indexed["Pwd"] = password;
+                    var indexedConnectionString = indexed.ToString();
+                    logger.LogInformation("Indexed: {ConnectionString}", [|indexedConnectionString|]);
+
+                    var plain = new SqliteConnectionStringBuilder { DataSource = path };
+                    var appendedConnectionString = plain.ToString();
+                    appendedConnectionString += ";Password=" + password;
+                    logger.LogInformation("Appended: {ConnectionString}", [|appendedConnectionString|]);
+                }
+            }
+            """, SqliteStubs);
 }

@@ -57,13 +57,24 @@ public sealed class LoggedCredentialAnalyzer : ProductionReadyAnalyzer
                 // A constant is a name or a fixed text (const string HostWebClientKey = "hostwebclient"): a credential
                 // written as one is PRD001's, where it is declared.
                 if (!value.ConstantValue.HasValue && NameOf(value) is { } name && !CannotHoldSecret(value.Type)
-                    && CredentialKinds.OfLoggedIdentifier(name) is { } kind)
+                    && CredentialKinds.OfLoggedIdentifier(name) is { } kind
+                    && !(kind == CredentialKind.ConnectionString && IsBuiltWithoutPassword(value)))
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.CredentialLogged, value.Syntax.GetLocation(), name, kind.WithArticle()));
                 }
             }
         }
     }
+
+    // A connection string the same member builds with a …ConnectionStringBuilder that is never given a password
+    // (Jellyfin's SqliteConnectionStringBuilder from a path, a cache mode and a timeout): nothing in it is a secret.
+    private static bool IsBuiltWithoutPassword(IOperation value) => value switch
+    {
+        ILocalReferenceOperation local => BuiltConnectionStrings.CarriesNoPassword(local.Local),
+        IPropertyReferenceOperation { Instance: ILocalReferenceOperation builder } property
+            => BuiltConnectionStrings.IsPasswordlessBuilderText(builder.Local, property.Property.Name),
+        _ => false,
+    };
 
     private static bool IsLogCall(IMethodSymbol method)
     {

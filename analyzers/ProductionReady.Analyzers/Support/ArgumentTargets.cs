@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ProductionReady.Analyzers;
 
 /// <summary>
-/// Arguments: a named argument names its parameter; a value after a key (<c>Add("Password", "…")</c>) is that key's;
+/// Arguments: a named argument names its parameter; a value after a key (<c>Add("Password", "…")</c>) is that key's
+/// in a key/value call (<see cref="KeyValueCalls"/>);
 /// some created types say the kind by position (a key type from bytes, IdentityServer's <c>Secret</c>, a Basic
 /// <c>AuthenticationHeaderValue</c>, AWS credentials); any other positional argument waits for the semantic model.
 /// </summary>
@@ -42,10 +43,12 @@ internal static class ArgumentTargets
         var index = list.Arguments.IndexOf(argument);
 
         // Add("Password", "…"), SetEnvironmentVariable("DB_PASSWORD", "…"), new KeyValuePair<,>("Jwt:Key", "…").
-        // Not after a command-line option's name: new Option<string>("--encryption-key", "<its description>").
+        // Not after a command-line option's name: new Option<string>("--encryption-key", "<its description>"). Any other
+        // call may only start with a field's name (new ValidationError("signingKeys", "required", "…")): there the
+        // parameter the value binds to decides, asked of the semantic model once the value looks like a credential.
         if (index == 1 && SyntaxPlaces.KeyLiteral(list.Arguments[0].Expression) is { } key && key[0] != '-' && CredentialKinds.OfConfigurationKey(key, configurationFile: false) is not null)
         {
-            return CredentialTarget.ConfigurationKey(key);
+            return KeyValueCalls.IsKnownSink(list.Parent) ? CredentialTarget.ConfigurationKey(key) : CredentialTarget.KeyedArgument(key, list.Parent, index);
         }
 
         if (CreatedTypeName(list.Parent) is { } type)

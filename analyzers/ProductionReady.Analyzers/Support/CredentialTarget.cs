@@ -31,7 +31,10 @@ internal readonly struct CredentialTarget
     /// <summary>The kind, when the position alone says it (<c>new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))</c>).</summary>
     public CredentialKind? DirectKind { get; }
 
-    /// <summary>The invocation, object creation or attribute whose parameter the literal is passed to positionally.</summary>
+    /// <summary>
+    /// The invocation, object creation or attribute whose parameter the literal is passed to positionally; with
+    /// <see cref="IsConfigurationKey"/>, the call whose parameter must take the key's value (<see cref="KeyedArgument"/>).
+    /// </summary>
     public SyntaxNode? ArgumentOwner { get; }
 
     public int ArgumentIndex { get; }
@@ -45,6 +48,12 @@ internal readonly struct CredentialTarget
 
     /// <summary>A configuration key (<c>config["Jwt:Key"] = "…"</c>, <c>("DB_PASSWORD", "…")</c>).</summary>
     internal static CredentialTarget ConfigurationKey(string key) => new CredentialTarget(key, true, null, null, -1);
+
+    /// <summary>
+    /// The argument after a key literal in a call that is not a known key/value sink (<c>new("signingKeys", "required", "…")</c>):
+    /// the key's value only if the parameter it binds to takes a value (<see cref="KeyValueCalls.IsValueParameter"/>).
+    /// </summary>
+    internal static CredentialTarget KeyedArgument(string key, SyntaxNode owner, int index) => new CredentialTarget(key, true, null, owner, index);
 
     /// <summary>A position that alone says the kind (<c>new SymmetricSecurityKey(Encoding.UTF8.GetBytes("…"))</c>).</summary>
     internal static CredentialTarget Direct(CredentialKind kind) => new CredentialTarget(null, false, kind, null, -1);

@@ -100,7 +100,7 @@ internal static class LiteralCredentialJudge
         {
             kind = direct;
         }
-        else if (target.ArgumentOwner is not null)
+        else if (target.ArgumentOwner is not null && !target.IsConfigurationKey)
         {
             // Ask the semantic model only for values that already look like a credential (most positional
             // string arguments are messages with spaces, which end here without binding anything).
@@ -154,6 +154,15 @@ internal static class LiteralCredentialJudge
 
         // RabbitMQ's guest or a dev mail catcher's login where the same code points at localhost: a local tool's default.
         if (LocalDevelopmentTools.IsLocalToolCredential(expression, positionalValue))
+        {
+            return null;
+        }
+
+        // After a key in a call that is not a known key/value sink, last (the value already looks like the key's
+        // credential): the value is the key's only where its parameter takes a value, not a code or a message
+        // (new ValidationError("signingKeys", "required", "…")). A call the model cannot bind keeps the key's reading.
+        if (target.IsConfigurationKey && target.ArgumentOwner is not null
+            && (model is null || target.ResolveParameterName(model, cancellationToken) is { } valueParameter && !KeyValueCalls.IsValueParameter(valueParameter)))
         {
             return null;
         }

@@ -19,6 +19,43 @@ public sealed class ArgumentTargetsTests
         Assert.Equal("DB_PASSWORD", target.Name);
     }
 
+    [Theory]
+    [InlineData("Environment.SetEnvironmentVariable(\"DB_PASSWORD\", \"value-1\", EnvironmentVariableTarget.Process);")]
+    [InlineData("settings.TryAdd(\"Jwt:Key\", \"value-1\");")]
+    [InlineData("session.SetString(\"ApiKey\", \"value-1\");")]
+    [InlineData("var p = KeyValuePair.Create(\"Smtp:Password\", \"value-1\");")]
+    public void A_known_key_value_sink_gives_its_value_to_the_key(string code)
+    {
+        var target = TargetOf(code, "value-1");
+
+        Assert.True(target.IsConfigurationKey);
+        Assert.Null(target.ArgumentOwner);
+    }
+
+    [Fact]
+    public void After_a_key_in_another_call_the_parameter_decides()
+    {
+        var target = TargetOf("errors.Add(new ValidationError(\"signingKeys\", \"value-1\", \"Manual trust requires signing keys.\"));", "value-1");
+
+        Assert.True(target.IsConfigurationKey);
+        Assert.Equal("signingKeys", target.Name);
+        Assert.NotNull(target.ArgumentOwner);
+    }
+
+    [Theory]
+    [InlineData("value", true)]
+    [InlineData("newValue", true)]
+    [InlineData("secret", true)]
+    [InlineData("password", true)]
+    [InlineData("data", true)]
+    [InlineData("code", false)]
+    [InlineData("errorMessage", false)]
+    [InlineData("description", false)]
+    [InlineData("reason", false)]
+    [InlineData("format", false)]
+    public void A_value_parameter_takes_a_value_not_a_code_or_a_message(string parameter, bool takesValue)
+        => Assert.Equal(takesValue, KeyValueCalls.IsValueParameter(parameter));
+
     [Fact]
     public void A_command_line_option_s_description_is_not_its_value()
     {
