@@ -83,10 +83,11 @@ public sealed partial class ArchitectureMapTests
         { "ProductionReady.Benchmarks", ["Analyzers"] },
     };
 
+    // Build output and what tools write beside a project (BenchmarkDotNet's results after a benchmark run; all git-ignored).
     private static IEnumerable<string> CodeFolders(string parent) => Directory.GetDirectories(parent)
         .Select(Path.GetFileName)
         .OfType<string>()
-        .Where(d => d is not ("bin" or "obj") && HasFiles(Path.Combine(parent, d)));
+        .Where(d => d is not ("bin" or "obj" or "BenchmarkDotNet.Artifacts" or "TestResults") && HasFiles(Path.Combine(parent, d)));
 
     [Theory]
     [MemberData(nameof(TestProjects))]
