@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -38,9 +40,11 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
         });
     }
 
+    [MethodImpl(HotPath.Options)]
     private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
         => Report(context, LiteralCredentialJudge.JudgeLiteral((LiteralExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken), inTestProject);
 
+    [MethodImpl(HotPath.Options)]
     private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
         => Report(context, LiteralCredentialJudge.JudgeInterpolated((InterpolatedStringExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken), inTestProject);
 
