@@ -17,8 +17,9 @@ public sealed class HotPathTests
     /// <summary>The steps every literal (or every literal long enough to judge) goes through.</summary>
     public static TheoryData<string, string> PerLiteralMethods => new()
     {
-        { "ProductionReady.Analyzers.HardcodedCredentialAnalyzer", "AnalyzeLiteral" },
-        { "ProductionReady.Analyzers.HardcodedCredentialAnalyzer", "AnalyzeInterpolatedString" },
+        { "ProductionReady.Analyzers.HardcodedCredentialAnalyzer+Callbacks", "AnalyzeLiteral" },
+        { "ProductionReady.Analyzers.HardcodedCredentialAnalyzer+Callbacks", "AnalyzeInterpolatedString" },
+        { "ProductionReady.Analyzers.HardcodedCredentialAnalyzer+Callbacks", "Report" },
         { "ProductionReady.Analyzers.LiteralCredentialJudge", "JudgeLiteral" },
         { "ProductionReady.Analyzers.LiteralCredentialJudge", "Judge" },
         { "ProductionReady.Analyzers.CredentialsInText", "Find" },
