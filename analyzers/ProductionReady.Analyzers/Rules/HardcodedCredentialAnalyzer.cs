@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -29,30 +31,35 @@ public sealed class HardcodedCredentialAnalyzer : ProductionReadyAnalyzer
             // the compilation's references bound, which the analyzer would otherwise force before the compiler needs them.
             var compilation = start.Compilation;
             var options = start.Options;
-            var inTestProject = new System.Lazy<bool>(() => TestProjects.IsTestProject(compilation, options));
-            start.RegisterSyntaxNodeAction(
-                c => AnalyzeLiteral(c, inTestProject),
-                SyntaxKind.StringLiteralExpression,
-                SyntaxKind.Utf8StringLiteralExpression);
-            start.RegisterSyntaxNodeAction(c => AnalyzeInterpolatedString(c, inTestProject), SyntaxKind.InterpolatedStringExpression);
+            var callbacks = new Callbacks(new System.Lazy<bool>(() => TestProjects.IsTestProject(compilation, options)));
+            start.RegisterSyntaxNodeAction(callbacks.AnalyzeLiteral, SyntaxKind.StringLiteralExpression, SyntaxKind.Utf8StringLiteralExpression);
+            start.RegisterSyntaxNodeAction(callbacks.AnalyzeInterpolatedString, SyntaxKind.InterpolatedStringExpression);
         });
     }
 
-    private static void AnalyzeLiteral(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
-        => Report(context, LiteralCredentialJudge.JudgeLiteral((LiteralExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken), inTestProject);
-
-    private static void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context, System.Lazy<bool> inTestProject)
-        => Report(context, LiteralCredentialJudge.JudgeInterpolated((InterpolatedStringExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken), inTestProject);
-
-    private static void Report(SyntaxNodeAnalysisContext context, LiteralCredential? found, System.Lazy<bool> inTestProject)
+    // The callbacks run once per string literal: methods compiled optimized at once (HotPath), not lambdas, which the
+    // compiler's process runs unoptimized for the whole build (and which copied the context once more per call).
+    private sealed class Callbacks(System.Lazy<bool> inTestProject)
     {
-        if (found is not { } credential)
-        {
-            return;
-        }
+        [MethodImpl(HotPath.Options)]
+        public void AnalyzeLiteral(SyntaxNodeAnalysisContext context)
+            => Report(context, LiteralCredentialJudge.JudgeLiteral((LiteralExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken));
 
-        // A live token format is a live token in a test too; a JWT in a test is almost always a fake.
-        var descriptor = !credential.LiveInTests && inTestProject.Value ? Descriptors.CredentialInTestCode : Descriptors.HardcodedCredential;
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, (credential.At ?? context.Node).GetLocation(), credential.KindText, credential.Where));
+        [MethodImpl(HotPath.Options)]
+        public void AnalyzeInterpolatedString(SyntaxNodeAnalysisContext context)
+            => Report(context, LiteralCredentialJudge.JudgeInterpolated((InterpolatedStringExpressionSyntax)context.Node, context.SemanticModel, context.CancellationToken));
+
+        [MethodImpl(HotPath.Options)]
+        private void Report(in SyntaxNodeAnalysisContext context, LiteralCredential? found)
+        {
+            if (found is not { } credential)
+            {
+                return;
+            }
+
+            // A live token format is a live token in a test too; a JWT in a test is almost always a fake.
+            var descriptor = !credential.LiveInTests && inTestProject.Value ? Descriptors.CredentialInTestCode : Descriptors.HardcodedCredential;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, (credential.At ?? context.Node).GetLocation(), credential.KindText, credential.Where));
+        }
     }
 }

@@ -1,7 +1,9 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -14,6 +16,7 @@ namespace ProductionReady.Analyzers;
 internal static class ArgumentTargets
 {
     /// <summary>The target of an argument: its parameter's name, a key before it, or a position the created type gives a kind.</summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget Argument(ArgumentSyntax argument, bool bytes)
     {
         if (argument.NameColon is { } nameColon)
@@ -87,6 +90,7 @@ internal static class ArgumentTargets
     }
 
     /// <summary>The target of an attribute argument: its named property or parameter, or a [DefaultValue] on a property.</summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget AttributeArgument(AttributeArgumentSyntax argument)
     {
         if (argument.NameEquals is { } nameEquals)
@@ -128,6 +132,7 @@ internal static class ArgumentTargets
         => value.Length == 20 && (value.StartsWith("AKIA", StringComparison.Ordinal) || value.StartsWith("ASIA", StringComparison.Ordinal));
 
     // The type of new T(…), or of a target-typed new(…) where the declaration next to it names the type.
+    [MethodImpl(HotPath.Options)]
     private static string? CreatedTypeName(SyntaxNode creation)
     {
         if (creation is ObjectCreationExpressionSyntax explicitCreation)

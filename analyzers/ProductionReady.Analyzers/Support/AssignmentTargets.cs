@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -12,6 +13,7 @@ internal static class AssignmentTargets
     /// The target of an assignment: a sibling member that names the kind in an object initializer
     /// (<c>new Setting { Type = "…ApiKey", Value = "…" }</c>), else the assigned variable, member, indexer key or collection.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget Assigned(AssignmentExpressionSyntax assignment)
     {
         if (assignment.Parent is InitializerExpressionSyntax siblings && siblings.IsKind(SyntaxKind.ObjectInitializerExpression))
@@ -31,6 +33,7 @@ internal static class AssignmentTargets
         return Assignee(assignment.Left);
     }
 
+    [MethodImpl(HotPath.Options)]
     private static CredentialTarget Assignee(ExpressionSyntax left) => left switch
     {
         IdentifierNameSyntax identifier => CredentialTarget.Named(identifier.Identifier.ValueText),

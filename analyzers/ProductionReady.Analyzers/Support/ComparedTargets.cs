@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -11,6 +12,7 @@ internal static class ComparedTargets
     // The other side of == or !=: a secret-named variable or member, or a value read from a request header or query string.
     // Sentinels ("Bearer", "none") are compared far more often than secrets, so the value must look like one on its own.
     /// <summary>The target of a value compared with <paramref name="other"/> (<c>if (apiKey != "…")</c>, a request header).</summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget Compared(ExpressionSyntax other, ExpressionSyntax value)
     {
         // Asked before anything else: most comparisons are with sentinels, and the request-header test reads the whole member.

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
@@ -62,6 +63,7 @@ internal static class CredentialKinds
     /// The kind of credential a C# identifier names (<c>dbPassword</c> → password), or null. Connection-string
     /// names do not count: a connection string is only a credential when it carries a password.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialKind? OfIdentifier(string? name)
     {
         if (string.IsNullOrEmpty(name))
@@ -118,6 +120,7 @@ internal static class CredentialKinds
     /// The kind of credential a configuration key names (<c>Jwt:Key</c>, <c>DB_PASSWORD</c>,
     /// <c>Stripe:ApiKey</c>), or null.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialKind? OfConfigurationKey(string? key, bool configurationFile)
     {
         if (string.IsNullOrEmpty(key))
@@ -165,6 +168,7 @@ internal static class CredentialKinds
     // string). Checked first because nearly every name a literal reaches has none, and splitting it into words allocates.
     private static readonly string[] CredentialWordPieces = { "pass", "pwd", "secret", "token", "key", "conn" };
 
+    [MethodImpl(HotPath.Options)]
     private static bool MayNameCredential(string name)
     {
         foreach (var piece in CredentialWordPieces)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
@@ -11,6 +12,7 @@ namespace ProductionReady.Analyzers;
 internal static class CredentialsInText
 {
     /// <summary>The first credential the value itself reveals, or null.</summary>
+    [MethodImpl(HotPath.Options)]
     public static FoundCredential? Find(string text)
     {
         if (text.Length < 6)
@@ -82,6 +84,7 @@ internal static class CredentialsInText
         ("SharedAccessKey=", ';', CredentialKind.AzureSharedAccessKey),
     };
 
+    [MethodImpl(HotPath.Options)]
     private static FoundCredential? FindOption(string text)
     {
         foreach (var (key, separator, kind) in Options)
@@ -95,6 +98,7 @@ internal static class CredentialsInText
         return null;
     }
 
+    [MethodImpl(HotPath.Options)]
     private static FoundCredential? FindOption(string text, string key, char separator, CredentialKind kind)
     {
         var index = text.IndexOf(key, StringComparison.OrdinalIgnoreCase);
@@ -120,6 +124,7 @@ internal static class CredentialsInText
     };
 
     /// <summary>A connection string or key of a local emulator, whose keys are published.</summary>
+    [MethodImpl(HotPath.Options)]
     internal static bool IsEmulator(string text)
     {
         if (TokenFormats.IsPublishedEmulatorKey(text))

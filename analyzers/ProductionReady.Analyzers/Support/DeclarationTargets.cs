@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -11,6 +13,7 @@ namespace ProductionReady.Analyzers;
 internal static class DeclarationTargets
 {
     /// <summary>The variable, property or parameter a value initializes (<c>var password = "…"</c>, <c>string Key { get; } = "…"</c>).</summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget Initialized(EqualsValueClauseSyntax equals) => equals.Parent switch
     {
         VariableDeclaratorSyntax variable => CredentialTarget.Named(variable.Identifier.ValueText, IsNameConstant(variable) ? TargetFlags.NameConstant : TargetFlags.None),
@@ -20,10 +23,12 @@ internal static class DeclarationTargets
     };
 
     /// <summary>The property, method or local function whose expression body is the value (<c>string Password => "…"</c>).</summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget Arrow(ArrowExpressionClauseSyntax arrow)
         => CredentialTarget.Named(SyntaxPlaces.MemberName(arrow.Parent), arrow.Parent is PropertyDeclarationSyntax property && IsStaticGetOnly(property) ? TargetFlags.NameConstant : TargetFlags.None);
 
     /// <summary>The member that returns the value (<c>string GetPassword() { return "…"; }</c>).</summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget Returned(ReturnStatementSyntax statement)
         => CredentialTarget.Named(SyntaxPlaces.MemberName(SyntaxPlaces.EnclosingMember(statement)));
 

@@ -1,5 +1,7 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -12,6 +14,7 @@ internal static class JsonCredentials
     /// A credential in a JSON document held by a string (a raw string literal with a request body or a settings
     /// file): the kind and configuration-style key of the first value that is one. Interpolation holes are not.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static (CredentialKind Kind, string Key)? Find(string text)
     {
         var first = 0;
@@ -37,6 +40,7 @@ internal static class JsonCredentials
         return null;
     }
 
+    [MethodImpl(HotPath.Options)]
     private static bool MentionsAny(string text, string[] markers)
     {
         foreach (var marker in markers)

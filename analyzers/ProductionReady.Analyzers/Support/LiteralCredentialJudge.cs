@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -13,6 +15,7 @@ namespace ProductionReady.Analyzers;
 internal static class LiteralCredentialJudge
 {
     /// <summary>Judges a regular, verbatim, raw or UTF-8 string literal.</summary>
+    [MethodImpl(HotPath.Options)]
     public static LiteralCredential? JudgeLiteral(LiteralExpressionSyntax literal, SemanticModel? model, CancellationToken cancellationToken)
     {
         var text = literal.Token.ValueText;
@@ -35,6 +38,7 @@ internal static class LiteralCredentialJudge
     }
 
     /// <summary>Judges an interpolated string; its holes stand for values read from somewhere else.</summary>
+    [MethodImpl(HotPath.Options)]
     public static LiteralCredential? JudgeInterpolated(InterpolatedStringExpressionSyntax interpolated, SemanticModel? model, CancellationToken cancellationToken)
     {
         if (interpolated.Contents.Count == 0)
@@ -70,6 +74,7 @@ internal static class LiteralCredentialJudge
         return Judge(interpolated, text.ToString(), longestLiteralPart, model, cancellationToken);
     }
 
+    [MethodImpl(HotPath.Options)]
     private static LiteralCredential? Judge(ExpressionSyntax expression, string text, string positionalValue, SemanticModel? model, CancellationToken cancellationToken)
     {
         if (CredentialsInText.Find(text) is { } found)

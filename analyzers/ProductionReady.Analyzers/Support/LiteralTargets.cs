@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -15,6 +17,7 @@ internal static class LiteralTargets
     /// Walks up from a literal through the expressions that pass its value along (parentheses, casts, <c>?:</c>,
     /// <c>??</c>, switch arms, collection initializers, <c>ToArray()</c>, <c>GetBytes</c>) to where it ends up.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialTarget Find(ExpressionSyntax literal)
     {
         SyntaxNode node = literal;
@@ -105,6 +108,7 @@ internal static class LiteralTargets
     }
 
     // Bytes of a literal assigned to a key (aes.Key = Convert.FromHexString("…"), var hmacKey = …, byte[] AesKey() => …).
+    [MethodImpl(HotPath.Options)]
     private static CredentialTarget KeyBytes(bool bytes, CredentialTarget target)
     {
         if (!bytes || target.Name is null || target.IsConfigurationKey)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
@@ -7,6 +8,7 @@ namespace ProductionReady.Analyzers;
 internal static class QueryStringCredentials
 {
     /// <summary>The first credential in a URL's query string (<c>https://api.example.com/?apikey=2c9d9507</c>, <c>…&amp;access_token=…</c>), or null.</summary>
+    [MethodImpl(HotPath.Options)]
     public static FoundCredential? Find(string text)
     {
         var scheme = text.IndexOf("://", StringComparison.Ordinal);

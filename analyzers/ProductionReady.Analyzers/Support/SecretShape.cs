@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
@@ -13,6 +14,7 @@ internal static class SecretShape
     /// password, "root"). Three characters ("000", "123" filling a required client secret or a sample account) are
     /// dummies, not credentials (found dogfooding grandnode2).
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static bool IsLongEnoughToJudge(string value)
         => value.Length >= 5 || (value.Length == 4 && WeakSecrets.IsKnownWeak(value));
 
@@ -21,6 +23,7 @@ internal static class SecretShape
     /// to: at least eight characters without spaces, with a digit or a symbol beyond word separators. Words,
     /// identifiers, type names and messages (nearly every string argument in real code) fail it.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static bool IsSecretShaped(string value, bool weakWordsCount = true)
     {
         // Option and query keys written before their value ("pass:" + password, "OrganizationId=", "&token="); base64
@@ -67,6 +70,7 @@ internal static class SecretShape
     }
 
     /// <summary>An option or query key written before its value (<c>"pass:"</c>, <c>"OrganizationId="</c>, <c>"&amp;token="</c>).</summary>
+    [MethodImpl(HotPath.Options)]
     internal static bool IsKeyBeforeItsValue(string value)
     {
         var last = value[value.Length - 1];
@@ -87,6 +91,7 @@ internal static class SecretShape
         return true;
     }
 
+    [MethodImpl(HotPath.Options)]
     internal static bool IsCapitalisedWord(string v)
     {
         if (!char.IsUpper(v[0]))
@@ -105,6 +110,7 @@ internal static class SecretShape
         return true;
     }
 
+    [MethodImpl(HotPath.Options)]
     internal static bool IsAllDigitsOrSeparators(string v)
     {
         foreach (var c in v)

@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ProductionReady.Detection;
 
 namespace ProductionReady.Analyzers;
 
@@ -57,6 +59,7 @@ internal static class SyntaxPlaces
     };
 
     /// <summary>The last identifier of a type name (<c>Microsoft.IdentityModel.Tokens.SymmetricSecurityKey</c> → SymmetricSecurityKey).</summary>
+    [MethodImpl(HotPath.Options)]
     public static string? RightmostName(TypeSyntax type) => type switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
@@ -66,11 +69,13 @@ internal static class SyntaxPlaces
     };
 
     // A key is one word-ish token: "Jwt:Key", "DB_PASSWORD", "X-Api-Key"; a message ("Value is not a JToken.") is not.
+    [MethodImpl(HotPath.Options)]
     public static string? KeyLiteral(ExpressionSyntax expression)
         => expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) && IsKeyLike(literal.Token.ValueText)
             ? literal.Token.ValueText
             : null;
 
+    [MethodImpl(HotPath.Options)]
     private static bool IsKeyLike(string key)
     {
         if (key.Length == 0 || key.Length > 100 || key[key.Length - 1] == '.')

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 
 namespace ProductionReady.Detection;
@@ -60,6 +61,7 @@ internal static class CredentialLocator
     /// The password of a connection string, or of the first URI with user info, in <paramref name="text"/>;
     /// null when there is none (including <c>Password=</c> with an empty value).
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static CredentialSpan? FindPassword(string? text)
     {
         if (string.IsNullOrEmpty(text) || text!.Length < 6)
@@ -81,6 +83,7 @@ internal static class CredentialLocator
     }
 
     /// <summary>True when <paramref name="text"/> parses as a connection string with at least one known key.</summary>
+    [MethodImpl(HotPath.Options)]
     public static bool LooksLikeConnectionString(string? text)
     {
         if (string.IsNullOrEmpty(text) || text!.IndexOf('=') < 0)
@@ -103,6 +106,7 @@ internal static class CredentialLocator
         return known >= 1 && (pairs >= 2 || known == pairs);
     }
 
+    [MethodImpl(HotPath.Options)]
     private static CredentialSpan? FindConnectionStringPassword(string text)
     {
         if (!LooksLikeConnectionString(text))
@@ -138,6 +142,7 @@ internal static class CredentialLocator
     /// Runs on every log message and every string literal with '=' and ',': the walk compares keys in place and cuts
     /// no string until it has found a password, so text that is not such a string costs no allocation.
     /// </remarks>
+    [MethodImpl(HotPath.Options)]
     internal static CredentialSpan? FindRedisOptionsPassword(string text)
     {
         if (text.IndexOf(';') >= 0 || text.IndexOf(',') < 0)
@@ -208,6 +213,7 @@ internal static class CredentialLocator
 
     // text[start..end), without surrounding white space, is key (lower-case ASCII) in any case: what
     // Substring(…).Trim().ToLowerInvariant() == key says, without the copies.
+    [MethodImpl(HotPath.Options)]
     private static bool KeyIs(string text, int start, int end, string key)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
@@ -238,6 +244,7 @@ internal static class CredentialLocator
         return string.Compare(text, start, key, 0, key.Length, StringComparison.OrdinalIgnoreCase) == 0;
     }
 
+    [MethodImpl(HotPath.Options)]
     private static bool IsBlank(string text, int start, int end)
     {
         for (var i = start; i < end; i++)
@@ -252,6 +259,7 @@ internal static class CredentialLocator
     }
 
     // host, host:port, [v6]:port: letters, digits and . - _ : [ ] only, and not empty.
+    [MethodImpl(HotPath.Options)]
     private static bool IsEndpoint(string text, int start, int end)
     {
         while (start < end && text[start] == ' ')
@@ -329,6 +337,7 @@ internal static class CredentialLocator
         public int ValueLength { get; private set; }
 
         /// <summary>True when the current key is one of <paramref name="keys"/> (lower-case ASCII), in any case.</summary>
+        [MethodImpl(HotPath.Options)]
         public readonly bool KeyIsAny(string[] keys)
         {
             foreach (var key in keys)
@@ -343,6 +352,7 @@ internal static class CredentialLocator
         }
 
         /// <summary>Moves to the next pair with a key of 1 to 40 characters; false at the end of the text.</summary>
+        [MethodImpl(HotPath.Options)]
         public bool Next()
         {
             var text = _text;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -139,6 +140,7 @@ internal static class TokenFormats
         public int Count => _formats.Length;
 
         /// <summary>One bit per format whose prefix occurs in <paramref name="text"/>; null when none does (the usual case).</summary>
+        [MethodImpl(HotPath.Options)]
         public ulong[]? PrefixesIn(string text)
         {
             ulong[]? found = null;
@@ -470,6 +472,7 @@ internal static class TokenFormats
     private static readonly PrefixIndex TestModePrefixes = new PrefixIndex(TestModeFormats);
 
     /// <summary>The first live credential format in <paramref name="text"/>, if any.</summary>
+    [MethodImpl(HotPath.Options)]
     public static TokenMatch? FindLiveCredential(string? text) => Find(text, LiveFormats, LivePrefixes, 16);
 
     /// <summary>The first test-mode key (<c>sk_test_…</c>) in <paramref name="text"/>, if any.</summary>
@@ -546,6 +549,7 @@ internal static class TokenFormats
         return table;
     }
 
+    [MethodImpl(HotPath.Options)]
     private static TokenMatch? Find(string? text, Format[] formats, PrefixIndex prefixes, int minimumLength)
     {
         if (text is null || text.Length < minimumLength)

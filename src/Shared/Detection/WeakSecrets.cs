@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace ProductionReady.Detection;
@@ -165,6 +166,7 @@ internal static class WeakSecrets
     /// True for known weak and default values and their trivial variants:
     /// <c>admin123</c>, <c>admin12345678</c>, <c>Password1!</c>, <c>P@ssw0rd</c>, <c>CHANGE_ME</c>, <c>mypassword</c>.
     /// </summary>
+    [MethodImpl(HotPath.Options)]
     public static bool IsKnownWeak(string value)
     {
         var normalized = Normalize(value);
@@ -184,6 +186,7 @@ internal static class WeakSecrets
     }
 
     /// <summary>True for a weak word or two glued together (admin, adminadmin, rootpassword, secrettoken).</summary>
+    [MethodImpl(HotPath.Options)]
     private static bool IsWeakWords(string normalized)
     {
         if (KnownWeak.Contains(normalized))
@@ -259,6 +262,7 @@ internal static class WeakSecrets
     }
 
     // Lower-case, separators dropped, leet digits mapped, trailing digits and symbols dropped.
+    [MethodImpl(HotPath.Options)]
     private static string Normalize(string value)
     {
         // One buffer, no intermediate strings: this runs for most string arguments the analyzers look at.
